@@ -1,0 +1,34 @@
+/**
+ * @epochlab/tensor for browsers: backends `auto | webgpu | webgl | wasm | cpu`.
+ * Never imports Node-only code.
+ */
+// tfjs-core registers no gradients by itself; training needs all of them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { browserBackends } from './backend/browser-backends.js';
+import {
+  type BackendChoice,
+  type InitBackendOptions,
+  selectBackend,
+} from './backend/select-backend.js';
+
+export * from './shared.js';
+
+/** Backend names accepted in browsers, `auto` first. */
+export const BACKEND_NAMES = ['auto', ...browserBackends.map((b) => b.name)] as const;
+
+/** The platform this entry point serves. */
+export const PLATFORM = 'browser' as const;
+
+/**
+ * Starts a TensorFlow.js backend by name and makes it the active one.
+ *
+ * `auto` tries `webgpu`, `webgl`, `wasm`, `cpu` in that order and reports what it
+ * skipped and why. Pass `wasmPaths` when a bundler serves the wasm binaries
+ * from somewhere other than the package folder.
+ */
+export function initBackend(
+  name = 'auto',
+  options: InitBackendOptions = {},
+): Promise<BackendChoice> {
+  return selectBackend(name, PLATFORM, browserBackends, options);
+}

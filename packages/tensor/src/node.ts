@@ -1,0 +1,39 @@
+/**
+ * @epochlab/tensor for Node.js: backends `auto | tensorflow-gpu | tensorflow | cpu | wasm`.
+ */
+// tfjs-core registers no gradients by itself. Its registration module is ESM
+// inside a CommonJS package, so the build bundles it for Node (scripts/bundle-gradients.mjs).
+import './register-gradients.node.js';
+import { nodeBackends } from './backend/node-backends.js';
+import {
+  type BackendChoice,
+  type InitBackendOptions,
+  selectBackend,
+} from './backend/select-backend.js';
+
+export * from './shared.js';
+
+/** Backend names accepted in Node, `auto` first. */
+export const BACKEND_NAMES = ['auto', ...nodeBackends.map((b) => b.name)] as const;
+
+/** The platform this entry point serves. */
+export const PLATFORM = 'node' as const;
+
+/**
+ * Starts a TensorFlow.js backend by name and makes it the active one.
+ *
+ * `auto` tries `tensorflow-gpu`, `tensorflow`, `cpu`, `wasm` in that order and
+ * reports what it skipped and why. A backend asked for by name either starts or
+ * throws `BackendUnavailableError` with instructions to install it; an unknown
+ * name throws `UnknownBackendError` listing the valid ones.
+ *
+ * @example
+ * const choice = await initBackend('auto');
+ * console.log(choice.name, '-', choice.reason);
+ */
+export function initBackend(
+  name = 'auto',
+  options: InitBackendOptions = {},
+): Promise<BackendChoice> {
+  return selectBackend(name, PLATFORM, nodeBackends, options);
+}

@@ -1,0 +1,25 @@
+/**
+ * What both entry points (Node and browser) export. Import from
+ * `@epochlab/tensor`; the package's export conditions pick the right entry.
+ */
+export type {
+  BackendCandidate,
+  BackendLoadOptions,
+  Platform,
+} from './backend/backend-candidate.js';
+export type {
+  BackendAttempt,
+  BackendChoice,
+  InitBackendOptions,
+} from './backend/select-backend.js';
+export {
+  BackendUnavailableError,
+  describeValue,
+  EpochlabError,
+  InvalidArgumentError,
+  UnknownBackendError,
+} from './errors.js';
+export { MAX_SEED, SeededRandom, validateSeed } from './random/seeded-random.js';
+export { countTensors } from './tensor-count.js';
+export type { Rank, Scalar, Tensor, Tensor1D, Tensor2D, TensorLike, Variable } from './tf.js';
+export { tf } from './tf.js';
