@@ -21,7 +21,7 @@ function explainNativeFailure(packageName: string) {
       return `${packageName} is not installed`;
     }
     if (message.includes('tfjs_binding.node')) {
-      return `${packageName} is installed but its native TensorFlow library was never downloaded (tfjs_binding.node is missing)`;
+      return `${packageName} is installed without its native library (tfjs_binding.node is missing)`;
     }
     return `${packageName} failed to load: ${firstLine(error)}`;
   };

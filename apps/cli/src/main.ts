@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { CONFIG_FIELDS, type ConfigField, EXPERIMENTS } from '@epochlab/experiments';
+import {
+  BACKEND_NAMES,
+  BackendUnavailableError,
+  EpochlabError,
+  InvalidArgumentError,
+  UnknownBackendError,
+} from '@epochlab/tensor';
+import { Command, CommanderError, Option } from 'commander';
+import { type CliIo, processIo } from './cli-io.js';
+import { listCommand } from './commands/list-command.js';
+import { type RunFlags, runCommand } from './commands/run-command.js';
+import { UsageError } from './config/usage-error.js';
+
+/** Exit code for a mistake in how the command was called. */
+export const EXIT_USAGE = 2;
+
+const version = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+const RUN_EXAMPLES = `
+Examples:
+  epochlab run line                                the notebook's line, 20000 epochs, validation every 10
+  epochlab run line --epochs 2000 --val-n 0        no validation set
+  epochlab run line --n 100 --seed 3               more data: no more overfitting
+  epochlab run polynomial --coefficients 1,0,-1    y = x^2 - 1
+  epochlab run my-experiment.json --lr 0.01        a config file, one field overridden
+  epochlab run line --json --quiet > summary.json  the summary as JSON on stdout
+
+Each run writes a folder (default runs/<experiment>-<date>-<time>) with config.json,
+history.json, history.csv, summary.json, fit.svg/png, loss.svg/png and model/.`;
+
+function placeholder(field: ConfigField): string {
+  switch (field.kind) {
+    case 'integer':
+      return '<n>';
+    case 'number':
+      return '<x>';
+    case 'numberList':
+    case 'integerList':
+      return '<list>';
+    default:
+      return '<name>';
+  }
+}
+
+function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('epochlab')
+    .description('Train small neural networks on the notebook experiments, with TensorFlow.js.')
+    .version(version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showSuggestionAfterError(true);
+
+  const run = program
+    .command('run')
+    .description('train on an experiment and write its run folder')
+    .argument('<experiment>', `${EXPERIMENTS.join(' or ')}, or a path to a config .json file`)
+    .addHelpText('after', RUN_EXAMPLES);
+  for (const field of CONFIG_FIELDS) {
+    if (field.kind === 'boolean') continue;
+    const choices = field.choices ? ` (${field.choices.join(', ')})` : '';
+    run.option(`--${field.flag} ${placeholder(field)}`, `${field.description}${choices}`);
+  }
+  run
+    .addOption(new Option('--shuffle', 'shuffle the training data every epoch (default)'))
+    .addOption(new Option('--no-shuffle', 'keep the training data in order'))
+    .option('--backend <name>', `backend: ${BACKEND_NAMES.join(', ')}`, 'auto')
+    .option('--out <dir>', 'run folder to write (default runs/<experiment>-<date>-<time>)')
+    .option('--json', 'print the summary as JSON on stdout (and nothing else)')
+    .option('--quiet', 'no progress line and no summary text')
+    .action(async (experiment: string, flags: RunFlags) => {
+      setExitCode(await runCommand(experiment, flags, io));
+    });
+
+  program
+    .command('list')
+    .description('show the experiments and their defaults')
+    .action(() => {
+      setExitCode(listCommand(io));
+    });
+  return program;
+}
+
+function isUserMistake(error: unknown): boolean {
+  return (
+    error instanceof UsageError ||
+    error instanceof InvalidArgumentError ||
+    error instanceof UnknownBackendError ||
+    error instanceof BackendUnavailableError
+  );
+}
+
+/**
+ * Runs the `epochlab` command with `argv` (without `node` and the script) and
+ * returns the exit code: 0 success, 1 failure, 2 usage or config error, 130
+ * interrupted. User mistakes print one line; only real bugs print a stack.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT_USAGE;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander already printed its message (or the help/version text).
+      return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (isUserMistake(error)) {
+      io.stderr.write(`epochlab: ${(error as Error).message}\n`);
+      return EXIT_USAGE;
+    }
+    if (EpochlabError.isInstance(error)) {
+      io.stderr.write(`epochlab: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr.write(`epochlab: unexpected error\n${(error as Error)?.stack ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * @epochlab/data: the notebook's data generators (line, polynomial), datasets,
+ * the `DataLoader` and random splits, with PyTorch's `torch.utils.data`
+ * semantics on TensorFlow.js.
+ */
+export { DataLoader, type DataLoaderOptions } from './data-loader.js';
+export { type BatchAccess, type Dataset, hasBatchAccess } from './dataset.js';
+export { type Collated, type CollatedField, defaultCollate } from './default-collate.js';
+export {
+  DEFAULT_RANGE,
+  DEFAULT_SIGMA,
+  type NoisySamples,
+  SAMPLE_STREAMS,
+  type SampleLineOptions,
+  type SamplePolynomialOptions,
+  sampleLine,
+  samplePolynomial,
+} from './noisy-samples.js';
+export { polynomial } from './polynomial.js';
+export { RandomSampler, SHUFFLE_STREAM } from './random-sampler.js';
+export { RANDOM_SPLIT_STREAM, randomSplit, subsetSizes } from './random-split.js';
+export type { Sampler } from './sampler.js';
+export { SequentialSampler } from './sequential-sampler.js';
+export { Subset, type SubsetGetBatch } from './subset.js';
+export { type RowOf, type RowsOf, TensorDataset } from './tensor-dataset.js';

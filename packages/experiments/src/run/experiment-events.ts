@@ -1,0 +1,39 @@
+import type { BackendChoice } from '@epochlab/tensor';
+import type { TrainingStatus } from '@epochlab/train';
+import type { ExperimentConfig } from '../config/experiment-config.js';
+import type { ExperimentData } from './experiment-data.js';
+import type { ExperimentSummary } from './experiment-summary.js';
+
+/** Sent once the backend is up, the data drawn and the model built, before the first epoch. */
+export interface ExperimentStartEvent {
+  readonly type: 'start';
+  readonly config: ExperimentConfig;
+  readonly backend: BackendChoice;
+  readonly parameterCount: number;
+  readonly data: ExperimentData;
+}
+
+/** Sent after epochs (throttled: see `RunExperimentOptions.progressIntervalMs`). */
+export interface ExperimentEpochEvent {
+  readonly type: 'epoch';
+  /** The epoch that ended, 0-based. */
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly trainLoss: number;
+  /** The latest validation loss so far, if any. */
+  readonly valLoss: number | undefined;
+  /** The epoch of `valLoss`. */
+  readonly valEpoch: number | undefined;
+  readonly elapsedSeconds: number;
+  readonly epochsPerSecond: number;
+}
+
+/** Sent once, after training ends for any reason. */
+export interface ExperimentEndEvent {
+  readonly type: 'end';
+  readonly status: TrainingStatus;
+  readonly summary: ExperimentSummary;
+}
+
+/** Progress of `runExperiment`, in the order sent: start, epoch..., end. */
+export type ExperimentEvent = ExperimentStartEvent | ExperimentEpochEvent | ExperimentEndEvent;

@@ -1,0 +1,59 @@
+import type { TrainingResult, TrainingStatus } from '@epochlab/train';
+import type { ExperimentConfig } from '../config/experiment-config.js';
+
+/**
+ * A run in numbers, as written to `summary.json`. Missing values are `null`
+ * (no validation set, or training ended before the first value).
+ */
+export interface ExperimentSummary {
+  readonly experiment: ExperimentConfig['experiment'];
+  readonly seed: number;
+  readonly backend: string;
+  readonly status: TrainingStatus;
+  readonly parameters: number;
+  /** Epochs requested. */
+  readonly epochs: number;
+  /** Epochs that ran. */
+  readonly epochsRun: number;
+  readonly finalTrainLoss: number | null;
+  readonly finalValLoss: number | null;
+  readonly bestValEpoch: number | null;
+  readonly bestValLoss: number | null;
+  /** The epoch whose loss came out NaN or infinite, when `status` is `diverged`. */
+  readonly divergedAtEpoch: number | null;
+  /** Seconds spent training (data generation and model building excluded). */
+  readonly seconds: number;
+  readonly epochsPerSecond: number;
+  /** Which implementation of the training step ran. */
+  readonly trainingPath: string;
+}
+
+/** Builds the summary of a finished run. */
+export function summarizeExperiment(
+  config: ExperimentConfig,
+  backend: string,
+  parameters: number,
+  result: TrainingResult,
+): ExperimentSummary {
+  const s = result.summary;
+  return {
+    experiment: config.experiment,
+    seed: config.seed,
+    backend,
+    status: result.status,
+    parameters,
+    epochs: config.epochs,
+    epochsRun: s.epochsRun,
+    finalTrainLoss: s.finalTrainLoss,
+    finalValLoss: s.finalValidationLoss,
+    bestValEpoch: s.bestValidationEpoch,
+    bestValLoss: s.bestValidationLoss,
+    divergedAtEpoch: s.divergedAtEpoch,
+    seconds: s.seconds,
+    epochsPerSecond: s.epochsPerSecond,
+    trainingPath: result.trainingPath,
+  };
+}
+
+/** Re-exported for apps that show statuses. */
+export type { TrainingStatus };

@@ -1,0 +1,165 @@
+import { DataLoader, TensorDataset } from '@epochlab/data';
+import { createMlp, type Mlp } from '@epochlab/models';
+import {
+  type BackendChoice,
+  type InitBackendOptions,
+  initBackend,
+  SeededRandom,
+  type Tensor,
+} from '@epochlab/tensor';
+import {
+  type OptimizerConfig,
+  type TrainingHistory,
+  type TrainingStatus,
+  trainModel,
+} from '@epochlab/train';
+import type { ExperimentConfig } from '../config/experiment-config.js';
+import { parseExperimentConfig } from '../config/parse-config.js';
+import {
+  EXPERIMENT_STREAMS,
+  type ExperimentData,
+  generateExperimentData,
+} from './experiment-data.js';
+import type { ExperimentEvent } from './experiment-events.js';
+import { type ExperimentSummary, summarizeExperiment } from './experiment-summary.js';
+
+/** Options of `runExperiment`. */
+export interface RunExperimentOptions {
+  /** Backend name (`auto`, `cpu`, `wasm`, ...), started before training; default `auto`. */
+  readonly backend?: string;
+  /** Passed to `initBackend` (e.g. `wasmPaths` in browsers). */
+  readonly backendOptions?: InitBackendOptions;
+  /** Aborting it stops training; the result then has status `aborted` and the history so far. */
+  readonly signal?: AbortSignal;
+  /** Receives `start`, `epoch` and `end` events. */
+  readonly onEvent?: (event: ExperimentEvent) => void;
+  /** Minimum milliseconds between two `epoch` events (the last epoch is always sent); default 100. */
+  readonly progressIntervalMs?: number;
+}
+
+/** What `runExperiment` returns. The caller owns `model` and disposes it when done. */
+export interface ExperimentResult {
+  readonly config: ExperimentConfig;
+  readonly backend: BackendChoice;
+  readonly status: TrainingStatus;
+  readonly history: TrainingHistory;
+  readonly summary: ExperimentSummary;
+  readonly model: Mlp;
+  readonly data: ExperimentData;
+}
+
+function optimizerFor(config: ExperimentConfig): OptimizerConfig {
+  if (config.optimizer === 'sgd')
+    return { name: 'sgd', learningRate: config.lr, momentum: config.momentum };
+  return { name: config.optimizer, learningRate: config.lr };
+}
+
+/**
+ * Runs one experiment end to end: validates the config, starts the backend,
+ * draws the data from the config's seed (training and validation from
+ * independent streams), builds the MLP, trains it with validation and reports
+ * progress. The CLI and the web app both call this, and only this.
+ *
+ * @example
+ * const result = await runExperiment({ experiment: 'line', epochs: 2000 }, { backend: 'cpu' });
+ * console.log(result.summary.bestValEpoch);
+ * result.model.dispose();
+ */
+export async function runExperiment(
+  configInput: unknown,
+  options: RunExperimentOptions = {},
+): Promise<ExperimentResult> {
+  const config = parseExperimentConfig(configInput);
+  const backend = await initBackend(options.backend ?? 'auto', options.backendOptions);
+  const random = new SeededRandom(config.seed);
+  const data = generateExperimentData(config, random);
+  const model = createMlp(
+    {
+      inputSize: 1,
+      hiddenSizes: config.hidden,
+      outputSize: 1,
+      activation: config.activation,
+      init: config.init,
+    },
+    random.stream(EXPERIMENT_STREAMS.init),
+  );
+
+  const owned: Tensor[] = [];
+  const loaderFor = (samples: ExperimentData['train'], shuffle: boolean) => {
+    const tensors = samples.toTensors();
+    owned.push(...tensors);
+    return new DataLoader(new TensorDataset(...tensors), {
+      batchSize: config.batchSize,
+      shuffle,
+      seed: config.seed,
+    });
+  };
+
+  const emit = options.onEvent ?? (() => {});
+  try {
+    const trainLoader = loaderFor(data.train, config.shuffle);
+    const validationLoader = data.validation ? loaderFor(data.validation, false) : undefined;
+    emit({ type: 'start', config, backend, parameterCount: model.parameterCount, data });
+
+    const result = await trainModel({
+      model,
+      train: trainLoader,
+      ...(validationLoader ? { validation: validationLoader } : {}),
+      epochs: config.epochs,
+      loss: config.loss,
+      optimizer: optimizerFor(config),
+      validationInterval: config.valEvery,
+      ...(options.signal ? { signal: options.signal } : {}),
+      throttle: { minIntervalMs: options.progressIntervalMs ?? 100 },
+      callbacks: {
+        onEpochEnd: (event) => {
+          const lastValidation = event.history.val.at(-1);
+          emit({
+            type: 'epoch',
+            epoch: event.epoch,
+            epochs: event.epochs,
+            trainLoss: event.trainLoss,
+            valLoss: lastValidation?.loss,
+            valEpoch: lastValidation?.epoch,
+            elapsedSeconds: event.elapsedSeconds,
+            epochsPerSecond: event.epochsPerSecond,
+          });
+        },
+      },
+    });
+
+    const summary = summarizeExperiment(config, backend.name, model.parameterCount, result);
+    emit({ type: 'end', status: result.status, summary });
+    return {
+      config,
+      backend,
+      status: result.status,
+      history: result.history,
+      summary,
+      model,
+      data,
+    };
+  } catch (error) {
+    model.dispose();
+    throw error;
+  } finally {
+    for (const tensor of owned) tensor.dispose();
+  }
+}
+
+/**
+ * The trained model's curve over the data's x range (training and validation
+ * points), `points` evenly spaced x values: what the fit chart draws.
+ */
+export function fitCurve(
+  result: Pick<ExperimentResult, 'data' | 'model'>,
+  points = 200,
+): { x: number[]; y: number[] } {
+  const xs = [...result.data.train.x, ...(result.data.validation?.x ?? [])];
+  const low = Math.min(...xs);
+  const high = Math.max(...xs);
+  const x = Array.from({ length: points }, (_, i) =>
+    points === 1 ? low : low + ((high - low) * i) / (points - 1),
+  );
+  return { x, y: Array.from(result.model.predict(x)) };
+}

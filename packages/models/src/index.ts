@@ -1,0 +1,21 @@
+/**
+ * @epochlab/models: multilayer perceptrons from a spec, held as plain TensorFlow.js variables,
+ * with PyTorch-style seeded initialisation and save/load in the TensorFlow.js layers-model
+ * format. Browser-safe; Node file helpers live in `@epochlab/models/node`.
+ */
+export { ACTIVATIONS, type Activation, isActivation, LEAKY_RELU_SLOPE } from './activation.js';
+export { glorotInitBound, pytorchInitBound } from './initialisation.js';
+export type { LoadSource, SaveTarget } from './io-handlers.js';
+export { fromArtifacts } from './layers-format/from-artifacts.js';
+export { toArtifacts } from './layers-format/to-artifacts.js';
+export { loadMlpFrom } from './load-mlp-from.js';
+export { createMlp, createMlpFromWeights, type DenseLayerWeights, Mlp } from './mlp.js';
+export {
+  countMlpParameters,
+  INIT_SCHEMES,
+  type InitScheme,
+  MAX_LAYER_SIZE,
+  type MlpSpec,
+  NOTEBOOK_MLP,
+  validateMlpSpec,
+} from './mlp-spec.js';

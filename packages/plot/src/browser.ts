@@ -1,0 +1,11 @@
+/**
+ * @epochlab/plot/browser: an interactive chart that takes new data while
+ * training runs. No Node-only code is reachable from here.
+ */
+export {
+  attachLiveUpdates,
+  createLiveChart,
+  type LiveChart,
+  type LiveChartOptions,
+} from './browser/live-chart.js';
+export type { ChartRow } from './browser/update-queue.js';

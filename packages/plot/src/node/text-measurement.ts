@@ -1,0 +1,36 @@
+import * as vega from 'vega';
+import { chartFontMetrics } from './chart-fonts.js';
+
+/** The text item fields Vega passes to its text measurer. */
+interface TextItem {
+  fontSize?: number | string;
+  fontWeight?: number | string;
+}
+
+/** Vega's text measurer (exported by vega-scenegraph, missing from vega's typings). */
+interface TextMetrics {
+  width: (item: TextItem, text: unknown) => number;
+}
+
+/**
+ * Makes Vega lay out text (legend columns, axis title offsets, label overlap)
+ * with the widths of the chart font. Without a canvas, Vega in Node otherwise
+ * guesses 0.8 em per character, which leaves gaps and hides tick labels.
+ * Idempotent; affects text measurement of every Vega view in this process.
+ */
+export function measureTextWithChartFont(): void {
+  const textMetrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
+  const fonts = chartFontMetrics();
+  textMetrics.width = (item, text) => {
+    const line = text == null ? '' : String(text).trim();
+    const size = item.fontSize == null ? 11 : Number(item.fontSize) || 0;
+    const font = isBold(item.fontWeight) ? fonts.bold : fonts.regular;
+    return font.width(line, size);
+  };
+}
+
+function isBold(weight: number | string | undefined): boolean {
+  if (weight === undefined) return false;
+  if (weight === 'bold' || weight === 'bolder') return true;
+  return Number(weight) >= 600;
+}

@@ -1,0 +1,138 @@
+import type { UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
+import type { ChartSize, ChartSpec, Series } from '../chart-types.js';
+import { dashPattern, type LegendEntry, seriesColor } from './series-legend.js';
+import { chartConfig, niceLinearAxis, seriesColors } from './theme.js';
+import { chartSize, seriesRows, type XY } from './validate-input.js';
+
+/** Text of the fit chart: axis titles and legend names. */
+export interface FitChartLabels {
+  x: string;
+  y: string;
+  train: string;
+  validation: string;
+  model: string;
+  truth: string;
+}
+
+/** English defaults; pass `labels` to translate any of them. */
+export const defaultFitChartLabels: Readonly<FitChartLabels> = {
+  x: 'x',
+  y: 'y',
+  train: 'Train',
+  validation: 'Validation',
+  model: 'Model',
+  truth: 'True function',
+};
+
+/** Names of the fit chart's datasets, for live updates (rows are `{ x, y }`). */
+export const fitChartData = {
+  train: 'train',
+  validation: 'validation',
+  curve: 'curve',
+  truth: 'truth',
+} as const;
+
+export interface FitChartOptions extends ChartSize {
+  /** Training points, drawn as red dots. */
+  train: Series;
+  /** Validation points, drawn as green dots. Left out: no validation series or legend entry. */
+  validation?: Series;
+  /**
+   * The model's predictions, drawn as a line. Sample it densely over the x
+   * range of the data (at least 100 points, e.g. `linspace(min, max, 200)`).
+   */
+  curve: Series;
+  /** The function the data came from, drawn dashed. Two points suffice for a line. */
+  truth?: Series;
+  title?: string;
+  labels?: Partial<FitChartLabels>;
+}
+
+/**
+ * The notebook's first figure: the data points and the model's curve, with the
+ * true function if given. Axes do not start at zero; domains are rounded to
+ * readable ends. Every series is copied into the spec; the inputs are not kept.
+ *
+ * Throws `ChartInputError` naming the field for a series whose x and y differ in
+ * length or hold a non-finite number, or for a non-positive size.
+ */
+export function fitChart(options: FitChartOptions): ChartSpec {
+  const labels = { ...defaultFitChartLabels, ...options.labels };
+  const size = chartSize(options);
+  const datasets: Record<string, XY[]> = {
+    [fitChartData.train]: seriesRows(options.train, 'train'),
+    [fitChartData.curve]: seriesRows(options.curve, 'curve'),
+  };
+  if (options.validation) {
+    datasets[fitChartData.validation] = seriesRows(options.validation, 'validation');
+  }
+  if (options.truth) datasets[fitChartData.truth] = seriesRows(options.truth, 'truth');
+
+  const legend: LegendEntry[] = [
+    { label: labels.train, color: seriesColors.train, symbol: 'point' },
+  ];
+  if (options.validation) {
+    legend.push({ label: labels.validation, color: seriesColors.validation, symbol: 'point' });
+  }
+  legend.push({ label: labels.model, color: seriesColors.model, symbol: 'line' });
+  if (options.truth) {
+    legend.push({ label: labels.truth, color: seriesColors.truth, symbol: 'dashed-line' });
+  }
+  const color = seriesColor(legend, 'labels');
+
+  const x = {
+    field: 'x',
+    type: 'quantitative',
+    title: labels.x,
+    ...niceLinearAxis('ceil(width / 60)', 12),
+  } as const;
+  const y = {
+    field: 'y',
+    type: 'quantitative',
+    title: labels.y,
+    ...niceLinearAxis('ceil(height / 40)', 12),
+  } as const;
+  const tooltip = [
+    { field: 'x', type: 'quantitative', title: labels.x, format: '.4~g' },
+    { field: 'y', type: 'quantitative', title: labels.y, format: '.4~g' },
+  ] as const;
+  const pointLayer = (dataset: string, label: string): UnitSpec<string> => ({
+    data: { name: dataset },
+    mark: {
+      type: 'point',
+      filled: true,
+      size: 70,
+      opacity: 0.9,
+      stroke: 'white',
+      strokeWidth: 0.75,
+    },
+    encoding: { x, y, color: color(label), tooltip: [...tooltip] },
+  });
+
+  const layer: UnitSpec<string>[] = [];
+  if (options.truth) {
+    layer.push({
+      data: { name: fitChartData.truth },
+      mark: { type: 'line', strokeWidth: 2, strokeDash: [...dashPattern] },
+      encoding: { x, y, color: color(labels.truth) },
+    });
+  }
+  layer.push({
+    data: { name: fitChartData.curve },
+    mark: { type: 'line', strokeWidth: 2.5 },
+    encoding: { x, y, color: color(labels.model) },
+  });
+  layer.push(pointLayer(fitChartData.train, labels.train));
+  if (options.validation) layer.push(pointLayer(fitChartData.validation, labels.validation));
+
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    ...(options.title === undefined ? {} : { title: options.title }),
+    width: size.width,
+    height: size.height,
+    autosize: { type: 'fit', contains: 'padding' },
+    config: structuredClone(chartConfig),
+    datasets,
+    layer,
+  };
+}

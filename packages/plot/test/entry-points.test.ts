@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Source files and packages a module reaches at run time (type-only imports do not count). */
+function reachable(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const pending = [join(packageRoot, entry)];
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
+    if (files.has(file)) continue;
+    files.add(file);
+    const source = readFileSync(file, 'utf8');
+    const statements = source.matchAll(
+      /^(?:import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm,
+    );
+    for (const [, typeOnly, specifier] of statements) {
+      if (typeOnly || !specifier) continue;
+      if (specifier.startsWith('.')) {
+        pending.push(join(dirname(file), specifier.replace(/\.js$/, '.ts')));
+      } else packages.add(specifier);
+    }
+  }
+  return {
+    files: new Set([...files].map((file) => file.slice(packageRoot.length + 1))),
+    packages,
+  };
+}
+
+describe('entry points', () => {
+  it('the main entry (chart builders) needs no package at run time', () => {
+    const { files, packages } = reachable('src/index.ts');
+    expect([...packages]).toEqual([]);
+    expect([...files].some((file) => file.startsWith('src/node/'))).toBe(false);
+    expect([...files].some((file) => file.startsWith('src/browser/'))).toBe(false);
+  });
+
+  it('the browser entry never reaches Node-only code', () => {
+    const { files, packages } = reachable('src/browser.ts');
+    expect([...packages].sort()).toEqual(['vega', 'vega-lite']);
+    expect([...files].some((file) => file.startsWith('src/node/'))).toBe(false);
+  });
+
+  it('the Node entry renders with resvg and never reaches the browser code', () => {
+    const { files, packages } = reachable('src/node.ts');
+    expect(packages.has('@resvg/resvg-js')).toBe(true);
+    expect([...files].some((file) => file.startsWith('src/browser/'))).toBe(false);
+  });
+
+  it('package.json exports each entry with types first; ./node only under the node condition', () => {
+    const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+    const exports = manifest.exports;
+    expect(exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+    expect(exports['./browser']).toEqual({
+      types: './dist/browser.d.ts',
+      default: './dist/browser.js',
+    });
+    expect(exports['./node']).toEqual({
+      node: { types: './dist/node.d.ts', default: './dist/node.js' },
+    });
+    const conditionObjects = [exports['.'], exports['./browser'], exports['./node'].node];
+    for (const conditions of conditionObjects) expect(Object.keys(conditions)[0]).toBe('types');
+    expect(manifest.sideEffects).toBe(false);
+    expect(manifest.type).toBe('module');
+  });
+});

@@ -1,0 +1,40 @@
+import type { EventThrottle, TrainingCallbacks } from '../callbacks/training-events.js';
+import type { EarlyStoppingOptions } from '../early-stopping/early-stopping-options.js';
+import type { LossConfig, LossName } from '../losses/loss-function.js';
+import type { OptimizerConfig, OptimizerName } from '../optimizers/optimizer-config.js';
+import type { BatchSource } from './batch-source.js';
+import type { TrainableModel } from './trainable-model.js';
+
+/** Everything `trainModel` needs; only `model`, `train`, `epochs`, `loss` and `optimizer` are required. */
+export interface TrainModelOptions {
+  /** The model to train; its variables are updated in place. */
+  readonly model: TrainableModel;
+  /** Training batches, e.g. a shuffling `DataLoader`; `batches(epoch)` is called once per epoch. */
+  readonly train: BatchSource;
+  /** Validation batches, evaluated without gradients every `validationInterval` epochs. */
+  readonly validation?: BatchSource;
+  /** Epochs to run: a whole number >= 1. */
+  readonly epochs: number;
+  /** `'l1'` (the notebook's), `'mse'`, `'huber'` or a `LossConfig`. */
+  readonly loss: LossName | LossConfig;
+  /** `'sgd'`, `'adam'`, `'rmsprop'` or a config such as `{ name: 'sgd', learningRate: 1e-3 }`. */
+  readonly optimizer: OptimizerName | OptimizerConfig;
+  /**
+   * Validate on epochs 0, N, 2N, ... (the notebook's `epoch % 10 == 0`);
+   * a whole number >= 1, default 10.
+   */
+  readonly validationInterval?: number;
+  /** Stop when the monitored loss stops improving; off by default. */
+  readonly earlyStopping?: EarlyStoppingOptions;
+  /** Aborting it ends the run with status `aborted` and the history so far. */
+  readonly signal?: AbortSignal;
+  /** Event handlers (epoch end, validation end, batch end). */
+  readonly callbacks?: TrainingCallbacks;
+  /** How often events are delivered; by default, every event. */
+  readonly throttle?: EventThrottle;
+  /**
+   * The loop yields to the event loop after about this many milliseconds of
+   * work, so timers, signal handlers and UI messages can run; default 25.
+   */
+  readonly yieldIntervalMs?: number;
+}
