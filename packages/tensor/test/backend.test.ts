@@ -23,6 +23,7 @@ describe.each(availableHere)('the %s backend', (name) => {
   it('initialises and computes a matMul correctly', async () => {
     const choice = await initBackend(name);
     expect(choice.name).toBe(name);
+    expect(choice.reason).toMatch(/^requested by name; /);
     expect(tf.getBackend()).toBe(name);
     const product = tf.tidy(() =>
       tf.matMul(

@@ -79,7 +79,7 @@ export async function selectBackend(
       name: candidate.name,
       tfjsName: candidate.tfjsName,
       platform,
-      reason: `${candidate.name} was requested by name (${candidate.description})`,
+      reason: `requested by name; ${candidate.description}`,
       attempts,
     };
   }
