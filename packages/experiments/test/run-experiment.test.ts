@@ -94,6 +94,16 @@ describe('runExperiment', () => {
     result.model.dispose();
   });
 
+  it('waits for beforeEpoch before every epoch (pause and step)', async () => {
+    const seen: number[] = [];
+    const result = await runExperiment(
+      { ...short, epochs: 5 },
+      { backend: 'cpu', beforeEpoch: async (epoch) => void seen.push(epoch) },
+    );
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+    result.model.dispose();
+  });
+
   it('rejects a bad config before touching the backend', async () => {
     await expect(runExperiment({ experiment: 'line', epochs: 0 })).rejects.toThrowError(
       'epochs must be a whole number from 1 to 10000000; got 0',

@@ -138,3 +138,34 @@ describe('events', () => {
     });
   });
 });
+
+describe('beforeEpoch', () => {
+  it('is called before every epoch, in order, and a pending promise pauses training', async () => {
+    const calls: number[] = [];
+    const trained: number[] = [];
+    let release: (() => void) | undefined;
+    const model = createEchoModel();
+    const running = trainModel({
+      model,
+      train: scriptedSource((epoch) => [epoch + 1]),
+      epochs: 4,
+      loss: 'l1',
+      optimizer: { name: 'sgd', learningRate: 1e-3 },
+      callbacks: { onEpochEnd: ({ epoch }) => void trained.push(epoch) },
+      beforeEpoch: (epoch) => {
+        calls.push(epoch);
+        // Hold epoch 2 until released: a paused run.
+        if (epoch === 2) return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls).toEqual([0, 1, 2]);
+    expect(trained).toEqual([0, 1]);
+    release?.();
+    const result = await running;
+    model.dispose();
+    expect(calls).toEqual([0, 1, 2, 3]);
+    expect(trained).toEqual([0, 1, 2, 3]);
+    expect(result.status).toBe('completed');
+  });
+});

@@ -33,6 +33,11 @@ export interface RunExperimentOptions {
   readonly signal?: AbortSignal;
   /** Receives `start`, `epoch` and `end` events. */
   readonly onEvent?: (event: ExperimentEvent) => void;
+  /**
+   * Called before every epoch; training waits for the promise it returns
+   * (pause, resume and single steps in a UI). See `trainModel`'s `beforeEpoch`.
+   */
+  readonly beforeEpoch?: (epoch: number) => void | Promise<void>;
   /** Minimum milliseconds between two `epoch` events (the last epoch is always sent); default 100. */
   readonly progressIntervalMs?: number;
 }
@@ -110,6 +115,7 @@ export async function runExperiment(
       optimizer: optimizerFor(config),
       validationInterval: config.valEvery,
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.beforeEpoch ? { beforeEpoch: options.beforeEpoch } : {}),
       throttle: { minIntervalMs: options.progressIntervalMs ?? 100 },
       callbacks: {
         onEpochEnd: (event) => {

@@ -107,6 +107,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
   let bestValidation: LossPoint | undefined;
   try {
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
+      if (options.beforeEpoch !== undefined) await options.beforeEpoch(epoch);
       if (signal?.aborted) {
         status = 'aborted';
         break;

@@ -28,6 +28,13 @@ export interface TrainModelOptions {
   readonly earlyStopping?: EarlyStoppingOptions;
   /** Aborting it ends the run with status `aborted` and the history so far. */
   readonly signal?: AbortSignal;
+  /**
+   * Called before every epoch, never throttled. Training waits for the promise
+   * it returns: a UI pauses a run by returning a promise it resolves on
+   * "resume", and steps one epoch at a time by resolving it once per click.
+   * The time spent waiting counts in the summary's `seconds`.
+   */
+  readonly beforeEpoch?: (epoch: number) => void | Promise<void>;
   /** Event handlers (epoch end, validation end, batch end). */
   readonly callbacks?: TrainingCallbacks;
   /** How often events are delivered; by default, every event. */
