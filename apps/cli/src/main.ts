@@ -26,7 +26,7 @@ const RUN_EXAMPLES = `
 Examples:
   epochlab run line                                the notebook's line, 20000 epochs, validation every 10
   epochlab run line --epochs 2000 --val-n 0        no validation set
-  epochlab run line --n 100 --seed 3               more data: no more overfitting
+  epochlab run line --n 100 --val-n 100 --epochs 2000   more data: no overfitting
   epochlab run polynomial --coefficients 1,0,-1    y = x^2 - 1
   epochlab run my-experiment.json --lr 0.01        a config file, one field overridden
   epochlab run line --json --quiet > summary.json  the summary as JSON on stdout
@@ -56,6 +56,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // One line in the same form as epochlab's own errors.
+      outputError: (text, write) => write(`epochlab: ${text.replace(/^error: /, '')}`),
     })
     .showSuggestionAfterError(true);
 
