@@ -14,7 +14,7 @@ export type {
 export type { EarlyStoppingOptions } from './early-stopping/early-stopping-options.js';
 export type { Batch, BatchSource } from './loop/batch-source.js';
 export { trainModel } from './loop/train-model.js';
-export type { TrainModelOptions } from './loop/train-options.js';
+export type { TrainingPathOption, TrainModelOptions } from './loop/train-options.js';
 export type { TrainableModel } from './loop/trainable-model.js';
 export type {
   Divergence,

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { trainModel } from '../src/index.js';
 import { notebookSetup } from './helpers/notebook-setup.js';
 import { createEchoModel, lossSequence, scriptedSource } from './helpers/scripted.js';
+import { TRAINING_PATHS } from './helpers/training-paths.js';
 
 beforeAll(async () => {
   await initBackend('cpu');
@@ -12,12 +13,13 @@ beforeAll(async () => {
 
 const sgd = { name: 'sgd', learningRate: 1e-3 } as const;
 
-describe('divergence', () => {
+describe.each(TRAINING_PATHS)('divergence ($name path)', (path) => {
   it.each([Number.NaN, Number.POSITIVE_INFINITY])(
     'a %s train loss ends the run as diverged, without recording it',
     async (bad) => {
       const model = createEchoModel();
       const result = await trainModel({
+        trainingPath: path.option,
         model,
         train: lossSequence([3, 2, 1, bad, 0.5]),
         epochs: 10,
@@ -38,6 +40,7 @@ describe('divergence', () => {
       epoch === 20 ? Number.NaN : 1,
     );
     const result = await trainModel({
+      trainingPath: path.option,
       model,
       train: lossSequence([1]),
       validation: lossSequence(validationLosses),
@@ -75,6 +78,7 @@ describe('divergence', () => {
     const problem = overshootingProblem();
     const before = countTensors();
     const result = await trainModel({
+      trainingPath: path.option,
       model: problem.model,
       train: problem.train,
       epochs: 1000,
@@ -95,6 +99,7 @@ describe('divergence', () => {
   it('diverging in the very first epoch gives an empty history, not a crash', async () => {
     const setup = notebookSetup(1, { n: 50, range: 50, sigma: 2, batchSize: 5 });
     const result = await trainModel({
+      trainingPath: path.option,
       model: setup.model,
       train: setup.train,
       validation: setup.validation,
@@ -113,6 +118,7 @@ describe('divergence', () => {
     const problem = overshootingProblem();
     const weightsAt = new Map<number, Float32Array[]>();
     const result = await trainModel({
+      trainingPath: path.option,
       model: problem.model,
       train: problem.train,
       epochs: 1000,
@@ -133,11 +139,12 @@ describe('divergence', () => {
   });
 });
 
-describe('cancellation', () => {
+describe.each(TRAINING_PATHS)('cancellation ($name path)', (path) => {
   it('an abort in onEpochEnd after k epochs returns exactly those k epochs', async () => {
     const setup = notebookSetup(1);
     const controller = new AbortController();
     const result = await trainModel({
+      trainingPath: path.option,
       model: setup.model,
       train: setup.train,
       validation: setup.validation,
@@ -162,6 +169,7 @@ describe('cancellation', () => {
     const model = createEchoModel();
     const train = lossSequence([1]);
     const result = await trainModel({
+      trainingPath: path.option,
       model,
       train,
       epochs: 10,
@@ -182,6 +190,7 @@ describe('cancellation', () => {
     const steps: string[] = [];
     const before = countTensors();
     const result = await trainModel({
+      trainingPath: path.option,
       model,
       train,
       epochs: 10,
@@ -213,6 +222,7 @@ describe('cancellation', () => {
     setTimeout(() => controller.abort(), 300);
     const startedAt = performance.now();
     const result = await trainModel({
+      trainingPath: path.option,
       model: setup.model,
       train: setup.train,
       epochs: 10_000_000,

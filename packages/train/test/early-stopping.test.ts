@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { trainModel } from '../src/index.js';
 import { notebookSetup } from './helpers/notebook-setup.js';
 import { createEchoModel, lossSequence } from './helpers/scripted.js';
+import { TRAINING_PATHS } from './helpers/training-paths.js';
 
 beforeAll(async () => {
   await initBackend('cpu');
@@ -87,12 +88,13 @@ describe('early stopping on a hand-made loss sequence', () => {
   });
 });
 
-describe('restoring the best weights', () => {
+describe.each(TRAINING_PATHS)('restoring the best weights ($name path)', (path) => {
   /** Trains the overfitting notebook setup, recording the weights after every validation epoch. */
   async function overfit(restoreBestWeights: boolean | 'always', patience: number) {
     const setup = notebookSetup(2);
     const weightsAt = new Map<number, Float32Array[]>();
     const result = await trainModel({
+      trainingPath: path.option,
       model: setup.model,
       train: setup.train,
       validation: setup.validation,

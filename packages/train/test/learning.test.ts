@@ -2,6 +2,7 @@ import { initBackend } from '@epochlab/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type LossPoint, trainModel } from '../src/index.js';
 import { notebookSetup } from './helpers/notebook-setup.js';
+import { TRAINING_PATHS } from './helpers/training-paths.js';
 
 beforeAll(async () => {
   await initBackend('cpu');
@@ -10,7 +11,7 @@ beforeAll(async () => {
 const mean = (points: readonly LossPoint[]) =>
   points.reduce((sum, point) => sum + point.loss, 0) / points.length;
 
-describe('learning', () => {
+describe.each(TRAINING_PATHS)('learning ($name path)', (path) => {
   it('learns a line from many points down to the noise level', async () => {
     // 200 points of y = x with noise sigma = 0.1 on both x and y. The best a
     // model can do leaves residuals y_noise - x_noise ~ N(0, 2 sigma^2), whose
@@ -18,6 +19,7 @@ describe('learning', () => {
     const sigma = 0.1;
     const setup = notebookSetup(1, { n: 200, sigma, batchSize: 10 });
     const result = await trainModel({
+      trainingPath: path.option,
       model: setup.model,
       train: setup.train,
       epochs: 60,
@@ -45,6 +47,7 @@ describe('learning', () => {
     // validation at epoch 2580 for this seed); see examples/.
     const setup = notebookSetup(2);
     const result = await trainModel({
+      trainingPath: path.option,
       model: setup.model,
       train: setup.train,
       validation: setup.validation,

@@ -6,6 +6,7 @@ import { type TrainModelOptions, trainModel } from '../src/index.js';
 import { expectInvalid } from './helpers/expect-invalid.js';
 import { notebookSetup } from './helpers/notebook-setup.js';
 import { referenceL1Gradient } from './helpers/reference-mlp.js';
+import { TRAINING_PATHS } from './helpers/training-paths.js';
 
 beforeAll(async () => {
   await initBackend('cpu');
@@ -13,10 +14,11 @@ beforeAll(async () => {
 
 const sgd = { name: 'sgd', learningRate: 1e-3 } as const;
 
-describe('the learning loop', () => {
+describe.each(TRAINING_PATHS)('the learning loop ($name path)', (path) => {
   it('records one train entry per epoch and validation exactly at epochs 0, 10, 20, ...', async () => {
     const setup = notebookSetup(1);
     const result = await trainModel({
+      trainingPath: path.option,
       model: setup.model,
       train: setup.train,
       validation: setup.validation,
@@ -25,7 +27,7 @@ describe('the learning loop', () => {
       optimizer: sgd,
     });
     expect(result.status).toBe('completed');
-    expect(result.trainingPath).toBe('generic');
+    expect(result.trainingPath).toBe(path.name);
     expect(result.history.train.map((point) => point.epoch)).toEqual([...Array(35).keys()]);
     expect(result.history.val.map((point) => point.epoch)).toEqual([0, 10, 20, 30]);
     expect(result.summary.epochsRun).toBe(35);
@@ -36,6 +38,7 @@ describe('the learning loop', () => {
   it('validates on multiples of validationInterval', async () => {
     const setup = notebookSetup(1);
     const result = await trainModel({
+      trainingPath: path.option,
       model: setup.model,
       train: setup.train,
       validation: setup.validation,
@@ -64,6 +67,7 @@ describe('the learning loop', () => {
     const train = new DataLoader(new TensorDataset(x, y), { batchSize: 2 });
     const stepLosses: number[] = [];
     const result = await trainModel({
+      trainingPath: path.option,
       model,
       train,
       epochs: 2,
@@ -89,6 +93,7 @@ describe('the learning loop', () => {
     );
     const learningRate = 0.1;
     const result = await trainModel({
+      trainingPath: path.option,
       model: setup.model,
       train: setup.train,
       epochs: 1,
@@ -114,6 +119,7 @@ describe('the learning loop', () => {
     const setup = notebookSetup(4);
     const before = setup.model.getWeights();
     const validationOnly = await trainModel({
+      trainingPath: path.option,
       model: setup.model,
       train: setup.train,
       validation: setup.validation,
@@ -130,6 +136,7 @@ describe('the learning loop', () => {
     const run = async () => {
       const setup = notebookSetup(7);
       const result = await trainModel({
+        trainingPath: path.option,
         model: setup.model,
         train: setup.train,
         validation: setup.validation,
@@ -147,6 +154,7 @@ describe('the learning loop', () => {
     expect(second.weights).toEqual(first.weights);
     const third = notebookSetup(8);
     const other = await trainModel({
+      trainingPath: path.option,
       model: third.model,
       train: third.train,
       epochs: 60,
@@ -170,6 +178,7 @@ describe('the learning loop', () => {
     const atStart = countTensors();
     const counts = new Map<number, number>();
     await trainModel({
+      trainingPath: path.option,
       model: setup.model,
       train: setup.train,
       validation: setup.validation,

@@ -7,8 +7,15 @@ import type { TrainableModel } from './trainable-model.js';
  * `[batch, columns]` tensors with the same number of rows, the input columns
  * match the model's input size, and the model's output has the targets' shape.
  * Throws `InvalidArgumentError` naming the source (`train` or `validation`).
+ * A caller that knows the model's output columns passes `outputColumns` and
+ * saves running the model once.
  */
-export function checkBatch(model: TrainableModel, batch: Batch, source: string): void {
+export function checkBatch(
+  model: TrainableModel,
+  batch: Batch,
+  source: string,
+  outputColumns?: number,
+): void {
   const [inputs, targets] = batch;
   if (inputs.rank !== 2) {
     throw new InvalidArgumentError(
@@ -32,11 +39,11 @@ export function checkBatch(model: TrainableModel, batch: Batch, source: string):
       inputs.shape,
     );
   }
-  const outputShape = tf.tidy(() => model.forward(inputs as tf.Tensor2D).shape);
-  if (outputShape[1] !== targets.shape[1]) {
+  const columns = outputColumns ?? tf.tidy(() => model.forward(inputs as tf.Tensor2D).shape[1]);
+  if (columns !== targets.shape[1]) {
     throw new InvalidArgumentError(
       `${source} batch targets`,
-      `[batch, ${outputShape[1]}] to match the model's output`,
+      `[batch, ${columns}] to match the model's output`,
       targets.shape,
     );
   }

@@ -7,7 +7,7 @@ import {
   type ResolvedOptimizerConfig,
   resolveOptimizerConfig,
 } from '../optimizers/resolve-optimizer-config.js';
-import type { TrainModelOptions } from './train-options.js';
+import type { TrainingPathOption, TrainModelOptions } from './train-options.js';
 
 /** `TrainModelOptions` checked, with defaults filled in. */
 export interface ResolvedTrainOptions {
@@ -19,6 +19,7 @@ export interface ResolvedTrainOptions {
   readonly minIntervalMs: number;
   readonly everyEpochs: number;
   readonly yieldIntervalMs: number;
+  readonly trainingPath: TrainingPathOption;
 }
 
 function isWholeAtLeastOne(value: unknown): value is number {
@@ -109,6 +110,10 @@ export function resolveTrainOptions(options: TrainModelOptions): ResolvedTrainOp
   if (typeof yieldIntervalMs !== 'number' || !(yieldIntervalMs > 0)) {
     throw new InvalidArgumentError('yieldIntervalMs', 'a number > 0', yieldIntervalMs);
   }
+  const trainingPath = options.trainingPath ?? 'auto';
+  if (trainingPath !== 'auto' && trainingPath !== 'generic') {
+    throw new InvalidArgumentError('trainingPath', "'auto' or 'generic'", trainingPath);
+  }
   return {
     epochs,
     loss,
@@ -118,5 +123,6 @@ export function resolveTrainOptions(options: TrainModelOptions): ResolvedTrainOp
     minIntervalMs,
     everyEpochs,
     yieldIntervalMs,
+    trainingPath,
   };
 }

@@ -5,14 +5,12 @@ import type {
   ValidationEndEvent,
 } from '../callbacks/training-events.js';
 import { EarlyStoppingMonitor } from '../early-stopping/early-stopping-monitor.js';
-import { createLoss } from '../losses/create-loss.js';
-import { createOptimizer } from '../optimizers/create-optimizer.js';
 import { EventLoopPacer } from '../scheduling/event-loop-pacer.js';
-import { GenericTrainingPath } from './generic-training-path.js';
+import { createTrainingPath } from './create-training-path.js';
 import { resolveTrainOptions } from './resolve-train-options.js';
 import { summarize } from './summarize.js';
 import type { TrainModelOptions } from './train-options.js';
-import type { PassContext, TrainingPath } from './training-path.js';
+import type { PassContext } from './training-path.js';
 import type { Divergence, LossPoint, TrainingResult, TrainingStatus } from './training-result.js';
 
 /** The live history the loop appends to. */
@@ -94,8 +92,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
       history,
     }) satisfies ValidationEndEvent;
 
-  const optimizer = createOptimizer(settings.optimizer);
-  const path: TrainingPath = new GenericTrainingPath(model, createLoss(settings.loss), optimizer);
+  const { path, optimizer } = createTrainingPath(model, settings);
   const earlyStopping =
     settings.earlyStopping === undefined
       ? undefined
@@ -107,7 +104,10 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
   let bestValidation: LossPoint | undefined;
   try {
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
-      if (options.beforeEpoch !== undefined) await options.beforeEpoch(epoch);
+      if (options.beforeEpoch !== undefined) {
+        path.syncWeights?.();
+        await options.beforeEpoch(epoch);
+      }
       if (signal?.aborted) {
         status = 'aborted';
         break;
@@ -146,6 +146,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
           callbacks.onValidationEnd !== undefined &&
           validationGate.admit(epoch, performance.now())
         ) {
+          path.syncWeights?.();
           await callbacks.onValidationEnd(validationEvent(point, bestValidation));
         }
       }
@@ -153,9 +154,20 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
       let stop = false;
       if (earlyStopping !== undefined) {
         const monitored = earlyStopping.options.monitor === 'train' ? trainLoss : validationLoss;
-        if (monitored !== undefined) stop = earlyStopping.observe(epoch, monitored);
+        if (monitored !== undefined) {
+          // A new best is snapshotted: the variables must hold the current weights.
+          const { restoreBestWeights, minDelta } = earlyStopping.options;
+          const best = earlyStopping.best;
+          if (
+            restoreBestWeights !== false &&
+            (best === undefined || monitored < best.loss - minDelta)
+          )
+            path.syncWeights?.();
+          stop = earlyStopping.observe(epoch, monitored);
+        }
       }
       if (callbacks.onEpochEnd !== undefined && epochGate.admit(epoch, performance.now())) {
+        path.syncWeights?.();
         await callbacks.onEpochEnd(epochEvent(epoch, trainLoss, validationLoss));
       }
       if (stop) {
@@ -164,6 +176,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
       }
     }
 
+    path.syncWeights?.();
     restoredWeightsFromEpoch = earlyStopping?.restoreIfAsked(
       status === 'stopped-early' || status === 'diverged',
     );
@@ -188,7 +201,7 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
   } finally {
     earlyStopping?.dispose();
     path.dispose();
-    optimizer.dispose();
+    optimizer?.dispose();
   }
 
   const summary = summarize({

@@ -44,4 +44,14 @@ export interface TrainModelOptions {
    * work, so timers, signal handlers and UI messages can run; default 25.
    */
   readonly yieldIntervalMs?: number;
+  /**
+   * `'auto'` (default): the fused path when it applies (a dense MLP such as
+   * `@epochlab/models`' `Mlp` on the cpu or wasm backend), the generic path
+   * otherwise. `'generic'`: always one tfjs `minimize` per batch.
+   * `result.trainingPath` says which ran.
+   */
+  readonly trainingPath?: TrainingPathOption;
 }
+
+/** What `trainModel`'s `trainingPath` option accepts. */
+export type TrainingPathOption = 'auto' | 'generic';

@@ -43,6 +43,13 @@ export interface TrainingPath {
   trainEpoch(epoch: number, source: BatchSource, context: PassContext): Promise<PassLoss>;
   /** One validation pass, without gradients and without changing any weight. */
   evaluate(epoch: number, source: BatchSource, context: PassContext): Promise<PassLoss>;
-  /** Frees what the path allocated (not the model, not the optimizer). */
+  /**
+   * Writes weights the path holds outside the model's variables back to them
+   * (a fused path keeps them in typed arrays). The loop calls it before it
+   * delivers events, snapshots weights, waits in `beforeEpoch` and ends the
+   * run. Paths that update the variables directly leave it out.
+   */
+  syncWeights?(): void;
+  /** Frees what the path allocated (not the model, not the optimizer); writes back weights first. */
   dispose(): void;
 }

@@ -7,8 +7,12 @@
  */
 export type TrainingStatus = 'completed' | 'stopped-early' | 'diverged' | 'aborted';
 
-/** Which implementation of the training steps ran (`generic`: one tfjs `minimize` per batch). */
-export type TrainingPathName = 'generic';
+/**
+ * Which implementation of the training steps ran: `generic` (one tfjs
+ * `minimize` per batch, any model and backend) or `fused-cpu` (the whole step
+ * of a dense MLP as one kernel on typed arrays, on the cpu and wasm backends).
+ */
+export type TrainingPathName = 'generic' | 'fused-cpu';
 
 /** A loss recorded at an epoch (0-based, as the notebook's `range(epochs)`). */
 export interface LossPoint {

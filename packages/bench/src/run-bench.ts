@@ -1,0 +1,125 @@
+/**
+ * `pnpm bench`: every workload of BENCHMARKS.md on the cpu and wasm backends,
+ * PyTorch's reference variants when `/usr/bin/python3` has torch, the ratios,
+ * and the CLI's end-to-end time. One JSON line per result on stdout.
+ *
+ * Each number is the best of `--repeat N` runs (default 3; all are listed in
+ * `values`): the machine's load only ever slows a run down.
+ *
+ * Flags: `--workload ID` (repeatable), `--backend NAME` (repeatable),
+ * `--generic` (also measure the generic path), `--repeat N`, `--no-torch`, `--no-cli`.
+ */
+import { spawnSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureCli } from './cli-wall-time.js';
+import type { EpochlabMeasurement } from './measure-workload.js';
+import { computeRatios } from './ratios.js';
+import {
+  runTorchAnchor,
+  TORCH_VARIANTS,
+  type TorchMeasurement,
+  torchUnavailable,
+} from './torch-reference.js';
+import { WORKLOAD_IDS, WORKLOAD_METRICS, type WorkloadId } from './workloads.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../../..');
+const anchor =
+  process.env.EPOCHLAB_TORCH_ANCHOR ?? resolve(repoRoot, '../shared/anchors/torch_anchor.py');
+
+function print(line: object): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+function valuesOf(flag: string, args: readonly string[]): string[] {
+  const values: string[] = [];
+  args.forEach((arg, index) => {
+    if (arg === flag && args[index + 1] !== undefined) values.push(args[index + 1] as string);
+  });
+  return values;
+}
+
+function measureInChild(workload: WorkloadId, backend: string, path: string): EpochlabMeasurement {
+  const run = spawnSync(
+    process.execPath,
+    [join(here, 'workload-process.js'), workload, backend, path],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (run.status !== 0) throw new Error(`${workload} on ${backend} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as EpochlabMeasurement;
+}
+
+const args = process.argv.slice(2);
+const workloads = (valuesOf('--workload', args) as WorkloadId[]).filter((id) =>
+  WORKLOAD_IDS.includes(id),
+);
+const selected = workloads.length > 0 ? workloads : [...WORKLOAD_IDS];
+const backendArgs = valuesOf('--backend', args);
+const backends = backendArgs.length > 0 ? backendArgs : ['cpu', 'wasm'];
+const paths = args.includes('--generic') ? ['auto', 'generic'] : ['auto'];
+
+print({
+  kind: 'machine',
+  date: new Date().toISOString(),
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+});
+
+const repeats = Math.max(1, Number(valuesOf('--repeat', args).at(-1) ?? 3) || 3);
+const unavailable = args.includes('--no-torch') ? 'skipped (--no-torch)' : torchUnavailable(anchor);
+if (unavailable !== undefined) print({ kind: 'pytorch', skipped: unavailable });
+
+/**
+ * The best of `repeats` measurements, with every value seen: the highest
+ * `value`, or the lowest with `lowerIsBetter` (times).
+ */
+function best<T>(
+  measure: () => T,
+  value: (measurement: T) => number,
+  lowerIsBetter = false,
+): T & { values: number[] } {
+  const all: T[] = [];
+  for (let k = 0; k < repeats; k++) all.push(measure());
+  const values = all.map(value);
+  const top = lowerIsBetter ? Math.min(...values) : Math.max(...values);
+  return { ...(all[values.indexOf(top)] as T), values };
+}
+
+// Workload by workload, epochlab then PyTorch, so that both see the same machine load.
+const epochlab: EpochlabMeasurement[] = [];
+const torch: TorchMeasurement[] = [];
+for (const workload of selected) {
+  for (const backend of backends) {
+    for (const path of paths) {
+      const measurement = best(
+        () => measureInChild(workload, backend, path),
+        (m) => m.value,
+      );
+      epochlab.push(measurement);
+      print(measurement);
+    }
+  }
+  if (unavailable !== undefined) continue;
+  for (const variant of TORCH_VARIANTS) {
+    const measurement = best(
+      () => runTorchAnchor(anchor, workload, variant),
+      (m) => Number(m[WORKLOAD_METRICS[workload]]),
+    );
+    torch.push(measurement);
+    print(measurement);
+  }
+}
+for (const ratio of computeRatios(epochlab, torch)) print(ratio);
+
+if (!args.includes('--no-cli')) {
+  print(
+    best(
+      () => measureCli(repoRoot),
+      (m) => m.seconds,
+      true,
+    ),
+  );
+}

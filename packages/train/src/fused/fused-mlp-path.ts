@@ -1,0 +1,241 @@
+import { InvalidArgumentError, type Tensor2D, tf } from '@epochlab/tensor';
+import type { BatchSource } from '../loop/batch-source.js';
+import { checkBatch } from '../loop/check-batch.js';
+import type { TrainableModel } from '../loop/trainable-model.js';
+import type { PassContext, PassLoss, TrainingPath } from '../loop/training-path.js';
+import type { LossConfig } from '../losses/loss-function.js';
+import type { ResolvedOptimizerConfig } from '../optimizers/resolve-optimizer-config.js';
+import { type BatchFeed, createBatchFeed } from './batch-feed.js';
+import type { DenseMlpModel } from './dense-mlp-model.js';
+import { FusedMlpKernel } from './fused-mlp-kernel.js';
+import { createFusedLoss, type FusedLoss } from './loss-gradients.js';
+import { createFusedOptimizer, type FusedOptimizer } from './optimizer-updates.js';
+
+/**
+ * The training path for dense MLPs on the cpu and wasm backends: every step (forward,
+ * loss, backward, optimizer update of the whole network) is one call into
+ * {@link FusedMlpKernel} on typed arrays, with no tensor op.
+ *
+ * The weights are copied out of the model's variables when the path is made
+ * and written back by {@link syncWeights}, which the loop calls before it
+ * delivers events, snapshots weights for early stopping, calls `beforeEpoch`
+ * and when the run ends; weights assigned to the variables meanwhile are read
+ * back before the next pass. Batches of a `DataLoader` over a
+ * `TensorDataset` are formed from its tensors, read once, in the loader's
+ * order; other sources' batch tensors are read one batch at a time.
+ */
+export class FusedMlpPath implements TrainingPath {
+  readonly name = 'fused-cpu' as const;
+  readonly kernel: FusedMlpKernel;
+  private readonly model: TrainableModel;
+  private readonly dense: DenseMlpModel;
+  private readonly loss: FusedLoss;
+  private readonly optimizer: FusedOptimizer;
+  private readonly feeds = new Map<BatchSource, BatchFeed>();
+  /** The variables' buffers when the kernel's parameters last matched them. */
+  private readonly seenDataIds: object[] = [];
+  private dirty = false;
+
+  constructor(
+    model: TrainableModel,
+    dense: DenseMlpModel,
+    loss: LossConfig,
+    optimizer: ResolvedOptimizerConfig,
+  ) {
+    this.model = model;
+    this.dense = dense;
+    this.kernel = new FusedMlpKernel(dense.widths, dense.activation);
+    this.loss = createFusedLoss(loss);
+    this.optimizer = createFusedOptimizer(optimizer, this.kernel.parameters.length);
+    this.readWeights();
+  }
+
+  async trainEpoch(epoch: number, source: BatchSource, context: PassContext): Promise<PassLoss> {
+    const { kernel, loss, optimizer } = this;
+    this.followAssignments();
+    const cursor = this.feedFor(source, epoch, 'train').open(epoch);
+    let sum = 0;
+    let batches = 0;
+    try {
+      while (cursor.next()) {
+        if (batches > 0 && context.signal?.aborted) return undefined;
+        const reported = context.batchEvents?.wants(epoch, performance.now()) === true;
+        const stepLoss = kernel.trainStep(
+          cursor.inputs,
+          cursor.targets,
+          cursor.rows,
+          loss,
+          optimizer,
+        );
+        this.dirty = true;
+        sum = batches === 0 ? stepLoss : Math.fround(sum + stepLoss);
+        if (reported && context.batchEvents !== undefined) {
+          await context.batchEvents.handler({ epoch, batch: batches, loss: stepLoss });
+        }
+        batches++;
+        if (context.pacer.due()) {
+          await context.pacer.yield();
+          this.followAssignments();
+        }
+      }
+    } finally {
+      cursor.close();
+    }
+    return mean(sum, batches, epoch, 'train');
+  }
+
+  async evaluate(epoch: number, source: BatchSource, context: PassContext): Promise<PassLoss> {
+    const { kernel, loss } = this;
+    this.followAssignments();
+    const cursor = this.feedFor(source, epoch, 'validation').open(epoch);
+    let sum = 0;
+    let batches = 0;
+    try {
+      while (cursor.next()) {
+        if (batches > 0 && context.signal?.aborted) return undefined;
+        const batchLoss = kernel.evaluate(cursor.inputs, cursor.targets, cursor.rows, loss);
+        sum = batches === 0 ? batchLoss : Math.fround(sum + batchLoss);
+        batches++;
+        if (context.pacer.due()) {
+          await context.pacer.yield();
+          this.followAssignments();
+        }
+      }
+    } finally {
+      cursor.close();
+    }
+    return mean(sum, batches, epoch, 'validation');
+  }
+
+  /** Writes the current weights to the model's variables, if they changed since the last time. */
+  syncWeights(): void {
+    if (!this.dirty) return;
+    const { parameters } = this.kernel;
+    const { variables } = this.dense;
+    let offset = 0;
+    tf.tidy(() => {
+      for (const variable of variables) {
+        const values = parameters.slice(offset, offset + variable.size);
+        variable.assign(tf.tensor(values, variable.shape, 'float32'));
+        offset += variable.size;
+      }
+    });
+    this.rememberDataIds();
+    this.dirty = false;
+  }
+
+  dispose(): void {
+    this.syncWeights();
+    this.feeds.clear();
+  }
+
+  /** Copies the variables' values into the kernel's parameters. */
+  private readWeights(): void {
+    let offset = 0;
+    for (const variable of this.dense.variables) {
+      this.kernel.parameters.set(variable.dataSync() as Float32Array, offset);
+      offset += variable.size;
+    }
+    this.rememberDataIds();
+    this.dirty = false;
+  }
+
+  private rememberDataIds(): void {
+    this.dense.variables.forEach((variable, index) => {
+      this.seenDataIds[index] = variable.dataId;
+    });
+  }
+
+  /**
+   * Takes the variables' values again when something assigned them since the
+   * path last read or wrote them (`assign` gives a variable a new buffer): an
+   * event handler, a paused UI or a timer that sets weights wins, as it does
+   * on the generic path.
+   */
+  private followAssignments(): void {
+    const { variables } = this.dense;
+    for (let index = 0; index < variables.length; index++) {
+      if ((variables[index] as { dataId: object }).dataId !== this.seenDataIds[index]) {
+        this.readWeights();
+        return;
+      }
+    }
+  }
+
+  /**
+   * The feed of `source`, made at its first use: its first batch is checked
+   * against the model as the generic path checks it (same errors), then
+   * decides how later batches are read.
+   */
+  private feedFor(source: BatchSource, epoch: number, role: string): BatchFeed {
+    let feed = this.feeds.get(source);
+    if (feed !== undefined) return feed;
+    for (const batch of source.batches(epoch)) {
+      checkBatch(this.model, batch, role, this.kernel.outputSize);
+      feed = createBatchFeed(source, epoch, batch);
+      break;
+    }
+    if (feed === undefined) throw noBatches(role, epoch);
+    this.feeds.set(source, feed);
+    return feed;
+  }
+}
+
+function noBatches(role: string, epoch: number): InvalidArgumentError {
+  return new InvalidArgumentError(
+    role,
+    'a batch source that yields at least one batch per epoch',
+    `no batches in epoch ${epoch}`,
+  );
+}
+
+function mean(sum: number, batches: number, epoch: number, role: string): PassLoss {
+  if (batches === 0) throw noBatches(role, epoch);
+  return { meanLoss: sum / batches, batches };
+}
+
+/**
+ * `forward` functions already seen to compute the fused forward pass, with the
+ * activations they were checked with: a class's `forward` (shared by its
+ * instances, e.g. every `Mlp`) is probed once per activation, not once per run.
+ */
+const verifiedForwards = new WeakMap<object, Set<string>>();
+
+/**
+ * Whether the kernel's forward pass matches `model.forward` on a few probe
+ * rows (within float32 rounding): the structural check cannot see what
+ * `forward` computes, this does. `activation` is the model's.
+ */
+export function forwardMatches(
+  model: TrainableModel,
+  kernel: FusedMlpKernel,
+  activation: string,
+): boolean {
+  const forward = model.forward;
+  if (verifiedForwards.get(forward)?.has(activation) === true) return true;
+  const matches = probeForward(model, kernel);
+  if (matches) {
+    const activations = verifiedForwards.get(forward) ?? new Set<string>();
+    activations.add(activation);
+    verifiedForwards.set(forward, activations);
+  }
+  return matches;
+}
+
+function probeForward(model: TrainableModel, kernel: FusedMlpKernel): boolean {
+  const rows = 3;
+  const probe = new Float32Array(rows * kernel.inputSize);
+  for (let k = 0; k < probe.length; k++) probe[k] = Math.fround(Math.sin(1.7 * k + 0.3) * 1.5);
+  const expected = tf.tidy(() =>
+    model.forward(tf.tensor2d(probe, [rows, kernel.inputSize], 'float32') as Tensor2D).dataSync(),
+  );
+  const actual = kernel.forward(probe, rows);
+  if (expected.length !== rows * kernel.outputSize) return false;
+  for (let k = 0; k < expected.length; k++) {
+    const a = actual[k] as number;
+    const b = expected[k] as number;
+    if (Number.isNaN(a) !== Number.isNaN(b)) return false;
+    if (Math.abs(a - b) > 1e-4 * Math.max(1, Math.abs(b))) return false;
+  }
+  return true;
+}

@@ -1,0 +1,389 @@
+import { DataLoader, TensorDataset } from '@epochlab/data';
+import { createMlp, createMlpFromWeights, type Mlp, type MlpSpec } from '@epochlab/models';
+import { countTensors, initBackend, SeededRandom, type Tensor2D, tf } from '@epochlab/tensor';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asDenseMlp } from '../src/fused/dense-mlp-model.js';
+import { FusedMlpKernel } from '../src/fused/fused-mlp-kernel.js';
+import { createFusedLoss } from '../src/fused/loss-gradients.js';
+import {
+  type Batch,
+  type BatchSource,
+  createLoss,
+  type LossConfig,
+  type OptimizerConfig,
+  trainModel,
+} from '../src/index.js';
+import { expectInvalid } from './helpers/expect-invalid.js';
+import { notebookSetup } from './helpers/notebook-setup.js';
+import { createEchoModel } from './helpers/scripted.js';
+
+beforeAll(async () => {
+  await initBackend('cpu');
+});
+
+const ACTIVATIONS = ['leakyRelu', 'relu', 'tanh', 'sigmoid', 'linear'] as const;
+const LOSSES: LossConfig[] = [{ name: 'l1' }, { name: 'mse' }, { name: 'huber', delta: 0.3 }];
+const OPTIMIZERS: OptimizerConfig[] = [
+  { name: 'sgd', learningRate: 0.05 },
+  { name: 'sgd', learningRate: 0.02, momentum: 0.9 },
+  { name: 'sgd', learningRate: 0.02, momentum: 0.8, nesterov: true },
+  { name: 'adam', learningRate: 0.01 },
+  { name: 'rmsprop', learningRate: 0.005 },
+  { name: 'rmsprop', learningRate: 0.002, momentum: 0.5, centered: true },
+];
+
+/** A random MLP case drawn from `random`: shape, activation, loss, optimizer and data. */
+function randomCase(random: SeededRandom) {
+  const pick = <T>(list: readonly T[]) => list[random.integer(0, list.length)] as T;
+  const spec: MlpSpec = {
+    inputSize: random.integer(1, 4),
+    hiddenSizes: Array.from({ length: random.integer(1, 4) }, () => random.integer(1, 20)),
+    outputSize: random.integer(1, 3),
+    activation: pick(ACTIVATIONS),
+  };
+  const rows = random.integer(3, 40);
+  const x = Array.from({ length: rows * spec.inputSize }, () => random.uniform(-2, 2));
+  const y = Array.from({ length: rows * spec.outputSize }, () => random.uniform(-1, 1));
+  return {
+    spec,
+    rows,
+    x,
+    y,
+    loss: pick(LOSSES),
+    optimizer: pick(OPTIMIZERS),
+    batchSize: random.integer(1, rows + 1),
+  };
+}
+
+/** Largest |a - b| over the largest |b| (at least 1e-3): the error relative to the values' scale. */
+function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
+  expect(actual.length).toBe(expected.length);
+  let scale = 1e-3;
+  let error = 0;
+  for (let k = 0; k < expected.length; k++) {
+    scale = Math.max(scale, Math.abs(expected[k] as number));
+    error = Math.max(error, Math.abs((actual[k] as number) - (expected[k] as number)));
+  }
+  return error / scale;
+}
+
+const CASES = Array.from({ length: 24 }, (_, index) => index);
+
+describe('the fused kernel against tfjs (the generic path’s ops)', () => {
+  it.each(CASES)('random case %i: loss and every gradient within 1e-5 relative', (index) => {
+    const random = new SeededRandom(1000 + index);
+    const { spec, rows, x, y, loss } = randomCase(random);
+    const model = createMlp(spec, random.stream('init'));
+    const dense = asDenseMlp(model);
+    expect(dense).toBeDefined();
+    const kernel = new FusedMlpKernel(dense?.widths ?? [], spec.activation ?? 'leakyRelu');
+    kernel.parameters.set(Float32Array.from(model.getWeights().flatMap((w) => Array.from(w))));
+    const inputs = Float32Array.from(x);
+    const targets = Float32Array.from(y);
+    const fusedLoss = kernel.lossAndGradients(inputs, targets, rows, createFusedLoss(loss));
+
+    const lossFunction = createLoss(loss);
+    const { value, grads } = tf.tidy(() => {
+      const xs = tf.tensor2d(inputs, [rows, spec.inputSize]);
+      const ys = tf.tensor2d(targets, [rows, spec.outputSize]);
+      const result = tf.variableGrads(
+        () => lossFunction(model.forward(xs as Tensor2D), ys),
+        model.trainableVariables,
+      );
+      return {
+        value: result.value.dataSync()[0] as number,
+        grads: model.trainableVariables.map((v) =>
+          Array.from(result.grads[v.name]?.dataSync() ?? []),
+        ),
+      };
+    });
+    expect(relativeError([fusedLoss], [value])).toBeLessThan(1e-5);
+    expect(relativeError(kernel.gradients, grads.flat())).toBeLessThan(1e-5);
+    model.dispose();
+  });
+});
+
+async function trainOn(
+  option: 'auto' | 'generic',
+  spec: MlpSpec,
+  weights: Float32Array[],
+  data: { x: number[]; y: number[]; rows: number; batchSize: number },
+  loss: LossConfig,
+  optimizer: OptimizerConfig,
+  epochs: number,
+) {
+  const model = createMlpFromWeights(spec, weights);
+  const x = tf.tensor2d(data.x, [data.rows, spec.inputSize]);
+  const y = tf.tensor2d(data.y, [data.rows, spec.outputSize]);
+  const train = new DataLoader(new TensorDataset(x, y), {
+    batchSize: data.batchSize,
+    shuffle: true,
+    seed: 3,
+  });
+  const result = await trainModel({ model, train, epochs, loss, optimizer, trainingPath: option });
+  const after = model.getWeights();
+  model.dispose();
+  tf.dispose([x, y]);
+  return { result, weights: after };
+}
+
+describe('trainModel on the fused path and on the generic path', () => {
+  it.each(CASES)(
+    'random case %i: losses and parameters after 10 steps within 1e-5 relative',
+    async (index) => {
+      const random = new SeededRandom(2000 + index);
+      const { spec, rows, x, y, loss, optimizer, batchSize } = randomCase(random);
+      const initial = createMlp(spec, random.stream('init'));
+      const weights = initial.getWeights();
+      initial.dispose();
+      const data = { x, y, rows, batchSize };
+      const epochs = Math.max(1, Math.floor(10 / Math.ceil(rows / batchSize)));
+      const fused = await trainOn('auto', spec, weights, data, loss, optimizer, epochs);
+      const generic = await trainOn('generic', spec, weights, data, loss, optimizer, epochs);
+      expect(fused.result.trainingPath).toBe('fused-cpu');
+      expect(generic.result.trainingPath).toBe('generic');
+      expect(
+        relativeError(
+          fused.result.history.train.map((p) => p.loss),
+          generic.result.history.train.map((p) => p.loss),
+        ),
+      ).toBeLessThan(1e-5);
+      fused.weights.forEach((values, v) => {
+        expect(relativeError(values, generic.weights[v] as Float32Array)).toBeLessThan(1e-5);
+      });
+    },
+  );
+
+  it('the notebook run with validation: 300 epochs of both paths agree within 1e-5', async () => {
+    const run = async (option: 'auto' | 'generic') => {
+      const setup = notebookSetup(11);
+      const result = await trainModel({
+        model: setup.model,
+        train: setup.train,
+        validation: setup.validation,
+        epochs: 300,
+        loss: 'l1',
+        optimizer: { name: 'sgd', learningRate: 1e-3 },
+        trainingPath: option,
+      });
+      const weights = setup.model.getWeights();
+      setup.dispose();
+      return { result, weights };
+    };
+    const fused = await run('auto');
+    const generic = await run('generic');
+    expect(fused.result.trainingPath).toBe('fused-cpu');
+    const losses = (r: typeof fused) => [
+      ...r.result.history.train.map((p) => p.loss),
+      ...r.result.history.val.map((p) => p.loss),
+    ];
+    expect(relativeError(losses(fused), losses(generic))).toBeLessThan(1e-5);
+    fused.weights.forEach((values, v) => {
+      expect(relativeError(values, generic.weights[v] as Float32Array)).toBeLessThan(1e-5);
+    });
+  });
+
+  it('reads batches from any batch source too (not only a DataLoader over tensors)', async () => {
+    const random = new SeededRandom(7);
+    const spec: MlpSpec = { inputSize: 2, hiddenSizes: [8, 4], outputSize: 1, activation: 'tanh' };
+    const x = Array.from({ length: 12 * 2 }, () => random.uniform(-1, 1));
+    const y = Array.from({ length: 12 }, () => random.uniform(-1, 1));
+    const source: BatchSource = {
+      *batches(epoch: number): Generator<Batch> {
+        for (let start = 0; start < 12; start += 4) {
+          const rows = [0, 1, 2, 3].map((k) => (start + k + epoch) % 12);
+          const batch = [
+            tf.tensor2d(
+              rows.flatMap((r) => [x[2 * r] as number, x[2 * r + 1] as number]),
+              [4, 2],
+            ),
+            tf.tensor2d(
+              rows.map((r) => y[r] as number),
+              [4, 1],
+            ),
+          ] as const;
+          try {
+            yield batch;
+          } finally {
+            tf.dispose([...batch]);
+          }
+        }
+      },
+    };
+    const initial = createMlp(spec, random.stream('init'));
+    const weights = initial.getWeights();
+    initial.dispose();
+    const run = async (option: 'auto' | 'generic') => {
+      const model = createMlpFromWeights(spec, weights);
+      const result = await trainModel({
+        model,
+        train: source,
+        validation: source,
+        validationInterval: 2,
+        epochs: 6,
+        loss: 'mse',
+        optimizer: 'adam',
+        trainingPath: option,
+      });
+      const after = model.getWeights();
+      model.dispose();
+      return { result, after };
+    };
+    const before = countTensors();
+    const fused = await run('auto');
+    const generic = await run('generic');
+    expect(countTensors()).toBe(before);
+    expect(fused.result.trainingPath).toBe('fused-cpu');
+    expect(
+      relativeError(
+        fused.result.history.val.map((p) => p.loss),
+        generic.result.history.val.map((p) => p.loss),
+      ),
+    ).toBeLessThan(1e-5);
+    fused.after.forEach((values, v) => {
+      expect(relativeError(values, generic.after[v] as Float32Array)).toBeLessThan(1e-5);
+    });
+  });
+});
+
+describe('the model’s variables during a fused run', () => {
+  it('hold the current weights in events and in beforeEpoch, as on the generic path', async () => {
+    const run = async (option: 'auto' | 'generic') => {
+      const setup = notebookSetup(9);
+      const seen: { event: Float32Array[]; before: Float32Array[] } = { event: [], before: [] };
+      await trainModel({
+        model: setup.model,
+        train: setup.train,
+        epochs: 30,
+        loss: 'l1',
+        optimizer: { name: 'adam', learningRate: 1e-2 },
+        trainingPath: option,
+        throttle: { everyEpochs: 20 },
+        beforeEpoch: (epoch) => {
+          if (epoch === 11) seen.before = setup.model.getWeights();
+        },
+        callbacks: {
+          onEpochEnd: ({ epoch }) => {
+            if (epoch === 20) seen.event = setup.model.getWeights();
+          },
+        },
+      });
+      setup.dispose();
+      return seen;
+    };
+    const fused = await run('auto');
+    const generic = await run('generic');
+    expect(fused.event).toHaveLength(8);
+    expect(fused.before).toHaveLength(8);
+    fused.event.forEach((values, v) => {
+      expect(relativeError(values, generic.event[v] as Float32Array)).toBeLessThan(1e-5);
+      expect(
+        relativeError(fused.before[v] as Float32Array, generic.before[v] as Float32Array),
+      ).toBeLessThan(1e-5);
+      expect(values).not.toEqual(fused.before[v]);
+    });
+  });
+
+  it('weights a handler assigns are the ones training continues from, as on the generic path', async () => {
+    const run = async (option: 'auto' | 'generic') => {
+      const setup = notebookSetup(12);
+      const initial = setup.model.getWeights();
+      const result = await trainModel({
+        model: setup.model,
+        train: setup.train,
+        epochs: 12,
+        loss: 'mse',
+        optimizer: { name: 'sgd', learningRate: 0.05, momentum: 0.9 },
+        trainingPath: option,
+        callbacks: {
+          onEpochEnd: ({ epoch }) => {
+            if (epoch === 5) setup.model.setWeights(initial);
+          },
+        },
+      });
+      setup.dispose();
+      return result.history.train.map((point) => point.loss);
+    };
+    const fused = await run('auto');
+    const generic = await run('generic');
+    expect(relativeError(fused, generic)).toBeLessThan(1e-5);
+    expect(fused[6]).toBeCloseTo(fused[0] as number, 1);
+  });
+});
+
+describe('choosing the path', () => {
+  it('takes the generic path for a model that is not a dense MLP', async () => {
+    const model = createEchoModel();
+    const x = tf.tensor2d([[1]]);
+    const y = tf.tensor2d([[0]]);
+    const train = new DataLoader(new TensorDataset(x, y), { batchSize: 1 });
+    const result = await trainModel({ model, train, epochs: 2, loss: 'l1', optimizer: 'sgd' });
+    expect(result.trainingPath).toBe('generic');
+    model.dispose();
+    tf.dispose([x, y]);
+  });
+
+  it('takes the generic path when forward computes something else than the layers say', async () => {
+    const setup = notebookSetup(2);
+    const original = setup.model;
+    const doubled = Object.create(original) as Mlp;
+    Object.defineProperty(doubled, 'forward', {
+      value: (input: Tensor2D) => tf.mul(original.forward(input), 2) as Tensor2D,
+    });
+    const result = await trainModel({
+      model: doubled,
+      train: setup.train,
+      epochs: 2,
+      loss: 'l1',
+      optimizer: 'sgd',
+    });
+    expect(result.trainingPath).toBe('generic');
+    setup.dispose();
+  });
+
+  it('rejects an unknown trainingPath naming the option', async () => {
+    const setup = notebookSetup(2);
+    await expectInvalid(
+      () =>
+        trainModel({
+          model: setup.model,
+          train: setup.train,
+          epochs: 1,
+          loss: 'l1',
+          optimizer: 'sgd',
+          trainingPath: 'fast' as 'auto',
+        }),
+      'trainingPath',
+    );
+    setup.dispose();
+  });
+});
+
+describe('the fused path over a long run', () => {
+  it('keeps the tensor count flat over 20000 epochs with validation and events', async () => {
+    const setup = notebookSetup(5);
+    const atStart = countTensors();
+    const counts: number[] = [];
+    const result = await trainModel({
+      model: setup.model,
+      train: setup.train,
+      validation: setup.validation,
+      epochs: 20000,
+      loss: 'l1',
+      optimizer: 'sgd',
+      earlyStopping: { patience: Number.POSITIVE_INFINITY, restoreBestWeights: 'always' },
+      throttle: { everyEpochs: 1000 },
+      callbacks: {
+        onEpochEnd: ({ epoch }) => {
+          if (epoch === 1000 || epoch === 19000) counts.push(countTensors());
+        },
+      },
+    });
+    expect(result.trainingPath).toBe('fused-cpu');
+    expect(result.status).toBe('completed');
+    expect(counts).toHaveLength(2);
+    expect(counts[1]).toBe(counts[0]);
+    expect(countTensors()).toBe(atStart);
+    setup.dispose();
+  });
+});
