@@ -1,3 +1,4 @@
+import type { Mlp } from '@epochlab/models';
 import { countTensors } from '@epochlab/tensor';
 import { describe, expect, it } from 'vitest';
 import { type ExperimentEvent, fitCurve, runExperiment } from '../src/index.js';
@@ -40,6 +41,35 @@ describe('runExperiment', () => {
     } finally {
       result.model.dispose();
     }
+  });
+
+  it('passes the model in the start event, so live views can draw the curve while it learns', async () => {
+    const curves: number[][] = [];
+    let model: Mlp | undefined;
+    const result = await runExperiment(short, {
+      backend: 'cpu',
+      progressIntervalMs: 0,
+      onEvent: (event) => {
+        if (event.type === 'start') model = event.model;
+        if (event.type !== 'end') curves.push(Array.from(model?.predict([-0.5, 0.5]) ?? []));
+      },
+    });
+    try {
+      expect(curves).toHaveLength(41); // start + 40 epochs
+      expect(curves.every((curve) => curve.length === 2 && curve.every(Number.isFinite))).toBe(
+        true,
+      );
+      expect(model).toBe(result.model);
+      // The start event's model is the one that trains and is returned.
+      const trained = Array.from(result.model.predict([-0.5, 0.5]));
+      expect(trained).not.toEqual(curves[0]);
+    } finally {
+      result.model.dispose();
+    }
+    // Predicting between epochs does not change the numbers.
+    const plain = await runExperiment(short, { backend: 'cpu' });
+    plain.model.dispose();
+    expect(plain.history).toEqual(result.history);
   });
 
   it('gives the same history for the same seed and a different one for another seed', async () => {

@@ -2,6 +2,10 @@
  * @epochlab/tensor for browsers: backends `auto | webgpu | webgl | wasm | cpu`.
  * Never imports Node-only code.
  */
+// tfjs-core first: its flags (DEBUG, ...) must be registered before the
+// gradients module reads them, or bundlers that keep ES module order throw
+// "Cannot evaluate flag 'DEBUG'" while loading.
+import '@tensorflow/tfjs-core';
 // tfjs-core registers no gradients by itself; training needs all of them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { browserBackends } from './backend/browser-backends.js';

@@ -1,3 +1,4 @@
+import type { Mlp } from '@epochlab/models';
 import type { BackendChoice } from '@epochlab/tensor';
 import type { TrainingStatus } from '@epochlab/train';
 import type { ExperimentConfig } from '../config/experiment-config.js';
@@ -11,6 +12,12 @@ export interface ExperimentStartEvent {
   readonly backend: BackendChoice;
   readonly parameterCount: number;
   readonly data: ExperimentData;
+  /**
+   * The model being trained, for live views (e.g. `model.predict` on epoch
+   * events to draw the curve as it learns). Read it between epochs only; do
+   * not dispose it or change its weights. `runExperiment` returns it at the end.
+   */
+  readonly model: Mlp;
 }
 
 /** Sent after epochs (throttled: see `RunExperimentOptions.progressIntervalMs`). */

@@ -104,7 +104,7 @@ export async function runExperiment(
   try {
     const trainLoader = loaderFor(data.train, config.shuffle);
     const validationLoader = data.validation ? loaderFor(data.validation, false) : undefined;
-    emit({ type: 'start', config, backend, parameterCount: model.parameterCount, data });
+    emit({ type: 'start', config, backend, parameterCount: model.parameterCount, data, model });
 
     const result = await trainModel({
       model,

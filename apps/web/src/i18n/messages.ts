@@ -1,0 +1,351 @@
+/** Every text the page shows, per language. Spanish follows the notebook's vocabulary. */
+export interface Messages {
+  readonly locale: Locale;
+  readonly title: string;
+  readonly tagline: string;
+  readonly language: string;
+  readonly otherLanguage: string;
+  readonly preset: string;
+  readonly presets: Readonly<
+    Record<'scene1' | 'scene2' | 'scene3' | 'line' | 'polynomial', string>
+  >;
+  readonly presetHelp: string;
+  readonly config: string;
+  readonly experiment: string;
+  readonly experiments: Readonly<Record<'line' | 'polynomial', string>>;
+  readonly fieldLabels: Readonly<Record<string, string>>;
+  readonly fieldHelp: Readonly<Record<string, string>>;
+  readonly groups: Readonly<Record<'data' | 'model' | 'training', string>>;
+  readonly backend: string;
+  readonly backendHelp: string;
+  readonly available: string;
+  readonly unavailable: string;
+  readonly active: string;
+  readonly controls: string;
+  readonly train: string;
+  readonly pause: string;
+  readonly resume: string;
+  readonly step: string;
+  readonly stop: string;
+  readonly reset: string;
+  readonly regenerate: string;
+  readonly fitChart: string;
+  readonly lossChart: string;
+  readonly logScale: string;
+  readonly progress: string;
+  readonly idle: string;
+  readonly starting: string;
+  readonly progressLine: string;
+  readonly pausedAt: string;
+  readonly left: string;
+  readonly finished: Readonly<Record<string, string>>;
+  readonly summary: string;
+  readonly summaryLabels: Readonly<Record<string, string>>;
+  readonly share: string;
+  readonly copyLink: string;
+  readonly copyCli: string;
+  readonly copied: string;
+  readonly cliHelp: string;
+  readonly downloads: string;
+  readonly download: Readonly<Record<string, string>>;
+  readonly invalidUrl: string;
+  readonly invalidField: string;
+  readonly fixForm: string;
+  readonly runFailed: string;
+  readonly chartLabels: {
+    readonly fit: Readonly<Record<'x' | 'y' | 'train' | 'validation' | 'model' | 'truth', string>>;
+    readonly loss: Readonly<Record<'x' | 'y' | 'train' | 'validation' | 'bestValidation', string>>;
+    /** The best-epoch note on narrow charts. */
+    readonly bestShort: string;
+  };
+}
+
+const en: Messages = {
+  locale: 'en',
+  title: 'epochlab',
+  tagline:
+    'Train a small neural network on noisy points, live in your browser: the notebook’s experiments, the same numbers as the CLI.',
+  language: 'Language',
+  otherLanguage: 'Español',
+  preset: 'Start from',
+  presets: {
+    scene1: 'Scene 1: fit a line through a DataLoader',
+    scene2: 'Scene 2: add a validation set and watch overfitting',
+    scene3: 'Scene 3: the same with more data',
+    line: 'Line experiment (defaults)',
+    polynomial: 'Polynomial experiment (defaults)',
+  },
+  presetHelp: 'Fills in the form; change any field after.',
+  config: 'Configuration',
+  experiment: 'Experiment',
+  experiments: { line: 'line', polynomial: 'polynomial' },
+  fieldLabels: {
+    slope: 'Slope m',
+    intercept: 'Intercept b',
+    coefficients: 'Coefficients',
+    n: 'Training points',
+    valN: 'Validation points',
+    sigma: 'Noise σ',
+    range: 'x range',
+    hidden: 'Hidden layers',
+    activation: 'Activation',
+    init: 'Initialisation',
+    loss: 'Loss',
+    optimizer: 'Optimizer',
+    lr: 'Learning rate',
+    momentum: 'Momentum',
+    batchSize: 'Batch size',
+    shuffle: 'Shuffle every epoch',
+    epochs: 'Epochs',
+    valEvery: 'Validate every',
+    seed: 'Seed',
+  },
+  fieldHelp: {},
+  groups: { data: 'Data', model: 'Model', training: 'Training' },
+  backend: 'Backend',
+  backendHelp: 'cpu gives the same numbers as the CLI, bit for bit.',
+  available: 'available',
+  unavailable: 'not available here',
+  active: 'Active backend',
+  controls: 'Training controls',
+  train: 'Train',
+  pause: 'Pause',
+  resume: 'Resume',
+  step: 'Step',
+  stop: 'Stop',
+  reset: 'Reset',
+  regenerate: 'New data (new seed)',
+  fitChart: 'Data and model',
+  lossChart: 'Loss',
+  logScale: 'Log scale',
+  progress: 'Progress',
+  idle: 'Ready. Press Train, or Step for one epoch at a time.',
+  starting: 'Starting the backend…',
+  progressLine: 'Epoch {epoch} / {epochs} · {rate} epochs/s · {left} left',
+  pausedAt: 'Paused before epoch {epoch} / {epochs}',
+  left: 'left',
+  finished: {
+    completed: 'Done: {epochs} epochs in {seconds} s ({rate} epochs/s).',
+    'stopped-early': 'Stopped early after {epochs} epochs.',
+    diverged: 'Diverged: the loss became NaN or infinite at epoch {epoch}.',
+    aborted: 'Stopped after {epochs} epochs.',
+  },
+  summary: 'Summary',
+  summaryLabels: {
+    parameters: 'Parameters',
+    bestValEpoch: 'Best validation epoch',
+    bestValLoss: 'Best validation loss',
+    finalTrainLoss: 'Final train loss',
+    finalValLoss: 'Final validation loss',
+    backend: 'Backend',
+    epochsPerSecond: 'Epochs per second',
+  },
+  share: 'Share and export',
+  copyLink: 'Copy link',
+  copyCli: 'Copy CLI command',
+  copied: 'Copied.',
+  cliHelp: 'The same run from a terminal:',
+  downloads: 'Download the run',
+  download: {
+    config: 'Config (JSON)',
+    historyJson: 'History (JSON)',
+    historyCsv: 'History (CSV)',
+    fitPng: 'Fit chart (PNG)',
+    fitSvg: 'Fit chart (SVG)',
+    lossPng: 'Loss chart (PNG)',
+    lossSvg: 'Loss chart (SVG)',
+    modelJson: 'Model (model.json)',
+    modelWeights: 'Model weights (.bin)',
+  },
+  invalidUrl: 'Some values in the link were not valid; those fields use their defaults:',
+  invalidField: '{field} {problem}; got "{text}"',
+  fixForm: 'Fix the highlighted fields to train.',
+  runFailed: 'The run failed: {message}',
+  chartLabels: {
+    fit: {
+      x: 'x',
+      y: 'y',
+      train: 'Train',
+      validation: 'Validation',
+      model: 'Model',
+      truth: 'True function',
+    },
+    loss: {
+      x: 'Epoch',
+      y: 'Loss',
+      train: 'Train',
+      validation: 'Validation',
+      bestValidation: 'Best validation: epoch {epoch}, loss {loss}',
+    },
+    bestShort: 'Best: {epoch}',
+  },
+};
+
+const es: Messages = {
+  locale: 'es',
+  title: 'epochlab',
+  tagline:
+    'Entrena una pequeña red neuronal con puntos ruidosos, en directo en tu navegador: los experimentos del cuaderno, los mismos números que la CLI.',
+  language: 'Idioma',
+  otherLanguage: 'English',
+  preset: 'Empezar desde',
+  presets: {
+    scene1: 'Escena 1: ajustar una recta con un DataLoader',
+    scene2: 'Escena 2: añadir validación y ver el sobreajuste',
+    scene3: 'Escena 3: lo mismo con más datos',
+    line: 'Experimento recta (valores por defecto)',
+    polynomial: 'Experimento polinomio (valores por defecto)',
+  },
+  presetHelp: 'Rellena el formulario; después puedes cambiar cualquier campo.',
+  config: 'Configuración',
+  experiment: 'Experimento',
+  experiments: { line: 'recta', polynomial: 'polinomio' },
+  fieldLabels: {
+    slope: 'Pendiente m',
+    intercept: 'Ordenada b',
+    coefficients: 'Coeficientes',
+    n: 'Puntos de entrenamiento',
+    valN: 'Puntos de validación',
+    sigma: 'Ruido σ',
+    range: 'Rango de x',
+    hidden: 'Capas ocultas',
+    activation: 'Activación',
+    init: 'Inicialización',
+    loss: 'Pérdida',
+    optimizer: 'Optimizador',
+    lr: 'Tasa de aprendizaje',
+    momentum: 'Momento',
+    batchSize: 'Tamaño de lote',
+    shuffle: 'Barajar en cada época',
+    epochs: 'Épocas',
+    valEvery: 'Validar cada',
+    seed: 'Semilla',
+  },
+  fieldHelp: {
+    slope: 'pendiente m de la recta y = m x + b',
+    intercept: 'ordenada en el origen b',
+    coefficients: 'coeficientes, del mayor grado al menor ("2,1,0" es 2x² + x)',
+    n: 'número de puntos de entrenamiento',
+    valN: 'número de puntos de validación (0: sin validación)',
+    sigma: 'desviación típica del ruido añadido a x y a y',
+    range: 'x se toma uniforme en [-rango, rango]',
+    hidden: 'tamaños de las capas ocultas ("12,12,16")',
+    activation: 'activación tras cada capa oculta',
+    init: 'inicialización de los pesos',
+    loss: 'función de pérdida',
+    optimizer: 'optimizador',
+    lr: 'tasa de aprendizaje',
+    momentum: 'momento (solo sgd; 0: SGD simple)',
+    batchSize: 'puntos por minilote',
+    shuffle: 'barajar los datos de entrenamiento en cada época',
+    epochs: 'pasadas por los datos de entrenamiento',
+    valEvery: 'validar en las épocas 0, k, 2k, ...',
+    seed: 'semilla de los datos, los pesos iniciales y el barajado',
+  },
+  groups: { data: 'Datos', model: 'Modelo', training: 'Entrenamiento' },
+  backend: 'Backend',
+  backendHelp: 'cpu da los mismos números que la CLI, bit a bit.',
+  available: 'disponible',
+  unavailable: 'no disponible aquí',
+  active: 'Backend activo',
+  controls: 'Controles del entrenamiento',
+  train: 'Entrenar',
+  pause: 'Pausa',
+  resume: 'Continuar',
+  step: 'Paso',
+  stop: 'Parar',
+  reset: 'Reiniciar',
+  regenerate: 'Datos nuevos (otra semilla)',
+  fitChart: 'Datos y modelo',
+  lossChart: 'Pérdida',
+  logScale: 'Escala logarítmica',
+  progress: 'Progreso',
+  idle: 'Listo. Pulsa Entrenar, o Paso para avanzar época a época.',
+  starting: 'Iniciando el backend…',
+  progressLine: 'Época {epoch} / {epochs} · {rate} épocas/s · quedan {left}',
+  pausedAt: 'En pausa antes de la época {epoch} / {epochs}',
+  left: 'quedan',
+  finished: {
+    completed: 'Terminado: {epochs} épocas en {seconds} s ({rate} épocas/s).',
+    'stopped-early': 'Parada temprana tras {epochs} épocas.',
+    diverged: 'Divergió: la pérdida fue NaN o infinita en la época {epoch}.',
+    aborted: 'Parado tras {epochs} épocas.',
+  },
+  summary: 'Resumen',
+  summaryLabels: {
+    parameters: 'Parámetros',
+    bestValEpoch: 'Mejor época de validación',
+    bestValLoss: 'Mejor pérdida de validación',
+    finalTrainLoss: 'Pérdida final de entrenamiento',
+    finalValLoss: 'Pérdida final de validación',
+    backend: 'Backend',
+    epochsPerSecond: 'Épocas por segundo',
+  },
+  share: 'Compartir y exportar',
+  copyLink: 'Copiar enlace',
+  copyCli: 'Copiar orden de la CLI',
+  copied: 'Copiado.',
+  cliHelp: 'La misma ejecución desde un terminal:',
+  downloads: 'Descargar la ejecución',
+  download: {
+    config: 'Configuración (JSON)',
+    historyJson: 'Historial (JSON)',
+    historyCsv: 'Historial (CSV)',
+    fitPng: 'Gráfica de ajuste (PNG)',
+    fitSvg: 'Gráfica de ajuste (SVG)',
+    lossPng: 'Gráfica de pérdida (PNG)',
+    lossSvg: 'Gráfica de pérdida (SVG)',
+    modelJson: 'Modelo (model.json)',
+    modelWeights: 'Pesos del modelo (.bin)',
+  },
+  invalidUrl: 'Algunos valores del enlace no eran válidos; esos campos usan su valor por defecto:',
+  invalidField: '{field} {problem}; se recibió "{text}"',
+  fixForm: 'Corrige los campos marcados para entrenar.',
+  runFailed: 'La ejecución falló: {message}',
+  chartLabels: {
+    fit: {
+      x: 'x',
+      y: 'y',
+      train: 'Entrenamiento',
+      validation: 'Validación',
+      model: 'Modelo',
+      truth: 'Función real',
+    },
+    loss: {
+      x: 'Época',
+      y: 'Pérdida',
+      train: 'Entrenamiento',
+      validation: 'Validación',
+      bestValidation: 'Mejor validación: época {epoch}, pérdida {loss}',
+    },
+    bestShort: 'Mejor: {epoch}',
+  },
+};
+
+/** UI languages. */
+export const LOCALES = ['en', 'es'] as const;
+/** A UI language. */
+export type Locale = (typeof LOCALES)[number];
+
+/** The texts of a language. */
+export const MESSAGES: Readonly<Record<Locale, Messages>> = { en, es };
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in values ? String(values[name]) : match,
+  );
+}
+
+/**
+ * The language to start in: `lang` from the URL if valid, else the first of
+ * the browser's languages that is English or Spanish, else English.
+ */
+export function pickLocale(urlLang: string | null, browserLanguages: readonly string[]): Locale {
+  if (urlLang === 'en' || urlLang === 'es') return urlLang;
+  for (const language of browserLanguages) {
+    const base = language.toLowerCase().split('-')[0];
+    if (base === 'en' || base === 'es') return base;
+  }
+  return 'en';
+}

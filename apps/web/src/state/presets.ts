@@ -1,0 +1,23 @@
+import type { ExperimentConfigInput } from '@epochlab/experiments';
+
+/** A starting point offered in the form: an experiment or one of the notebook's scenes. */
+export interface Preset {
+  /** Key into the UI messages (`preset.scene1`). */
+  readonly id: 'scene1' | 'scene2' | 'scene3' | 'line' | 'polynomial';
+  readonly config: ExperimentConfigInput;
+}
+
+/**
+ * The notebook's scenes, then the two experiments with their defaults.
+ * Scene 1 fits the line through a DataLoader with no validation set; scene 2
+ * adds 5 validation points and shows overfitting (validation loss turns up
+ * after about epoch 5000); scene 3 is scene 2 with ten times the data, where
+ * the validation loss keeps following the training loss.
+ */
+export const PRESETS: readonly Preset[] = [
+  { id: 'scene1', config: { experiment: 'line', valN: 0 } },
+  { id: 'scene2', config: { experiment: 'line' } },
+  { id: 'scene3', config: { experiment: 'line', n: 50, valN: 50, epochs: 5000 } },
+  { id: 'line', config: { experiment: 'line' } },
+  { id: 'polynomial', config: { experiment: 'polynomial' } },
+];

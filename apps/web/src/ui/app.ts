@@ -1,0 +1,698 @@
+import { type ExperimentConfig, parseExperimentConfig } from '@epochlab/experiments';
+import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
+import { translateProblem } from '../i18n/translate-problem.js';
+import { cliCommand } from '../state/cli-command.js';
+import type { CheckedConfig, FieldProblem } from '../state/field-validation.js';
+import { PRESETS } from '../state/presets.js';
+import { readUrlState, WEB_BACKENDS, type WebBackend, writeUrlState } from '../state/url-state.js';
+import type { DoneMessage, WorkerCommand, WorkerMessage } from '../worker/protocol.js';
+import { MODEL_WEIGHTS_FILE } from '../worker/protocol.js';
+import { type BackendSupport, detectBackends } from './backend-support.js';
+import { ChartPanel } from './charts.js';
+import { ConfigForm } from './config-form.js';
+import { h } from './dom.js';
+import { downloadFile, downloadUrl, historyToCsv } from './downloads.js';
+import { formatCount, formatDuration, formatNumber } from './format.js';
+import { controlStates, type RunState } from './run-controls.js';
+import { wasmPaths } from './wasm-paths.js';
+
+type TextSetter = (m: Messages) => void;
+
+/**
+ * The page: the form, the controls, the live charts and the exports, wired to
+ * the training worker. All state that a link should carry (config, backend,
+ * language) is mirrored into the URL.
+ */
+export class App {
+  private locale: Locale;
+  private m: Messages;
+  private readonly setters: TextSetter[] = [];
+  private readonly worker: Worker;
+  private readonly form: ConfigForm;
+  private readonly charts: ChartPanel;
+  private checked: CheckedConfig;
+  private backend: WebBackend;
+  private support: BackendSupport = {
+    auto: true,
+    webgpu: false,
+    webgl: false,
+    wasm: true,
+    cpu: true,
+  };
+  private state: RunState = 'idle';
+  /** The config of the run in progress (the form may change after it started). */
+  private runConfig: ExperimentConfig;
+  private runId = 0;
+  private lastRun: DoneMessage | undefined;
+  private urlProblems: readonly FieldProblem[];
+
+  // Elements updated as the run goes.
+  private readonly root = h('div', { class: 'app' });
+  private readonly buttons: Record<
+    'train' | 'pause' | 'step' | 'stop' | 'reset' | 'regenerate',
+    HTMLButtonElement
+  >;
+  private readonly progress = h('p', {
+    id: 'progress',
+    class: 'progress',
+    role: 'status',
+    'aria-live': 'polite',
+  });
+  private readonly alert = h('div', { id: 'run-error', class: 'alert', role: 'alert' });
+  private readonly urlAlert = h('div', { id: 'url-problems', class: 'alert', role: 'alert' });
+  private readonly backendSelect = h('select', { id: 'backend', name: 'backend' });
+  private readonly activeBackend = h('output', { id: 'active-backend', for: 'backend' }, '—');
+  private readonly summary = h('dl', { id: 'summary', class: 'summary' });
+  private readonly cliOutput = h('code', { id: 'cli-command' });
+  private readonly copyStatus = h('span', {
+    class: 'copy-status',
+    role: 'status',
+    'aria-live': 'polite',
+  });
+  private readonly downloadList = h('div', { class: 'downloads', id: 'downloads' });
+  private readonly logToggle = h('input', { type: 'checkbox', id: 'log-scale' });
+  private readonly presetSelect = h('select', { id: 'preset' });
+
+  constructor(locale: Locale, search: string) {
+    this.locale = locale;
+    this.m = MESSAGES[locale];
+    const fromUrl = readUrlState(search);
+    this.checked = { config: fromUrl.config, problems: [] };
+    this.runConfig = fromUrl.config;
+    this.backend = fromUrl.backend;
+    this.urlProblems = fromUrl.problems;
+
+    this.worker = new Worker(new URL('../worker/training-worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    this.worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) =>
+      this.onMessage(event.data),
+    );
+    this.worker.addEventListener('error', (event) =>
+      this.showError(event.message || 'worker error'),
+    );
+
+    this.form = new ConfigForm(this.m, (checked) => this.onFormChange(checked));
+    const fitElement = h('div', {
+      id: 'fit-chart',
+      class: 'chart',
+      role: 'img',
+      'aria-labelledby': 'fit-chart-title',
+    });
+    const lossElement = h('div', {
+      id: 'loss-chart',
+      class: 'chart',
+      role: 'img',
+      'aria-labelledby': 'loss-chart-title',
+    });
+    this.charts = new ChartPanel(fitElement, lossElement, this.m);
+
+    const button = (id: string, text: (m: Messages) => string, onclick: () => void) => {
+      const element = h('button', { type: 'button', id });
+      element.addEventListener('click', onclick);
+      this.text(element, text);
+      return element;
+    };
+    this.buttons = {
+      train: button(
+        'train',
+        (m) => m.train,
+        () => this.train(false),
+      ),
+      pause: button(
+        'pause',
+        (m) => (this.state === 'paused' ? m.resume : m.pause),
+        () => this.togglePause(),
+      ),
+      step: button(
+        'step',
+        (m) => m.step,
+        () => this.step(),
+      ),
+      stop: button(
+        'stop',
+        (m) => m.stop,
+        () => this.send({ type: 'stop' }),
+      ),
+      reset: button(
+        'reset',
+        (m) => m.reset,
+        () => this.reset(),
+      ),
+      regenerate: button(
+        'regenerate',
+        (m) => m.regenerate,
+        () => this.regenerate(),
+      ),
+    };
+    this.buttons.train.classList.add('primary');
+
+    this.root.append(
+      this.header(),
+      this.urlAlert,
+      // The run comes first in the document, so phones show the controls and charts
+      // first; on wide screens the grid puts the form in the left column.
+      h('main', { class: 'layout' }, this.runSection(fitElement, lossElement), this.setupSection()),
+    );
+    this.form.setConfig(
+      this.checked.config,
+      fromUrl.problems.filter((p) => p.key !== 'backend'),
+    );
+    this.checked = this.form.read();
+  }
+
+  /** Puts the page into `container` and starts. */
+  async mount(container: HTMLElement): Promise<void> {
+    container.replaceChildren(this.root);
+    this.applyMessages();
+    this.refresh();
+    void this.charts.prepare(this.checked.config.valN > 0);
+    this.support = await detectBackends();
+    this.renderBackendOptions();
+  }
+
+  // ---------------------------------------------------------------- layout
+
+  private text<T extends HTMLElement>(element: T, text: (m: Messages) => string): T {
+    const setter = (m: Messages) => {
+      element.textContent = text(m);
+    };
+    this.setters.push(setter);
+    return element;
+  }
+
+  private header(): HTMLElement {
+    const language = h('button', { type: 'button', id: 'language', class: 'language' });
+    this.text(language, (m) => m.otherLanguage);
+    this.setters.push((m) => {
+      language.setAttribute('aria-label', `${m.language}: ${m.otherLanguage}`);
+      language.setAttribute('lang', this.locale === 'en' ? 'es' : 'en');
+    });
+    language.addEventListener('click', () => this.setLocale(this.locale === 'en' ? 'es' : 'en'));
+    return h(
+      'header',
+      { class: 'top' },
+      h(
+        'div',
+        {},
+        h('h1', {}, 'epochlab'),
+        this.text(h('p', { class: 'tagline' }), (m) => m.tagline),
+      ),
+      language,
+    );
+  }
+
+  private setupSection(): HTMLElement {
+    this.presetSelect.addEventListener('change', () => {
+      const preset = PRESETS.find((p) => p.id === this.presetSelect.value);
+      if (!preset) return;
+      this.form.setConfig(parseExperimentConfig(preset.config));
+      this.onFormChange(this.form.read());
+    });
+    this.backendSelect.addEventListener('change', () => {
+      this.backend = this.backendSelect.value as WebBackend;
+      this.syncUrl();
+      this.refresh();
+    });
+    this.logToggle.addEventListener(
+      'change',
+      () => void this.charts.setLogScale(this.logToggle.checked),
+    );
+    return h(
+      'section',
+      { class: 'setup', 'aria-labelledby': 'setup-title' },
+      this.text(h('h2', { id: 'setup-title' }), (m) => m.config),
+      h(
+        'div',
+        { class: 'field' },
+        this.text(h('label', { for: 'preset' }), (m) => m.preset),
+        this.presetSelect,
+        this.text(h('small', { class: 'help' }), (m) => m.presetHelp),
+      ),
+      this.form.element,
+      h(
+        'div',
+        { class: 'field backend' },
+        this.text(h('label', { for: 'backend' }), (m) => m.backend),
+        this.backendSelect,
+        this.text(h('small', { class: 'help' }), (m) => m.backendHelp),
+        h(
+          'p',
+          {},
+          this.text(h('span', {}), (m) => `${m.active}: `),
+          this.activeBackend,
+        ),
+      ),
+    );
+  }
+
+  private runSection(fitElement: HTMLElement, lossElement: HTMLElement): HTMLElement {
+    const copyLink = h('button', { type: 'button', id: 'copy-link' });
+    this.text(copyLink, (m) => m.copyLink);
+    copyLink.addEventListener('click', () => void this.copy(window.location.href));
+    const copyCli = h('button', { type: 'button', id: 'copy-cli' });
+    this.text(copyCli, (m) => m.copyCli);
+    copyCli.addEventListener('click', () => void this.copy(this.cliOutput.textContent ?? ''));
+    return h(
+      'section',
+      { class: 'run', 'aria-labelledby': 'run-title' },
+      this.text(h('h2', { id: 'run-title', class: 'visually-hidden' }), (m) => m.controls),
+      h(
+        'div',
+        { class: 'toolbar', role: 'toolbar', 'aria-labelledby': 'run-title' },
+        ...Object.values(this.buttons),
+      ),
+      this.progress,
+      this.alert,
+      h(
+        'div',
+        { class: 'charts' },
+        h(
+          'figure',
+          {},
+          this.text(h('figcaption', { id: 'fit-chart-title' }), (m) => m.fitChart),
+          fitElement,
+        ),
+        h(
+          'figure',
+          {},
+          h(
+            'figcaption',
+            {},
+            this.text(h('span', { id: 'loss-chart-title' }), (m) => m.lossChart),
+            h(
+              'label',
+              { class: 'toggle', for: 'log-scale' },
+              this.logToggle,
+              this.text(h('span', {}), (m) => m.logScale),
+            ),
+          ),
+          lossElement,
+        ),
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'summary-title' },
+        this.text(h('h2', { id: 'summary-title' }), (m) => m.summary),
+        this.summary,
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'share-title' },
+        this.text(h('h2', { id: 'share-title' }), (m) => m.share),
+        h('div', { class: 'share' }, copyLink, copyCli, this.copyStatus),
+        h(
+          'p',
+          { class: 'cli' },
+          this.text(h('span', {}), (m) => m.cliHelp),
+          ' ',
+          this.cliOutput,
+        ),
+        this.text(h('h3', {}), (m) => m.downloads),
+        this.downloadList,
+      ),
+    );
+  }
+
+  private applyMessages(): void {
+    document.documentElement.lang = this.locale;
+    document.title = `epochlab — ${this.m.tagline.split(':')[0]}`;
+    for (const setter of this.setters) setter(this.m);
+    this.presetSelect.replaceChildren(
+      h('option', { value: '' }, '—'),
+      ...PRESETS.map((preset) => h('option', { value: preset.id }, this.m.presets[preset.id])),
+    );
+    this.renderBackendOptions();
+    this.renderUrlProblems();
+    this.renderDownloads();
+    this.renderSummary();
+    this.renderProgress();
+  }
+
+  private setLocale(locale: Locale): void {
+    this.locale = locale;
+    this.m = MESSAGES[locale];
+    this.form.setMessages(this.m);
+    void this.charts.setMessages(this.m);
+    this.applyMessages();
+    this.refresh();
+    this.syncUrl();
+  }
+
+  private renderBackendOptions(): void {
+    const m = this.m;
+    this.backendSelect.replaceChildren(
+      ...WEB_BACKENDS.map((name) =>
+        h(
+          'option',
+          { value: name, selected: name === this.backend, disabled: !this.support[name] },
+          name === 'auto'
+            ? 'auto'
+            : `${name} (${this.support[name] ? m.available : m.unavailable})`,
+        ),
+      ),
+    );
+  }
+
+  private renderUrlProblems(): void {
+    if (this.urlProblems.length === 0) {
+      this.urlAlert.replaceChildren();
+      this.urlAlert.hidden = true;
+      return;
+    }
+    this.urlAlert.hidden = false;
+    this.urlAlert.replaceChildren(
+      h('p', {}, this.m.invalidUrl),
+      h(
+        'ul',
+        {},
+        ...this.urlProblems.map((problem) =>
+          h(
+            'li',
+            { 'data-field': problem.key },
+            fill(this.m.invalidField, {
+              field: this.m.fieldLabels[problem.key] ?? problem.key,
+              problem: translateProblem(problem.problem, this.locale),
+              text: problem.text,
+            }),
+          ),
+        ),
+      ),
+    );
+  }
+
+  // ---------------------------------------------------------------- state
+
+  private onFormChange(checked: CheckedConfig): void {
+    this.checked = checked;
+    const hasValidation = checked.config.valN > 0;
+    // Charts are compiled while idle, never when a run starts (see ChartPanel.prepare).
+    if (
+      this.state === 'idle' ||
+      (this.state === 'done' && this.charts.hasValidation !== hasValidation)
+    ) {
+      void this.charts.prepare(hasValidation);
+    }
+    if (checked.problems.length === 0) this.syncUrl();
+    this.refresh();
+  }
+
+  private syncUrl(): void {
+    const query = new URLSearchParams(writeUrlState(this.checked.config, this.backend));
+    query.set('lang', this.locale);
+    window.history.replaceState(null, '', `?${query.toString()}`);
+  }
+
+  private refresh(): void {
+    const valid = this.checked.problems.length === 0;
+    const enabled = controlStates(this.state, valid);
+    for (const [name, element] of Object.entries(this.buttons)) {
+      element.disabled = !enabled[name as keyof typeof this.buttons];
+    }
+    this.buttons.pause.textContent = this.state === 'paused' ? this.m.resume : this.m.pause;
+    this.buttons.pause.setAttribute('aria-pressed', String(this.state === 'paused'));
+    this.form.setDisabled(!enabled.form);
+    this.backendSelect.disabled = !enabled.form;
+    this.presetSelect.disabled = !enabled.form;
+    this.root.dataset.state = this.state;
+    this.cliOutput.textContent = cliCommand(this.checked.config, this.backend);
+    if (!valid && (this.state === 'idle' || this.state === 'done')) {
+      this.alert.textContent = this.m.fixForm;
+    } else if (this.alert.dataset.kind !== 'run') {
+      this.alert.textContent = '';
+    }
+  }
+
+  private setState(state: RunState): void {
+    this.state = state;
+    this.refresh();
+    this.renderProgress();
+  }
+
+  private send(command: WorkerCommand): void {
+    this.worker.postMessage(command);
+  }
+
+  private train(paused: boolean): void {
+    if (!this.form.isValid) return;
+    this.runId++;
+    this.lastRun = undefined;
+    this.alert.dataset.kind = '';
+    this.alert.textContent = '';
+    this.latest = undefined;
+    this.setState('starting');
+    this.renderSummary();
+    this.renderDownloads();
+    this.runConfig = this.checked.config;
+    this.send({
+      type: 'start',
+      runId: this.runId,
+      config: this.runConfig,
+      backend: this.backend,
+      wasmPaths: wasmPaths(),
+      paused,
+    });
+  }
+
+  private step(): void {
+    if (this.state === 'paused') {
+      this.send({ type: 'step' });
+      return;
+    }
+    this.train(true);
+    this.send({ type: 'step' });
+  }
+
+  private togglePause(): void {
+    if (this.state === 'running') this.send({ type: 'pause' });
+    else if (this.state === 'paused') this.send({ type: 'resume' });
+  }
+
+  private reset(): void {
+    this.runId++;
+    this.send({ type: 'stop' });
+    this.lastRun = undefined;
+    this.latest = undefined;
+    this.started = undefined;
+    void this.charts.clear();
+    this.alert.dataset.kind = '';
+    this.activeBackend.textContent = '—';
+    this.setState('idle');
+    this.renderSummary();
+    this.renderDownloads();
+  }
+
+  private regenerate(): void {
+    const seed = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+    this.form.setConfig({ ...this.form.read().config, seed });
+    this.onFormChange(this.form.read());
+    this.reset();
+  }
+
+  // ---------------------------------------------------------------- worker messages
+
+  private latest: { epoch: number; epochs: number; rate: number; elapsed: number } | undefined;
+  private started: { parameters: number; backend: string } | undefined;
+  private nextEpoch = 0;
+
+  private onMessage(message: WorkerMessage): void {
+    if (message.runId !== this.runId) return; // from a run that was reset or replaced
+    switch (message.type) {
+      case 'started':
+        this.started = { parameters: message.parameterCount, backend: message.backend.name };
+        this.activeBackend.textContent = message.backend.name;
+        this.activeBackend.title = message.backend.reason;
+        void this.charts.start(message, this.runConfig.epochs, this.runConfig.valEvery);
+        if (this.state === 'starting') this.setState('running');
+        this.renderSummary();
+        return;
+      case 'progress':
+        this.charts.update(message.train, message.val, message.curve);
+        this.latest = {
+          epoch: message.epoch,
+          epochs: message.epochs,
+          rate: message.epochsPerSecond,
+          elapsed: message.elapsedSeconds,
+        };
+        this.renderProgress();
+        this.renderSummary();
+        return;
+      case 'paused':
+        this.nextEpoch = message.nextEpoch;
+        this.setState('paused');
+        return;
+      case 'resumed':
+        this.setState('running');
+        return;
+      case 'done':
+        this.lastRun = message;
+        this.root.dataset.tensorsAfter = String(message.tensorsAfter);
+        this.charts.finish(message.curve);
+        this.setState('done');
+        this.renderSummary();
+        this.renderDownloads();
+        return;
+      case 'error':
+        this.showError(message.message);
+        this.setState('idle');
+        return;
+    }
+  }
+
+  private showError(message: string): void {
+    this.alert.dataset.kind = 'run';
+    this.alert.textContent = fill(this.m.runFailed, { message });
+  }
+
+  // ---------------------------------------------------------------- views
+
+  private renderProgress(): void {
+    const m = this.m;
+    const epochs = this.latest?.epochs ?? this.checked.config.epochs;
+    let text: string;
+    if (this.state === 'idle') text = m.idle;
+    else if (this.state === 'starting') text = m.starting;
+    else if (this.state === 'paused') {
+      text = fill(m.pausedAt, {
+        epoch: formatCount(this.nextEpoch + 1, this.locale),
+        epochs: formatCount(epochs, this.locale),
+      });
+    } else if (this.state === 'done' && this.lastRun) {
+      const s = this.lastRun.summary;
+      text = fill(m.finished[this.lastRun.status] ?? m.finished.completed ?? '', {
+        epochs: formatCount(s.epochsRun, this.locale),
+        seconds: formatNumber(s.seconds, this.locale),
+        rate: formatCount(s.epochsPerSecond, this.locale),
+        epoch: s.divergedAtEpoch ?? '—',
+      });
+    } else if (this.latest) {
+      const done = this.latest.epoch + 1;
+      const rate = this.latest.rate;
+      text = fill(m.progressLine, {
+        epoch: formatCount(done, this.locale),
+        epochs: formatCount(epochs, this.locale),
+        rate: formatCount(rate, this.locale),
+        left: rate > 0 ? formatDuration((epochs - done) / rate) : '—',
+      });
+    } else text = m.starting;
+    this.progress.textContent = text;
+    const fraction = this.latest ? (this.latest.epoch + 1) / epochs : 0;
+    this.progress.style.setProperty('--done', String(this.state === 'done' ? 1 : fraction));
+  }
+
+  private renderSummary(): void {
+    const m = this.m;
+    const l = this.locale;
+    const s = this.lastRun?.summary;
+    const history = this.charts.lossHistory;
+    const best = history.val.reduce<{ epoch: number; loss: number } | undefined>(
+      (low, point) => (low === undefined || point.loss < low.loss ? point : low),
+      undefined,
+    );
+    const rows: [string, string][] = [
+      [m.summaryLabels.parameters ?? '', this.started ? String(this.started.parameters) : '—'],
+      [
+        m.summaryLabels.bestValEpoch ?? '',
+        s ? String(s.bestValEpoch ?? '—') : best ? String(best.epoch) : '—',
+      ],
+      [m.summaryLabels.bestValLoss ?? '', formatNumber(s ? s.bestValLoss : best?.loss, l)],
+      [
+        m.summaryLabels.finalTrainLoss ?? '',
+        formatNumber(s ? s.finalTrainLoss : history.train.at(-1)?.loss, l),
+      ],
+      [
+        m.summaryLabels.finalValLoss ?? '',
+        formatNumber(s ? s.finalValLoss : history.val.at(-1)?.loss, l),
+      ],
+      [m.summaryLabels.backend ?? '', this.started?.backend ?? '—'],
+      [
+        m.summaryLabels.epochsPerSecond ?? '',
+        s
+          ? formatCount(s.epochsPerSecond, l)
+          : this.latest
+            ? formatCount(this.latest.rate, l)
+            : '—',
+      ],
+    ];
+    const keys = [
+      'parameters',
+      'best-val-epoch',
+      'best-val-loss',
+      'final-train-loss',
+      'final-val-loss',
+      'backend',
+      'epochs-per-second',
+    ];
+    this.summary.replaceChildren(
+      ...rows.flatMap(([label, value], i) => [
+        h('dt', {}, label),
+        h('dd', { 'data-key': keys[i] ?? '' }, value),
+      ]),
+    );
+  }
+
+  private renderDownloads(): void {
+    const run = this.lastRun;
+    const d = this.m.download;
+    const item = (id: string, label: string | undefined, save: () => void | Promise<void>) => {
+      const element = h('button', { type: 'button', id: `download-${id}`, disabled: !run });
+      element.textContent = label ?? id;
+      element.addEventListener('click', () => void save());
+      return element;
+    };
+    const name = run ? `${run.config.experiment}-seed${run.config.seed}` : '';
+    const image = async (which: 'fit' | 'loss', format: 'png' | 'svg') => {
+      const content = await this.charts.image(which, format);
+      if (content === undefined) return;
+      if (format === 'png') downloadUrl(`${name}-${which}.png`, content);
+      else downloadFile(`${name}-${which}.svg`, content, 'image/svg+xml');
+    };
+    this.downloadList.replaceChildren(
+      item('config', d.config, () => {
+        if (run)
+          downloadFile(
+            `${name}-config.json`,
+            `${JSON.stringify(run.config, null, 2)}\n`,
+            'application/json',
+          );
+      }),
+      item('history-json', d.historyJson, () => {
+        if (run)
+          downloadFile(
+            `${name}-history.json`,
+            `${JSON.stringify(run.history)}\n`,
+            'application/json',
+          );
+      }),
+      item('history-csv', d.historyCsv, () => {
+        if (run) downloadFile(`${name}-history.csv`, historyToCsv(run.history), 'text/csv');
+      }),
+      item('fit-png', d.fitPng, () => image('fit', 'png')),
+      item('fit-svg', d.fitSvg, () => image('fit', 'svg')),
+      item('loss-png', d.lossPng, () => image('loss', 'png')),
+      item('loss-svg', d.lossSvg, () => image('loss', 'svg')),
+      item('model-json', d.modelJson, () => {
+        if (run) downloadFile('model.json', run.model.modelJson, 'application/json');
+      }),
+      item('model-weights', d.modelWeights, () => {
+        if (run) downloadFile(MODEL_WEIGHTS_FILE, run.model.weights, 'application/octet-stream');
+      }),
+    );
+  }
+
+  private async copy(text: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copyStatus.textContent = this.m.copied;
+    } catch {
+      // No clipboard permission: select the command so the user can copy it by hand.
+      const range = document.createRange();
+      range.selectNodeContents(this.cliOutput);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    }
+    setTimeout(() => {
+      this.copyStatus.textContent = '';
+    }, 2000);
+  }
+}

@@ -1,0 +1,217 @@
+import {
+  type ConfigField,
+  defaultConfig,
+  EXPERIMENTS,
+  type ExperimentConfig,
+  type ExperimentName,
+  formatFieldValue,
+} from '@epochlab/experiments';
+import type { Messages } from '../i18n/messages.js';
+import { translateProblem } from '../i18n/translate-problem.js';
+import {
+  type CheckedConfig,
+  checkField,
+  configFromTexts,
+  fieldsOf,
+  isExperimentName,
+} from '../state/field-validation.js';
+import { h } from './dom.js';
+
+/** Which fieldset each field goes in. */
+const GROUP: Readonly<Record<string, 'data' | 'model' | 'training'>> = {
+  slope: 'data',
+  intercept: 'data',
+  coefficients: 'data',
+  n: 'data',
+  valN: 'data',
+  sigma: 'data',
+  range: 'data',
+  seed: 'data',
+  hidden: 'model',
+  activation: 'model',
+  init: 'model',
+};
+
+/**
+ * The config form: one labelled input per config field of the chosen
+ * experiment (from `CONFIG_FIELDS`), each checked by the shared schema as it
+ * changes, with the message next to the field (`aria-describedby`,
+ * `aria-invalid`).
+ */
+export class ConfigForm {
+  readonly element: HTMLFormElement;
+  private experiment: ExperimentName = 'line';
+  private texts = new Map<string, string>();
+  private messages: Messages;
+  private readonly onChange: (checked: CheckedConfig) => void;
+
+  constructor(messages: Messages, onChange: (checked: CheckedConfig) => void) {
+    this.messages = messages;
+    this.onChange = onChange;
+    this.element = h('form', { id: 'config-form', novalidate: true });
+    this.element.addEventListener('submit', (event) => event.preventDefault());
+  }
+
+  /** Shows this config (every field's text from it); `problems` marks fields that were given bad text. */
+  setConfig(config: ExperimentConfig, problems: CheckedConfig['problems'] = []): void {
+    this.experiment = config.experiment;
+    this.texts = new Map();
+    const values = config as unknown as Record<string, unknown>;
+    for (const field of fieldsOf(config.experiment)) {
+      this.texts.set(field.key, formatFieldValue(values[field.key]));
+    }
+    this.render();
+    for (const problem of problems) this.showProblem(problem.key, problem.problem);
+  }
+
+  /** Re-renders in another language, keeping what was typed. */
+  setMessages(messages: Messages): void {
+    this.messages = messages;
+    this.render();
+    this.validateAll();
+  }
+
+  /** The config from the current text: bad fields are reported and take their defaults. */
+  read(): CheckedConfig {
+    return configFromTexts(this.experiment, this.texts);
+  }
+
+  /** Whether every field holds a valid value. */
+  get isValid(): boolean {
+    return this.read().problems.length === 0;
+  }
+
+  /** Enables or disables every input (disabled while a run is going). */
+  setDisabled(disabled: boolean): void {
+    for (const control of this.element.querySelectorAll('input, select')) {
+      (control as HTMLInputElement).disabled = disabled;
+    }
+  }
+
+  private render(): void {
+    const m = this.messages;
+    const experimentSelect = h(
+      'select',
+      { id: 'field-experiment', name: 'experiment' },
+      ...EXPERIMENTS.map((name) =>
+        h('option', { value: name, selected: name === this.experiment }, m.experiments[name]),
+      ),
+    );
+    experimentSelect.addEventListener('change', () => {
+      const name = experimentSelect.value;
+      if (!isExperimentName(name)) return;
+      // Keep the shared fields the user typed; take the new experiment's defaults for the rest.
+      const defaults = defaultConfig(name) as unknown as Record<string, unknown>;
+      const kept = new Map<string, string>();
+      for (const field of fieldsOf(name)) {
+        kept.set(field.key, this.texts.get(field.key) ?? formatFieldValue(defaults[field.key]));
+      }
+      this.experiment = name;
+      this.texts = kept;
+      this.render();
+      this.validateAll();
+      this.onChange(this.read());
+    });
+
+    const groups = {
+      data: [] as HTMLElement[],
+      model: [] as HTMLElement[],
+      training: [] as HTMLElement[],
+    };
+    for (const field of fieldsOf(this.experiment)) {
+      groups[GROUP[field.key] ?? 'training'].push(this.fieldRow(field));
+    }
+    this.element.replaceChildren(
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'field-experiment' }, m.experiment),
+        experimentSelect,
+      ),
+      ...(['data', 'model', 'training'] as const).map((group) =>
+        h('fieldset', {}, h('legend', {}, m.groups[group]), ...groups[group]),
+      ),
+    );
+  }
+
+  private fieldRow(field: ConfigField): HTMLElement {
+    const m = this.messages;
+    const id = `field-${field.key}`;
+    const text = this.texts.get(field.key) ?? '';
+    const help = m.fieldHelp[field.key] ?? field.description;
+    const describedBy = `${id}-help ${id}-error`;
+    let control: HTMLInputElement | HTMLSelectElement;
+    if (field.kind === 'choice') {
+      control = h(
+        'select',
+        { id, name: field.flag, 'aria-describedby': describedBy },
+        ...(field.choices ?? []).map((choice) =>
+          h('option', { value: choice, selected: choice === text }, choice),
+        ),
+      );
+    } else if (field.kind === 'boolean') {
+      control = h('input', {
+        id,
+        name: field.flag,
+        type: 'checkbox',
+        checked: text === 'true',
+        'aria-describedby': describedBy,
+      });
+    } else {
+      const numeric = field.kind === 'integer' || field.kind === 'number';
+      control = h('input', {
+        id,
+        name: field.flag,
+        type: 'text',
+        inputmode: numeric ? (field.kind === 'integer' ? 'numeric' : 'decimal') : 'text',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        value: text,
+        'aria-describedby': describedBy,
+      });
+    }
+    const update = () => {
+      const value =
+        control instanceof HTMLInputElement && control.type === 'checkbox'
+          ? String(control.checked)
+          : control.value;
+      this.texts.set(field.key, value);
+      this.validateField(field);
+      this.onChange(this.read());
+    };
+    control.addEventListener(
+      field.kind === 'choice' || field.kind === 'boolean' ? 'change' : 'input',
+      update,
+    );
+    const label = h('label', { for: id }, m.fieldLabels[field.key] ?? field.key);
+    const row =
+      field.kind === 'boolean'
+        ? h('div', { class: 'field field-checkbox' }, control, label)
+        : h('div', { class: 'field' }, label, control);
+    row.append(
+      h('small', { id: `${id}-help`, class: 'help' }, help),
+      h('p', { id: `${id}-error`, class: 'error', 'aria-live': 'polite' }),
+    );
+    return row;
+  }
+
+  private validateAll(): void {
+    for (const field of fieldsOf(this.experiment)) this.validateField(field);
+  }
+
+  private validateField(field: ConfigField): void {
+    const problem = checkField(this.experiment, field, this.texts.get(field.key) ?? '');
+    this.showProblem(field.key, problem);
+  }
+
+  private showProblem(key: string, problem: string | undefined): void {
+    const control = this.element.querySelector<HTMLElement>(`#field-${key}`);
+    const error = this.element.querySelector<HTMLElement>(`#field-${key}-error`);
+    if (!control || !error) return;
+    const label = this.messages.fieldLabels[key] ?? key;
+    error.textContent =
+      problem === undefined ? '' : `${label} ${translateProblem(problem, this.messages.locale)}`;
+    if (problem === undefined) control.removeAttribute('aria-invalid');
+    else control.setAttribute('aria-invalid', 'true');
+  }
+}

@@ -1,0 +1,34 @@
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** A cached `Intl.NumberFormat` (making one costs more than formatting with it). */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** A loss or other small number, 4 significant digits (`0.01234`, `1.235e-5`). */
+export function formatNumber(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (value !== 0 && Math.abs(value) < 1e-3) return value.toExponential(3);
+  return numberFormat(locale, { maximumSignificantDigits: 4 }).format(value);
+}
+
+/** A whole count with digit grouping (`20,000`; `20.000` in Spanish). */
+export function formatCount(value: number, locale: string): string {
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value));
+}
+
+/** Seconds as `42 s`, `3 min 05 s` or `1 h 02 min`. */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '—';
+  const s = Math.round(seconds);
+  if (s < 60) return `${s} s`;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (s < 3600) return `${Math.floor(s / 60)} min ${pad(s % 60)} s`;
+  return `${Math.floor(s / 3600)} h ${pad(Math.floor((s % 3600) / 60))} min`;
+}

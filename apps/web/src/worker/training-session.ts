@@ -1,0 +1,211 @@
+import {
+  type ExperimentData,
+  type ExperimentResult,
+  type RunExperimentOptions,
+  runExperiment,
+} from '@epochlab/experiments';
+import { type Mlp, toArtifacts } from '@epochlab/models';
+import { linspace } from '@epochlab/plot';
+import { countTensors } from '@epochlab/tensor';
+import { PauseGate } from './pause-gate.js';
+import {
+  type EpochLoss,
+  MODEL_WEIGHTS_FILE,
+  type ModelFiles,
+  type StartCommand,
+  type WorkerCommand,
+  type WorkerMessage,
+  type XY,
+} from './protocol.js';
+
+/** Sends a message to the page (`postMessage` in the worker, a recorder in tests). */
+export type PostMessage = (message: WorkerMessage, transfer?: Transferable[]) => void;
+
+/** How many x values the live curve has. */
+export const CURVE_POINTS = 100;
+
+interface ActiveRun {
+  readonly runId: number;
+  readonly controller: AbortController;
+  readonly gate: PauseGate;
+  readonly finished: Promise<void>;
+}
+
+/**
+ * The worker's side of the protocol: runs one experiment at a time through
+ * `runExperiment`, streams batched progress (every epoch's losses, the model's
+ * curve at most every `progressIntervalMs`), pauses and steps between epochs,
+ * and disposes every tensor of a run when it ends. Independent of the worker
+ * global, so tests drive it directly.
+ */
+export class TrainingSession {
+  private active: ActiveRun | undefined;
+
+  constructor(
+    private readonly post: PostMessage,
+    private readonly run: typeof runExperiment = runExperiment,
+  ) {}
+
+  /** Handles one command from the page. Resolves when it has been acted on (a start: when the run ends). */
+  async handle(command: WorkerCommand): Promise<void> {
+    switch (command.type) {
+      case 'start':
+        await this.stopActive();
+        await this.start(command);
+        return;
+      case 'pause':
+        this.active?.gate.pause();
+        return;
+      case 'resume':
+        this.active?.gate.resume();
+        return;
+      case 'step':
+        this.active?.gate.step();
+        return;
+      case 'stop':
+        await this.stopActive();
+        return;
+    }
+  }
+
+  private async stopActive(): Promise<void> {
+    const active = this.active;
+    if (!active) return;
+    active.controller.abort();
+    active.gate.release();
+    await active.finished;
+  }
+
+  private start(command: StartCommand): Promise<void> {
+    const { runId } = command;
+    const controller = new AbortController();
+    const gate = new PauseGate(command.paused ?? false);
+    const interval = command.progressIntervalMs ?? 100;
+    const pending = { train: [] as EpochLoss[], val: [] as EpochLoss[] };
+    let model: Mlp | undefined;
+    let xs: number[] = [];
+    let lastEpoch = -1;
+    let epochs = command.config.epochs;
+    let lastSent = 0;
+    let rate = { elapsedSeconds: 0, epochsPerSecond: 0 };
+
+    const curve = (): XY => ({ x: xs, y: model ? Array.from(model.predict(xs)) : [] });
+    const flush = () => {
+      if (pending.train.length === 0 && pending.val.length === 0) return;
+      this.post({
+        type: 'progress',
+        runId,
+        epoch: lastEpoch,
+        epochs,
+        train: pending.train.splice(0),
+        val: pending.val.splice(0),
+        curve: curve(),
+        ...rate,
+      });
+      lastSent = performance.now();
+    };
+
+    const options: RunExperimentOptions = {
+      backend: command.backend,
+      ...(command.wasmPaths ? { backendOptions: { wasmPaths: { ...command.wasmPaths } } } : {}),
+      signal: controller.signal,
+      progressIntervalMs: 0,
+      beforeEpoch: (epoch) => {
+        const wait = gate.beforeEpoch();
+        if (!wait) return undefined;
+        flush();
+        this.post({ type: 'paused', runId, nextEpoch: epoch });
+        return wait.then(() => {
+          if (!controller.signal.aborted) this.post({ type: 'resumed', runId, nextEpoch: epoch });
+        });
+      },
+      onEvent: (event) => {
+        if (event.type === 'start') {
+          model = event.model;
+          xs = curveXs(event.data);
+          lastSent = performance.now();
+          this.post({
+            type: 'started',
+            runId,
+            backend: event.backend,
+            parameterCount: event.parameterCount,
+            train: plain(event.data.train),
+            validation: event.data.validation ? plain(event.data.validation) : undefined,
+            truth: { x: xs, y: xs.map(event.data.truth) },
+            curve: curve(),
+          });
+        } else if (event.type === 'epoch') {
+          lastEpoch = event.epoch;
+          epochs = event.epochs;
+          rate = { elapsedSeconds: event.elapsedSeconds, epochsPerSecond: event.epochsPerSecond };
+          pending.train.push({ epoch: event.epoch, loss: event.trainLoss });
+          if (event.valEpoch === event.epoch && event.valLoss !== undefined) {
+            pending.val.push({ epoch: event.epoch, loss: event.valLoss });
+          }
+          if (performance.now() - lastSent >= interval) flush();
+        }
+      },
+    };
+
+    const finished = (async () => {
+      let result: ExperimentResult | undefined;
+      try {
+        result = await this.run(command.config, options);
+        flush();
+        const files = await modelFiles(result.model);
+        const finalCurve = curve();
+        result.model.dispose();
+        model = undefined;
+        this.post(
+          {
+            type: 'done',
+            runId,
+            status: result.status,
+            config: result.config,
+            summary: result.summary,
+            history: result.history,
+            curve: finalCurve,
+            model: files,
+            tensorsAfter: countTensors(),
+          },
+          [files.weights],
+        );
+      } catch (error) {
+        if (result && !result.model.isDisposed) result.model.dispose();
+        this.post({
+          type: 'error',
+          runId,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      } finally {
+        if (this.active?.runId === runId) this.active = undefined;
+      }
+    })();
+    this.active = { runId, controller, gate, finished };
+    return finished;
+  }
+}
+
+function plain(samples: { x: ArrayLike<number>; y: ArrayLike<number> }): XY {
+  return { x: Array.from(samples.x), y: Array.from(samples.y) };
+}
+
+/** Evenly spaced x values over the data's range (training and validation points). */
+function curveXs(data: ExperimentData): number[] {
+  const all = [...data.train.x, ...(data.validation?.x ?? [])];
+  const low = Math.min(...all);
+  const high = Math.max(...all);
+  return low === high ? [low] : linspace(low, high, CURVE_POINTS);
+}
+
+/** The model as `model.json` (layers format, manifest pointing at the weights file) and weights. */
+async function modelFiles(model: Mlp): Promise<ModelFiles> {
+  const artifacts = await toArtifacts(model);
+  const { weightSpecs, weightData, ...rest } = artifacts;
+  const modelJson = JSON.stringify({
+    ...rest,
+    weightsManifest: [{ paths: [MODEL_WEIGHTS_FILE], weights: weightSpecs }],
+  });
+  const weights = weightData instanceof ArrayBuffer ? weightData : new ArrayBuffer(0);
+  return { modelJson, weights };
+}

@@ -1,0 +1,63 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseExperimentConfig } from '@epochlab/experiments';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliCommand } from '../src/state/cli-command.js';
+import { cliArgs, runCli } from './support/cli.js';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('cliCommand', () => {
+  it('is just the experiment for the defaults, with --backend only for cpu and wasm', () => {
+    const line = parseExperimentConfig({ experiment: 'line' });
+    expect(cliCommand(line, 'auto')).toBe('epochlab run line');
+    expect(cliCommand(line, 'webgl')).toBe('epochlab run line');
+    expect(cliCommand(line, 'cpu')).toBe('epochlab run line --backend cpu');
+  });
+
+  it('writes negative numbers with = and false booleans as --no-', () => {
+    const config = parseExperimentConfig({
+      experiment: 'line',
+      slope: -2,
+      shuffle: false,
+      hidden: [3, 4],
+    });
+    expect(cliCommand(config, 'wasm')).toBe(
+      'epochlab run line --slope=-2 --hidden 3,4 --no-shuffle --backend wasm',
+    );
+  });
+
+  it('gives a command the real CLI accepts, resolving to the same config', async () => {
+    const config = parseExperimentConfig({
+      experiment: 'polynomial',
+      coefficients: [-1, 0.5, 2],
+      n: 6,
+      valN: 3,
+      sigma: 0.1,
+      range: 2,
+      hidden: [5, 5],
+      activation: 'tanh',
+      loss: 'mse',
+      optimizer: 'sgd',
+      lr: 0.02,
+      momentum: 0.9,
+      batchSize: 4,
+      shuffle: false,
+      epochs: 3,
+      valEvery: 2,
+      seed: 99,
+    });
+    const dir = await mkdtemp(join(tmpdir(), 'epochlab-web-cli-'));
+    dirs.push(dir);
+    const out = join(dir, 'run');
+    const run = await runCli([...cliArgs(cliCommand(config, 'cpu')), '--quiet', '--out', out], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const written = JSON.parse(await readFile(join(out, 'config.json'), 'utf8'));
+    expect(written).toEqual(config);
+  });
+});

@@ -1,0 +1,19 @@
+import { defaultConfig, parseExperimentConfig } from '@epochlab/experiments';
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../src/state/presets.js';
+
+describe('presets', () => {
+  it('are valid configs; the scenes follow the notebook', () => {
+    const byId = new Map(
+      PRESETS.map((preset) => [preset.id, parseExperimentConfig(preset.config)]),
+    );
+    expect([...byId.keys()]).toEqual(['scene1', 'scene2', 'scene3', 'line', 'polynomial']);
+    // Scene 1: the line through a DataLoader, no validation set.
+    expect(byId.get('scene1')).toEqual({ ...defaultConfig('line'), valN: 0 });
+    // Scene 2: the notebook's defaults, 5 + 5 points, validation every 10 epochs.
+    expect(byId.get('scene2')).toEqual(defaultConfig('line'));
+    // Scene 3: more data, everything else the same but a shorter run.
+    expect(byId.get('scene3')).toMatchObject({ n: 50, valN: 50, batchSize: 5, valEvery: 10 });
+    expect(byId.get('polynomial')).toEqual(defaultConfig('polynomial'));
+  });
+});
