@@ -7,5 +7,6 @@ export {
   createLiveChart,
   type LiveChart,
   type LiveChartOptions,
+  withLiveLayout,
 } from './browser/live-chart.js';
 export type { ChartRow } from './browser/update-queue.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachLiveUpdates } from '../src/browser/live-chart.js';
+import { attachLiveUpdates, withLiveLayout } from '../src/browser/live-chart.js';
 import { UpdateQueue } from '../src/browser/update-queue.js';
 import { ChartInputError } from '../src/errors.js';
 import { fitChart, fitChartData } from '../src/spec/fit-chart.js';
@@ -152,5 +152,41 @@ describe('attachLiveUpdates', () => {
     frames.runAll();
     await chart.flush();
     expect(view.data(lossChartData.train)).toHaveLength(0);
+  });
+});
+
+describe('withLiveLayout', () => {
+  const smallData = { x: [0, 1], y: [0, 1] };
+  // Tick labels such as "-120,000" are much wider than "0.0": the plot must shrink to keep them.
+  const wideLabels = [
+    { x: 0, y: -123_456 },
+    { x: 1, y: 123_456 },
+  ];
+
+  async function plotWidthAfterWideLabels(spec: ReturnType<typeof fitChart>) {
+    const view = await headlessView(spec);
+    const chart = attachLiveUpdates(view, spec, { scheduleFrame: (run) => run() });
+    const before = view.width();
+    chart.replace(fitChartData.curve, wideLabels);
+    await chart.flush();
+    const after = view.width();
+    chart.finalize();
+    return { before, after };
+  }
+
+  it('recomputes the layout when new data changes the axis labels', async () => {
+    const spec = fitChart({ train: smallData, curve: smallData, width: 360, height: 260 });
+    const live = await plotWidthAfterWideLabels(withLiveLayout(spec));
+    expect(live.after).toBeLessThan(live.before);
+    // Without it, the plot keeps its first width and the wider labels fall outside the view.
+    const fixed = await plotWidthAfterWideLabels(spec);
+    expect(fixed.after).toBe(fixed.before);
+  });
+
+  it("keeps the spec's autosize settings and does not change the spec", () => {
+    const spec = fitChart({ train: smallData, curve: smallData });
+    const copy = JSON.parse(JSON.stringify(spec));
+    expect(withLiveLayout(spec).autosize).toEqual({ ...(spec.autosize as object), resize: true });
+    expect(spec).toEqual(copy);
   });
 });

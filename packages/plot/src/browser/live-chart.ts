@@ -46,13 +46,24 @@ export async function createLiveChart(
   spec: ChartSpec,
   options: LiveChartOptions = {},
 ): Promise<LiveChart> {
-  const view = new View(parse(compile(spec).spec), {
+  const view = new View(parse(compile(withLiveLayout(spec)).spec), {
     renderer: options.renderer ?? 'canvas',
     container,
     hover: true,
   });
   await view.runAsync();
   return attachLiveUpdates(view, spec, options);
+}
+
+/**
+ * The spec with its layout recomputed on every update (Vega's `autosize.resize`).
+ * A live chart's axis labels change width as data arrives; without this, the
+ * plot keeps the size it had for the first data and clips labels and legends.
+ */
+export function withLiveLayout(spec: ChartSpec): ChartSpec {
+  const autosize =
+    typeof spec.autosize === 'object' ? spec.autosize : { type: spec.autosize ?? ('pad' as const) };
+  return { ...spec, autosize: { ...autosize, resize: true } } as ChartSpec;
 }
 
 /**
