@@ -6,6 +6,7 @@ import {
   type OptimizerConfig,
   type TrainingPathName,
   type TrainingPathOption,
+  trainMany,
   trainModel,
 } from '@epochlab/train';
 
@@ -55,8 +56,8 @@ const SEED_LINE: RunSpec = {
   optimizer: { name: 'sgd', learningRate: 1e-3 },
 };
 
-/** Data, model and loaders of one run (not timed, except in `sweep`), then its timed training. */
-async function runOnce(spec: RunSpec, trainingPath: TrainingPathOption) {
+/** Data, model and loaders of one run; `dispose()` frees the model and the data tensors. */
+function prepareRun(spec: RunSpec) {
   const random = new SeededRandom(spec.seed);
   const sample = (stream: string, n: number): NoisySamples =>
     samplePolynomial({
@@ -66,8 +67,8 @@ async function runOnce(spec: RunSpec, trainingPath: TrainingPathOption) {
       range: 1,
       random: random.stream(stream),
     });
-  const train = sample('train', spec.n).toTensors();
-  const validation =
+  const trainTensors = sample('train', spec.n).toTensors();
+  const validationTensors =
     spec.validationN > 0 ? sample('validation', spec.validationN).toTensors() : undefined;
   const model = createMlp(NOTEBOOK_MLP, random.stream('init'));
   const loader = ([x, y]: [Tensor2D, Tensor2D], seed: number) =>
@@ -76,12 +77,27 @@ async function runOnce(spec: RunSpec, trainingPath: TrainingPathOption) {
       shuffle: true,
       seed,
     });
+  return {
+    model,
+    train: loader(trainTensors, spec.seed),
+    validation:
+      validationTensors === undefined ? undefined : loader(validationTensors, spec.seed + 1),
+    dispose() {
+      model.dispose();
+      tf.dispose([...trainTensors, ...(validationTensors ?? [])]);
+    },
+  };
+}
+
+/** One run's data, model and loaders (not timed), then its timed training. */
+async function runOnce(spec: RunSpec, trainingPath: TrainingPathOption) {
+  const setup = prepareRun(spec);
   try {
     const started = performance.now();
     const result = await trainModel({
-      model,
-      train: loader(train, spec.seed),
-      ...(validation === undefined ? {} : { validation: loader(validation, spec.seed + 1) }),
+      model: setup.model,
+      train: setup.train,
+      ...(setup.validation === undefined ? {} : { validation: setup.validation }),
       validationInterval: 10,
       epochs: spec.epochs,
       loss: spec.loss,
@@ -91,8 +107,7 @@ async function runOnce(spec: RunSpec, trainingPath: TrainingPathOption) {
     const seconds = (performance.now() - started) / 1000;
     return { seconds, result };
   } finally {
-    model.dispose();
-    tf.dispose([...train, ...(validation ?? [])]);
+    setup.dispose();
   }
 }
 
@@ -137,17 +152,30 @@ export async function runWorkload(
       const runs = 16;
       const epochs = 500;
       const started = performance.now();
-      let last: Awaited<ReturnType<typeof runOnce>> | undefined;
-      for (let seed = 0; seed < runs; seed++) {
-        last = await runOnce({ ...SEED_LINE, seed, epochs }, trainingPath);
+      const setups = Array.from({ length: runs }, (_, seed) =>
+        prepareRun({ ...SEED_LINE, seed, epochs }),
+      );
+      try {
+        const many = await trainMany(
+          setups.map((setup) => ({ model: setup.model, train: setup.train })),
+          {
+            epochs,
+            loss: SEED_LINE.loss,
+            optimizer: SEED_LINE.optimizer,
+            validationInterval: 10,
+            trainingPath,
+          },
+        );
+        const seconds = (performance.now() - started) / 1000;
+        return {
+          seconds,
+          value: (runs * epochs) / seconds,
+          trainingPath: many.trainingPath,
+          finalTrainLoss: many.results.at(-1)?.summary.finalTrainLoss ?? null,
+        };
+      } finally {
+        for (const setup of setups) setup.dispose();
       }
-      const seconds = (performance.now() - started) / 1000;
-      return {
-        seconds,
-        value: (runs * epochs) / seconds,
-        trainingPath: last?.result.trainingPath ?? 'generic',
-        finalTrainLoss: last?.result.summary.finalTrainLoss ?? null,
-      };
     }
   }
 }

@@ -10,3 +10,4 @@ export * from './run/experiment-data.js';
 export * from './run/experiment-events.js';
 export * from './run/experiment-summary.js';
 export * from './run/run-experiment.js';
+export * from './run/run-repeated.js';

@@ -35,6 +35,14 @@ export {
   type LossName,
 } from './losses/loss-function.js';
 export { mseLoss } from './losses/mse-loss.js';
+export type { ManyTrainingResult } from './many/many-training-result.js';
+export { trainMany } from './many/train-many.js';
+export type {
+  ManyEpochEndEvent,
+  ManyRun,
+  ManyRunProgress,
+  TrainManyOptions,
+} from './many/train-many-options.js';
 export { createOptimizer } from './optimizers/create-optimizer.js';
 export {
   type AdamConfig,

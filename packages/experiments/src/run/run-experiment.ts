@@ -7,12 +7,7 @@ import {
   SeededRandom,
   type Tensor,
 } from '@epochlab/tensor';
-import {
-  type OptimizerConfig,
-  type TrainingHistory,
-  type TrainingStatus,
-  trainModel,
-} from '@epochlab/train';
+import { type TrainingHistory, type TrainingStatus, trainModel } from '@epochlab/train';
 import type { ExperimentConfig } from '../config/experiment-config.js';
 import { parseExperimentConfig } from '../config/parse-config.js';
 import {
@@ -21,6 +16,7 @@ import {
   generateExperimentData,
 } from './experiment-data.js';
 import type { ExperimentEvent } from './experiment-events.js';
+import { experimentOptimizer } from './experiment-optimizer.js';
 import { type ExperimentSummary, summarizeExperiment } from './experiment-summary.js';
 
 /** Options of `runExperiment`. */
@@ -51,12 +47,6 @@ export interface ExperimentResult {
   readonly summary: ExperimentSummary;
   readonly model: Mlp;
   readonly data: ExperimentData;
-}
-
-function optimizerFor(config: ExperimentConfig): OptimizerConfig {
-  if (config.optimizer === 'sgd')
-    return { name: 'sgd', learningRate: config.lr, momentum: config.momentum };
-  return { name: config.optimizer, learningRate: config.lr };
 }
 
 /**
@@ -112,7 +102,7 @@ export async function runExperiment(
       ...(validationLoader ? { validation: validationLoader } : {}),
       epochs: config.epochs,
       loss: config.loss,
-      optimizer: optimizerFor(config),
+      optimizer: experimentOptimizer(config),
       validationInterval: config.valEvery,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.beforeEpoch ? { beforeEpoch: options.beforeEpoch } : {}),
