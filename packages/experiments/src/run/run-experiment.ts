@@ -1,22 +1,12 @@
-import { DataLoader, TensorDataset } from '@epochlab/data';
-import { createMlp, type Mlp } from '@epochlab/models';
-import {
-  type BackendChoice,
-  type InitBackendOptions,
-  initBackend,
-  SeededRandom,
-  type Tensor,
-} from '@epochlab/tensor';
+import type { Mlp } from '@epochlab/models';
+import { type BackendChoice, type InitBackendOptions, initBackend } from '@epochlab/tensor';
 import { type TrainingHistory, type TrainingStatus, trainModel } from '@epochlab/train';
 import type { ExperimentConfig } from '../config/experiment-config.js';
 import { parseExperimentConfig } from '../config/parse-config.js';
-import {
-  EXPERIMENT_STREAMS,
-  type ExperimentData,
-  generateExperimentData,
-} from './experiment-data.js';
+import type { ExperimentData } from './experiment-data.js';
 import type { ExperimentEvent } from './experiment-events.js';
 import { experimentOptimizer } from './experiment-optimizer.js';
+import { setUpExperiment } from './experiment-setup.js';
 import { type ExperimentSummary, summarizeExperiment } from './experiment-summary.js';
 
 /** Options of `runExperiment`. */
@@ -66,40 +56,15 @@ export async function runExperiment(
 ): Promise<ExperimentResult> {
   const config = parseExperimentConfig(configInput);
   const backend = await initBackend(options.backend ?? 'auto', options.backendOptions);
-  const random = new SeededRandom(config.seed);
-  const data = generateExperimentData(config, random);
-  const model = createMlp(
-    {
-      inputSize: 1,
-      hiddenSizes: config.hidden,
-      outputSize: 1,
-      activation: config.activation,
-      init: config.init,
-    },
-    random.stream(EXPERIMENT_STREAMS.init),
-  );
-
-  const owned: Tensor[] = [];
-  const loaderFor = (samples: ExperimentData['train'], shuffle: boolean) => {
-    const tensors = samples.toTensors();
-    owned.push(...tensors);
-    return new DataLoader(new TensorDataset(...tensors), {
-      batchSize: config.batchSize,
-      shuffle,
-      seed: config.seed,
-    });
-  };
-
+  const { data, model, train, validation, disposeData } = setUpExperiment(config);
   const emit = options.onEvent ?? (() => {});
   try {
-    const trainLoader = loaderFor(data.train, config.shuffle);
-    const validationLoader = data.validation ? loaderFor(data.validation, false) : undefined;
     emit({ type: 'start', config, backend, parameterCount: model.parameterCount, data, model });
 
     const result = await trainModel({
       model,
-      train: trainLoader,
-      ...(validationLoader ? { validation: validationLoader } : {}),
+      train,
+      ...(validation ? { validation } : {}),
       epochs: config.epochs,
       loss: config.loss,
       optimizer: experimentOptimizer(config),
@@ -139,7 +104,7 @@ export async function runExperiment(
     model.dispose();
     throw error;
   } finally {
-    for (const tensor of owned) tensor.dispose();
+    disposeData();
   }
 }
 

@@ -1,12 +1,8 @@
-import { DataLoader, TensorDataset } from '@epochlab/data';
-import { createMlp, type Mlp } from '@epochlab/models';
 import {
   type BackendChoice,
   type InitBackendOptions,
   InvalidArgumentError,
   initBackend,
-  SeededRandom,
-  type Tensor,
 } from '@epochlab/tensor';
 import {
   type ManyRun,
@@ -18,8 +14,8 @@ import {
 } from '@epochlab/train';
 import type { ExperimentConfig } from '../config/experiment-config.js';
 import { parseExperimentConfig } from '../config/parse-config.js';
-import { EXPERIMENT_STREAMS, generateExperimentData } from './experiment-data.js';
 import { experimentOptimizer } from './experiment-optimizer.js';
+import { type ExperimentSetup, setUpExperiment } from './experiment-setup.js';
 import { type ExperimentSummary, summarizeExperiment } from './experiment-summary.js';
 
 /** Options of `runRepeated`. */
@@ -72,36 +68,13 @@ export async function runRepeated(
   }
   const config = parseExperimentConfig(configInput);
   const backend = await initBackend(options.backend ?? 'auto', options.backendOptions);
-  const owned: Tensor[] = [];
-  const models: Mlp[] = [];
+  const setups: ExperimentSetup[] = [];
   const seeds = Array.from({ length: repeats }, (_, k) => config.seed + k);
   try {
     const runs: ManyRun[] = seeds.map((seed) => {
-      const seeded = { ...config, seed };
-      const random = new SeededRandom(seed);
-      const data = generateExperimentData(seeded, random);
-      const model = createMlp(
-        {
-          inputSize: 1,
-          hiddenSizes: config.hidden,
-          outputSize: 1,
-          activation: config.activation,
-          init: config.init,
-        },
-        random.stream(EXPERIMENT_STREAMS.init),
-      );
-      models.push(model);
-      const loaderFor = (samples: NonNullable<typeof data.validation>, shuffle: boolean) => {
-        const tensors = samples.toTensors();
-        owned.push(...tensors);
-        return new DataLoader(new TensorDataset(...tensors), {
-          batchSize: config.batchSize,
-          shuffle,
-          seed,
-        });
-      };
-      const train = loaderFor(data.train, config.shuffle);
-      const validation = data.validation ? loaderFor(data.validation, false) : undefined;
+      const setup = setUpExperiment({ ...config, seed });
+      setups.push(setup);
+      const { model, train, validation } = setup;
       return { model, train, ...(validation ? { validation } : {}) };
     });
     const many = await trainMany(runs, {
@@ -117,7 +90,7 @@ export async function runRepeated(
       trainingPath: many.trainingPath,
       runs: many.results.map((result: TrainingResult, k) => {
         const seed = seeds[k] as number;
-        const parameters = models[k]?.parameterCount ?? 0;
+        const parameters = setups[k]?.model.parameterCount ?? 0;
         return {
           seed,
           status: result.status,
@@ -127,7 +100,9 @@ export async function runRepeated(
       }),
     };
   } finally {
-    for (const model of models) model.dispose();
-    for (const tensor of owned) tensor.dispose();
+    for (const setup of setups) {
+      setup.model.dispose();
+      setup.disposeData();
+    }
   }
 }
