@@ -126,12 +126,13 @@ export async function runCommand(
     reporter.stop();
   }
 
+  const summary = summaryFile(result);
   try {
     folder.write([
       { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
       { name: 'history.json', content: `${JSON.stringify(result.history)}\n` },
       { name: 'history.csv', content: historyToCsv(result.history) },
-      { name: 'summary.json', content: `${JSON.stringify(summaryFile(result), null, 2)}\n` },
+      { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
       ...(await renderRunCharts(result)),
     ]);
     await saveMlp(result.model, folder.stagingPath('model'));
@@ -144,7 +145,7 @@ export async function runCommand(
     io.offInterrupt(onInterrupt);
   }
 
-  if (flags.json) io.stdout.write(`${JSON.stringify(summaryFile(result), null, 2)}\n`);
+  if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   if (!flags.quiet) (flags.json ? io.stderr : io.stdout).write(summaryText(result, folder.path));
 
   if (result.status === 'diverged') return 1;
