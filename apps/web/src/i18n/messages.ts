@@ -1,3 +1,9 @@
+import {
+  defaultFitChartLabels,
+  defaultLossChartLabels,
+  type FitChartLabels,
+  type LossChartLabels,
+} from '@epochlab/plot';
 /** Every text the page shows, per language. Spanish follows the notebook's vocabulary. */
 export interface Messages {
   readonly locale: Locale;
@@ -53,8 +59,8 @@ export interface Messages {
   readonly fixForm: string;
   readonly runFailed: string;
   readonly chartLabels: {
-    readonly fit: Readonly<Record<'x' | 'y' | 'train' | 'validation' | 'model' | 'truth', string>>;
-    readonly loss: Readonly<Record<'x' | 'y' | 'train' | 'validation' | 'bestValidation', string>>;
+    readonly fit: Readonly<FitChartLabels>;
+    readonly loss: Readonly<LossChartLabels>;
     /** The best-epoch note on narrow charts. */
     readonly bestShort: string;
   };
@@ -162,21 +168,8 @@ const en: Messages = {
   fixForm: 'Fix the highlighted fields to train.',
   runFailed: 'The run failed: {message}',
   chartLabels: {
-    fit: {
-      x: 'x',
-      y: 'y',
-      train: 'Train',
-      validation: 'Validation',
-      model: 'Model',
-      truth: 'True function',
-    },
-    loss: {
-      x: 'Epoch',
-      y: 'Loss',
-      train: 'Train',
-      validation: 'Validation',
-      bestValidation: 'Best validation: epoch {epoch}, loss {loss}',
-    },
+    fit: defaultFitChartLabels,
+    loss: defaultLossChartLabels,
     bestShort: 'Best: {epoch}',
   },
 };

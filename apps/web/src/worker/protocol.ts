@@ -1,17 +1,9 @@
 import type { ExperimentConfig, ExperimentSummary, TrainingStatus } from '@epochlab/experiments';
+import type { EpochLoss, Series as XY } from '@epochlab/plot';
 import type { BackendChoice } from '@epochlab/tensor';
 
-/** Loss at one epoch, as in `history.json`. */
-export interface EpochLoss {
-  readonly epoch: number;
-  readonly loss: number;
-}
-
-/** Points as plain numbers. */
-export interface XY {
-  readonly x: readonly number[];
-  readonly y: readonly number[];
-}
+/** Loss at one epoch (as in `history.json`) and points as plain numbers: the chart package's types. */
+export type { EpochLoss, XY };
 
 /** Page → worker: start a run. Any run still going is stopped first. */
 export interface StartCommand {
