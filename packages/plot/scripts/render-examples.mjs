@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fitChart, linspace, lossChart } from '../dist/index.js';
+import { bandChart, fitChart, linspace, lossChart, lossSurfaceChart } from '../dist/index.js';
 import { renderPng } from '../dist/node.js';
 
 const outputDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs');
@@ -80,7 +80,88 @@ for (let epoch = 0; epoch < epochs; epoch++) {
   }
 }
 
+// The batch-size lab's two-parameter view: 100 points of y = x, the L1 loss of
+// a line y = m x + b over (m, b), and plain SGD from (-1, -1.5) with lr 0.05
+// for 200 steps, with batches of 1 and 10 points (shuffled every epoch) and the full batch.
+const line = noisyLine(100);
+const lineL1 = (m, b, indices) =>
+  indices.reduce((sum, i) => sum + Math.abs(m * line.x[i] + b - line.y[i]), 0) / indices.length;
+const allPoints = line.x.map((_, i) => i);
+const shuffled = (values) => {
+  const result = values.slice();
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = Math.floor(random.uniform() * (i + 1));
+    [result[i], result[j]] = [result[j], result[i]];
+  }
+  return result;
+};
+const sgd = (batchSize) => {
+  const points = [{ m: -1, b: -1.5 }];
+  let order = [];
+  for (let step = 0; step < 200; step++) {
+    if (order.length === 0) order = shuffled(allPoints);
+    const batch = order.splice(0, batchSize);
+    const { m, b } = points[step];
+    let dm = 0;
+    let db = 0;
+    for (const i of batch) {
+      const sign = Math.sign(m * line.x[i] + b - line.y[i]);
+      dm += sign * line.x[i];
+      db += sign;
+    }
+    points.push({ m: m - (0.05 * dm) / batch.length, b: b - (0.05 * db) / batch.length });
+  }
+  return points;
+};
+const paths = [
+  { name: 'Batch size 1', points: sgd(1) },
+  { name: 'Batch size 10', points: sgd(10) },
+  { name: 'Full batch (100)', points: sgd(100) },
+];
+let lowest = { m: 0, b: 0, loss: Number.POSITIVE_INFINITY };
+for (const m of linspace(0.5, 1.5, 201)) {
+  for (const b of linspace(-0.5, 0.5, 201)) {
+    const loss = lineL1(m, b, allPoints);
+    if (loss < lowest.loss) lowest = { m, b, loss };
+  }
+}
+const surfaceM = linspace(-1.3, 1.5, 80);
+const surfaceB = linspace(-1.8, 0.45, 80);
+const surface = {
+  m: surfaceM,
+  b: surfaceB,
+  values: surfaceB.flatMap((b) => surfaceM.map((m) => lineL1(m, b, allPoints))),
+};
+
+// Loss per epoch across 8 seeds: mean and min-max band per batch size.
+const bands = [1, 5, 25, 100].map((batchSize, k) => ({
+  name: batchSize === 100 ? 'full (100)' : String(batchSize),
+  points: Array.from({ length: 101 }, (_, epoch) => {
+    const runs = Array.from({ length: 8 }, () => {
+      const trend = 0.17 + 0.8 * Math.exp(-epoch / (3 + 12 * k));
+      return trend * (1 + (0.25 / (k + 1)) * random.normal() * Math.min(1, epoch / 5));
+    });
+    const mean = runs.reduce((a, r) => a + r, 0) / runs.length;
+    return { x: epoch, mean, low: Math.min(...runs), high: Math.max(...runs) };
+  }),
+}));
+
 const charts = {
+  'loss-surface-chart.png': lossSurfaceChart({
+    title: 'L1 loss of a line y = m x + b, and SGD paths',
+    surface,
+    paths,
+    start: { m: -1, b: -1.5 },
+    minimum: lowest,
+  }),
+  'band-chart.png': bandChart({
+    title: 'Training loss by batch size (8 seeds: mean, min to max)',
+    series: bands,
+    xTitle: 'Epoch',
+    yTitle: 'Training loss (L1)',
+    legendTitle: 'Batch size',
+    logScale: true,
+  }),
   'fit-chart.png': fit,
   'loss-chart.png': lossChart({ title: 'Train and validation loss (L1)', history }),
   'loss-chart-log-es.png': lossChart({

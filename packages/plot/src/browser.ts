@@ -2,6 +2,8 @@
  * @epochlab/plot/browser: an interactive chart that takes new data while
  * training runs. No Node-only code is reachable from here.
  */
+
+export { createFrameScheduler, type RequestFrame } from './browser/frame-scheduler.js';
 export {
   attachLiveUpdates,
   createLiveChart,

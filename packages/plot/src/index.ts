@@ -6,6 +6,21 @@
 export type { ChartSize, ChartSpec, EpochLoss, LossHistory, Series } from './chart-types.js';
 export { ChartInputError } from './errors.js';
 export {
+  type BandChartOptions,
+  type BandChartPoint,
+  type BandRow,
+  type BandSeries,
+  bandChart,
+  bandChartData,
+} from './spec/band-chart.js';
+export {
+  type BatchSizeSummaryChartOptions,
+  batchSizeSummaryChart,
+  batchSizeSummaryChartData,
+  type SummaryGroup,
+} from './spec/batch-size-summary-chart.js';
+export type { ContourRow } from './spec/contour-lines.js';
+export {
   defaultFitChartLabels,
   type FitChartLabels,
   type FitChartOptions,
@@ -21,5 +36,17 @@ export {
   lossChart,
   lossChartData,
 } from './spec/loss-chart.js';
+export {
+  defaultLossSurfaceChartLabels,
+  type LossSurfaceChartLabels,
+  type LossSurfaceChartOptions,
+  lossSurfaceChart,
+  lossSurfaceChartData,
+  lossSurfacePickParam,
+  type SlopeIntercept,
+  type SurfaceGrid,
+  type SurfacePath,
+} from './spec/loss-surface-chart.js';
+export { type NumberLocale, withNumberLocale } from './spec/number-locale.js';
 export { reduceSeries, type SeriesPoint } from './spec/reduce-series.js';
-export { chartFontFamily, seriesColors } from './spec/theme.js';
+export { chartFontFamily, paletteColor, seriesColors, seriesPalette } from './spec/theme.js';

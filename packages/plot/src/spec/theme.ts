@@ -15,6 +15,29 @@ export const seriesColors = {
   marker: '#222222',
 } as const;
 
+/**
+ * Colours of compared series (batch sizes, runs), in order: matplotlib's tab10
+ * cycle, so the k-th series has the same colour in every chart. Longer lists
+ * start over.
+ */
+export const seriesPalette = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+  '#7f7f7f',
+  '#bcbd22',
+  '#17becf',
+] as const;
+
+/** The colour of the series at `index` in `seriesPalette`, cycling. */
+export function paletteColor(index: number): string {
+  return seriesPalette[index % seriesPalette.length] as string;
+}
+
 /** Size of a chart when the caller gives none, in pixels. */
 export const defaultChartSize = { width: 640, height: 400 } as const;
 
