@@ -43,6 +43,12 @@ export type {
   ManyRunProgress,
   TrainManyOptions,
 } from './many/train-many-options.js';
+export {
+  type GradientBatch,
+  type GradientNoise,
+  type GradientNoiseOptions,
+  measureGradientNoise,
+} from './noise/measure-gradient-noise.js';
 export { createOptimizer } from './optimizers/create-optimizer.js';
 export {
   type AdamConfig,
