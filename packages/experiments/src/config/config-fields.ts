@@ -7,7 +7,14 @@ import {
 } from './experiment-config.js';
 
 /** How a field's text (a CLI flag, a URL parameter, a form input) becomes a value. */
-export type FieldKind = 'integer' | 'number' | 'numberList' | 'integerList' | 'choice' | 'boolean';
+export type FieldKind =
+  | 'integer'
+  | 'number'
+  | 'numberList'
+  | 'integerList'
+  | 'choice'
+  | 'boolean'
+  | 'batchSizeList';
 
 /** What apps need to offer one config field as a flag, a URL parameter or a form input. */
 export interface ConfigField {
@@ -137,8 +144,9 @@ function parseNumber(text: string): number | string {
 
 /**
  * Turns the text of a flag, URL parameter or form input into the value the
- * schema expects. Text that does not parse is returned unchanged, so that the
- * schema reports it ("must be a number; got "abc"").
+ * schema expects (`batchSizeList`: "1,5,25,full" is `[1, 5, 25, 'full']`).
+ * Text that does not parse is returned unchanged, so that the schema reports
+ * it ("must be a number; got "abc"").
  */
 export function parseFieldText(field: ConfigField, text: string): unknown {
   switch (field.kind) {
@@ -159,6 +167,13 @@ export function parseFieldText(field: ConfigField, text: string): unknown {
     }
     case 'choice':
       return text.trim();
+    case 'batchSizeList': {
+      if (text.trim() === '') return [];
+      const parts = text
+        .split(',')
+        .map((part) => (part.trim().toLowerCase() === 'full' ? 'full' : parseNumber(part)));
+      return parts.some((part) => typeof part === 'string' && part !== 'full') ? text : parts;
+    }
   }
 }
 
