@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { CONFIG_FIELDS, type ConfigField, EXPERIMENTS } from '@epochlab/experiments';
 import {
   BACKEND_NAMES,
   BackendUnavailableError,
@@ -11,7 +10,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { type CliIo, processIo } from './cli-io.js';
 import { listCommand } from './commands/list-command.js';
 import { type RunFlags, runCommand } from './commands/run-command.js';
+import { CONFIG_FLAGS, type ConfigFlag, RUN_EXPERIMENTS } from './config/config-flags.js';
 import { UsageError } from './config/usage-error.js';
+import { listInWords } from './progress/format.js';
 
 /** Exit code for a mistake in how the command was called. */
 export const EXIT_USAGE = 2;
@@ -28,24 +29,37 @@ Examples:
   epochlab run line --epochs 2000 --val-n 0        no validation set
   epochlab run line --n 100 --val-n 100 --epochs 2000   more data: no overfitting
   epochlab run polynomial --coefficients 1,0,-1    y = x^2 - 1
+  epochlab run batch-size                          the batch-size lab: batch sizes 1, 5, 25 and full, 8 seeds each
+  epochlab run batch-size --batch-sizes 1,10,full --seeds 4 --lr 0.05
   epochlab run my-experiment.json --lr 0.01        a config file, one field overridden
   epochlab run line --json --quiet > summary.json  the summary as JSON on stdout
 
-Each run writes a folder (default runs/<experiment>-<date>-<time>) with config.json,
-history.json, history.csv, summary.json, fit.svg/png, loss.svg/png and model/.`;
+A line or polynomial run writes a folder (default runs/<experiment>-<date>-<time>) with
+config.json, history.json, history.csv, summary.json, fit.svg/png, loss.svg/png and model/.
+A batch-size lab run writes config.json, summary.json, curves.json/csv, gradient-noise.json/csv,
+histories.json/csv, line-view.json, line-paths.csv and the charts loss-by-epoch, loss-by-step,
+val-loss-by-epoch, gradient-cosine, gradient-variance and loss-surface (.svg and .png).
+Each experiment's defaults: epochlab list.`;
 
-function placeholder(field: ConfigField): string {
-  switch (field.kind) {
+function placeholder(flag: ConfigFlag): string {
+  switch (flag.kind) {
     case 'integer':
       return '<n>';
     case 'number':
       return '<x>';
     case 'numberList':
     case 'integerList':
+    case 'batchSizeList':
       return '<list>';
     default:
       return '<name>';
   }
+}
+
+/** ` [line only]`, ` [batch-size only]`: where a flag applies, when not everywhere. */
+function appliesTo(flag: ConfigFlag): string {
+  if (flag.experiments.length === RUN_EXPERIMENTS.length) return '';
+  return ` [${listInWords(flag.experiments)} only]`;
 }
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -64,16 +78,22 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const run = program
     .command('run')
     .description('train on an experiment and write its run folder')
-    .argument('<experiment>', `${EXPERIMENTS.join(' or ')}, or a path to a config .json file`)
+    .argument('<experiment>', `${RUN_EXPERIMENTS.join(', ')}, or a path to a config .json file`)
     .addHelpText('after', RUN_EXAMPLES);
-  for (const field of CONFIG_FIELDS) {
-    if (field.kind === 'boolean') continue;
-    const choices = field.choices ? ` (${field.choices.join(', ')})` : '';
-    run.option(`--${field.flag} ${placeholder(field)}`, `${field.description}${choices}`);
+  run.optionsGroup('Config options (defaults: epochlab list):');
+  for (const flag of CONFIG_FLAGS) {
+    if (flag.kind === 'boolean') continue;
+    const choices = flag.choices ? ` (${flag.choices.join(', ')})` : '';
+    run.option(
+      `--${flag.flag} ${placeholder(flag)}`,
+      `${flag.description}${choices}${appliesTo(flag)}`,
+    );
   }
   run
     .addOption(new Option('--shuffle', 'shuffle the training data every epoch (default)'))
-    .addOption(new Option('--no-shuffle', 'keep the training data in order'))
+    .addOption(new Option('--no-shuffle', 'keep the training data in order'));
+  run
+    .optionsGroup('Run options:')
     .option('--backend <name>', `backend: ${BACKEND_NAMES.join(', ')}`, 'auto')
     .option('--out <dir>', 'run folder to write (default runs/<experiment>-<date>-<time>)')
     .option('--json', 'print the summary as JSON on stdout (and nothing else)')

@@ -233,7 +233,7 @@ describe('bad input', () => {
     [
       'an unknown experiment',
       ['run', 'circle'],
-      /unknown experiment "circle"; choose line or polynomial/,
+      /unknown experiment "circle"; choose line, polynomial or batch-size/,
     ],
     [
       '--batch-size 0',
@@ -259,7 +259,7 @@ describe('bad input', () => {
     [
       '--slope on a polynomial',
       ['run', 'polynomial', '--slope', '2'],
-      /--slope applies only to the line experiment/,
+      /--slope applies only to the line and batch-size experiments/,
     ],
     [
       '--backend webgl',

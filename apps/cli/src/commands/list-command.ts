@@ -1,22 +1,29 @@
-import { CONFIG_FIELDS, defaultConfig, EXPERIMENTS, formatFieldValue } from '@epochlab/experiments';
+import { formatFieldValue } from '@epochlab/experiments';
 import type { CliIo } from '../cli-io.js';
+import {
+  experimentDefaults,
+  fieldsOf,
+  RUN_EXPERIMENTS,
+  type RunExperimentName,
+} from '../config/config-flags.js';
 
-const DESCRIPTIONS = {
+const DESCRIPTIONS: Record<RunExperimentName, string> = {
   line: "noisy points from a line y = m x + b (the notebook's first experiment)",
   polynomial: 'noisy points from a polynomial, coefficients highest degree first',
-} as const;
+  'batch-size':
+    "the batch-size lab: one dataset trained with several batch sizes and seeds, gradient noise and the loss surface of a line (the notebook's closing lesson)",
+};
 
 /** `epochlab list`: every experiment with its defaults, as flags. */
 export function listCommand(io: CliIo): number {
-  for (const name of EXPERIMENTS) {
-    const config = defaultConfig(name) as Record<string, unknown>;
+  for (const name of RUN_EXPERIMENTS) {
+    const config = experimentDefaults(name);
     io.stdout.write(`${name}: ${DESCRIPTIONS[name]}\n`);
-    for (const field of CONFIG_FIELDS) {
-      if (field.experiments && !field.experiments.includes(name)) continue;
+    for (const field of fieldsOf(name)) {
       const flag = `--${field.flag}`.padEnd(16);
-      io.stdout.write(
-        `  ${flag}${formatFieldValue(config[field.key]).padEnd(12)}${field.description}\n`,
-      );
+      const value = formatFieldValue(config[field.key]);
+      const column = value.length < 11 ? value.padEnd(12) : `${value}  `;
+      io.stdout.write(`  ${flag}${column}${field.description}\n`);
     }
     io.stdout.write('\n');
   }

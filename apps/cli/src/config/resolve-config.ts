@@ -1,89 +1,157 @@
-import { readFileSync } from 'node:fs';
 import {
-  CONFIG_FIELDS,
+  BATCH_SIZE_LAB,
+  type BatchSizeLabConfig,
   ConfigError,
-  EXPERIMENTS,
+  type ConfigField,
   type ExperimentConfig,
-  findField,
+  formatFieldValue,
   formatIssue,
+  parseBatchSizeLabConfig,
   parseExperimentConfig,
   parseFieldText,
 } from '@epochlab/experiments';
+import { listInWords } from '../progress/format.js';
+import { readConfigFile } from './config-file.js';
+import {
+  CONFIG_FLAGS,
+  experimentDefaults,
+  fieldsOf,
+  RUN_EXPERIMENTS,
+  type RunExperimentName,
+} from './config-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** Flag values as commander hands them over: text, or a boolean for --shuffle/--no-shuffle. */
 export type FlagValues = Record<string, string | boolean | undefined>;
 
+/** A validated config of any experiment `epochlab run` knows, tagged by its family. */
+export type RunConfig =
+  | { readonly kind: 'experiment'; readonly config: ExperimentConfig }
+  | { readonly kind: 'batch-size-lab'; readonly config: BatchSizeLabConfig };
+
 /** Where the config came from, for error messages. */
 type Source = { kind: 'preset'; name: string } | { kind: 'file'; path: string };
 
-function readConfigFile(path: string): Record<string, unknown> {
-  let text: string;
+function isRunExperiment(name: unknown): name is RunExperimentName {
+  return (RUN_EXPERIMENTS as readonly unknown[]).includes(name);
+}
+
+function experimentChoices(): string {
+  return `${RUN_EXPERIMENTS.slice(0, -1).join(', ')} or ${RUN_EXPERIMENTS.at(-1)}`;
+}
+
+/** The experiment a config file names, or a `UsageError` naming the file. */
+function experimentOfFile(path: string, base: Record<string, unknown>): RunExperimentName {
+  const name = base.experiment;
+  if (isRunExperiment(name)) return name;
+  const got = name === undefined ? '' : `; got ${JSON.stringify(name)}`;
+  throw new UsageError(`${path}: experiment must be one of ${RUN_EXPERIMENTS.join(', ')}${got}`);
+}
+
+/**
+ * Turns the flags that were given into config values for `experiment`. A flag
+ * of another experiment's field is a `UsageError` naming where it applies.
+ */
+function valuesFromFlags(
+  experiment: RunExperimentName,
+  fields: readonly ConfigField[],
+  flags: FlagValues,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const flag of CONFIG_FLAGS) {
+    const value = flags[flag.attribute];
+    if (value === undefined) continue;
+    const field = fields.find((candidate) => candidate.flag === flag.flag);
+    if (!field) {
+      const hint =
+        flag.flag === 'batch-size' && experiment === BATCH_SIZE_LAB
+          ? '; the batch-size lab takes --batch-sizes (a list, such as 1,5,25,full)'
+          : '';
+      const plural = flag.experiments.length > 1 ? 's' : '';
+      throw new UsageError(
+        `--${flag.flag} applies only to the ${listInWords(flag.experiments)} experiment${plural}${hint}`,
+      );
+    }
+    values[field.key] = typeof value === 'boolean' ? value : parseFieldText(field, value);
+  }
+  return values;
+}
+
+/** The value at a field path such as `batchSizes[2]` or `hidden`. */
+function valueAt(config: Record<string, unknown>, field: string): unknown {
+  let current: unknown = config;
+  for (const part of field.split(/[.[\]]/).filter((p) => p !== '')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+/**
+ * Validates `merged` with the experiment's schema. A `ConfigError` becomes a
+ * `UsageError` naming the flag (when the value came from a flag or from the
+ * experiment's defaults) or the file's field, and what is allowed.
+ */
+function validate(
+  experiment: RunExperimentName,
+  fields: readonly ConfigField[],
+  merged: Record<string, unknown>,
+  fromFlags: Record<string, unknown>,
+  source: Source,
+): RunConfig {
   try {
-    text = readFileSync(path, 'utf8');
+    if (experiment === BATCH_SIZE_LAB) {
+      return { kind: 'batch-size-lab', config: parseBatchSizeLabConfig(merged) };
+    }
+    return { kind: 'experiment', config: parseExperimentConfig(merged) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code;
-    throw new UsageError(`cannot read config file ${path}: ${why}`);
+    if (!(error instanceof ConfigError)) throw error;
+    const issue = error.issues[0];
+    if (!issue) throw new UsageError(error.message);
+    const key = issue.field.split(/[.[]/)[0] ?? issue.field;
+    const field = fields.find((candidate) => candidate.key === key);
+    let name: string;
+    if (field && (key in fromFlags || source.kind === 'preset')) name = `--${field.flag}`;
+    else if (source.kind === 'file') name = `${source.path}: ${issue.field}`;
+    else name = issue.field;
+    const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
+    if (issue.value === undefined && source.kind === 'preset' && !(key in fromFlags)) {
+      // A default that clashes with another flag (the default batch sizes with a small --n).
+      const defaults = experimentDefaults(experiment);
+      const value = valueAt(defaults, issue.field);
+      if (value !== undefined) {
+        const clash = `${formatIssue({ ...issue, value }, name)} (the default is ${formatFieldValue(defaults[key])})`;
+        throw new UsageError(`${clash}${more}`);
+      }
+    }
+    throw new UsageError(`${formatIssue(issue, name)}${more}`);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new UsageError(
-      `config file ${path} must hold a JSON object such as {"experiment": "line"}`,
-    );
-  }
-  return parsed as Record<string, unknown>;
 }
 
 /**
  * The config for `epochlab run <experiment|file> [flags]`: the experiment's
  * defaults or the file's fields, overridden by the flags, validated by the
- * shared schema. Every problem becomes a `UsageError` naming the flag (or the
+ * experiment's schema (`line` and `polynomial` share one; the batch-size lab
+ * has its own). Every problem becomes a `UsageError` naming the flag (or the
  * file's field) and what is allowed.
  */
-export function resolveConfig(experimentOrFile: string, flags: FlagValues): ExperimentConfig {
+export function resolveConfig(experimentOrFile: string, flags: FlagValues): RunConfig {
   const looksLikeFile = experimentOrFile.endsWith('.json') || experimentOrFile.includes('/');
-  if (!looksLikeFile && !(EXPERIMENTS as readonly string[]).includes(experimentOrFile)) {
+  if (!looksLikeFile && !isRunExperiment(experimentOrFile)) {
     throw new UsageError(
-      `unknown experiment "${experimentOrFile}"; choose ${EXPERIMENTS.join(' or ')}, or give a path to a config .json file`,
+      `unknown experiment "${experimentOrFile}"; choose ${experimentChoices()}, or give a path to a config .json file`,
     );
   }
   const source: Source = looksLikeFile
     ? { kind: 'file', path: experimentOrFile }
     : { kind: 'preset', name: experimentOrFile };
   const base = source.kind === 'file' ? readConfigFile(source.path) : { experiment: source.name };
+  const experiment =
+    source.kind === 'file'
+      ? experimentOfFile(source.path, base)
+      : (source.name as RunExperimentName);
 
-  const fromFlags: Record<string, unknown> = {};
-  for (const field of CONFIG_FIELDS) {
-    const value = flags[field.key];
-    if (value === undefined) continue;
-    fromFlags[field.key] = typeof value === 'boolean' ? value : parseFieldText(field, value);
-  }
-  const merged = { ...base, ...fromFlags };
-
-  try {
-    return parseExperimentConfig(merged);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    const issue = error.issues[0];
-    if (!issue) throw new UsageError(error.message);
-    const key = issue.field.split(/[.[]/)[0] ?? issue.field;
-    const field = findField(key);
-    let name: string;
-    if (field && key in fromFlags) name = `--${field.flag}`;
-    else if (source.kind === 'file') name = `${source.path}: ${issue.field}`;
-    else name = issue.field;
-    if (field?.experiments && !field.experiments.includes(String(merged.experiment) as never)) {
-      throw new UsageError(
-        `${name} applies only to the ${field.experiments.join(', ')} experiment`,
-      );
-    }
-    const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : '';
-    throw new UsageError(`${formatIssue(issue, name)}${more}`);
-  }
+  const fields = fieldsOf(experiment);
+  const fromFlags = valuesFromFlags(experiment, fields, flags);
+  return validate(experiment, fields, { ...base, ...fromFlags }, fromFlags, source);
 }

@@ -20,3 +20,9 @@ export function formatRate(rate: number): string {
   if (!Number.isFinite(rate)) return '?';
   return rate >= 100 ? rate.toFixed(0) : rate.toFixed(1);
 }
+
+/** `a`, `a and b`, `a, b and c`. */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

@@ -1,15 +1,14 @@
 import cliProgress from 'cli-progress';
-import { formatDuration, formatLoss, formatRate } from './format.js';
+import { formatDuration, formatRate } from './format.js';
 
 /** What the reporter is told after each reported epoch. */
 export interface ProgressUpdate {
   /** Epochs finished so far. */
   readonly done: number;
   readonly total: number;
-  readonly trainLoss: number;
-  /** The latest validation loss, if any yet. */
-  readonly valLoss: number | undefined;
   readonly elapsedSeconds: number;
+  /** Shown after the counts: `loss 0.0513 val 0.1720`, `batch size 5 (2/4)`. */
+  readonly detail: string;
 }
 
 /** Shows training progress on stderr. */
@@ -28,7 +27,7 @@ export function createTerminalReporter(stream: NodeJS.WriteStream): ProgressRepo
     {
       stream,
       format:
-        '{percent}% |{bar}| {value}/{total} [{elapsedText}<{remainingText}, {rateText} epochs/s] loss {loss} val {val}',
+        '{percent}% |{bar}| {value}/{total} [{elapsedText}<{remainingText}, {rateText} epochs/s] {detail}',
       barCompleteChar: '\u2588',
       barIncompleteChar: '\u2591',
       barsize: 24,
@@ -70,7 +69,7 @@ export function createLineReporter(
   const write = (progress: ProgressUpdate) => {
     const p = payloadFor(progress);
     stream.write(
-      `epoch ${progress.done}/${progress.total} (${p.percent}%) elapsed ${p.elapsedText} remaining ${p.remainingText} ${p.rateText} epochs/s loss ${p.loss} val ${p.val}\n`,
+      `epoch ${progress.done}/${progress.total} (${p.percent}%) elapsed ${p.elapsedText} remaining ${p.remainingText} ${p.rateText} epochs/s ${p.detail}\n`,
     );
     lastWritten = progress;
     lastLineAt = progress.elapsedSeconds;
@@ -102,7 +101,6 @@ function payloadFor(progress: ProgressUpdate) {
     elapsedText: formatDuration(progress.elapsedSeconds),
     remainingText: formatDuration(remaining),
     rateText: formatRate(rate),
-    loss: formatLoss(progress.trainLoss),
-    val: formatLoss(progress.valLoss),
+    detail: progress.detail,
   };
 }

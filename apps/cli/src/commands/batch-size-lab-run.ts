@@ -1,0 +1,136 @@
+import {
+  type BatchSizeLabConfig,
+  type BatchSizeLabEvent,
+  type BatchSizeLabResult,
+  runBatchSizeLab,
+} from '@epochlab/experiments';
+import type { CliIo } from '../cli-io.js';
+import { renderLabCharts } from '../output/lab/lab-charts.js';
+import { labLineView } from '../output/lab/lab-line-view.js';
+import { labSummary } from '../output/lab/lab-summary.js';
+import { labSummaryText } from '../output/lab/lab-summary-text.js';
+import {
+  curveFiles,
+  dataFiles,
+  gradientNoiseFiles,
+  historyFiles,
+  lineViewFiles,
+} from '../output/lab/lab-tables.js';
+import { RunFolder } from '../output/run-folder.js';
+import {
+  defaultRunFolder,
+  EXIT_INTERRUPTED,
+  type RunFlags,
+  reporterFor,
+  watchInterrupts,
+} from './run-session.js';
+
+type StartEvent = Extract<BatchSizeLabEvent, { type: 'start' }>;
+
+/** `batch-size lab: 100 + 50 validation points, batch sizes 1, 5, 25, full (100), 8 seeds each, ...`. */
+function startLine(event: StartEvent): string {
+  const c = event.config;
+  const points = `${c.n}${c.valN > 0 ? ` + ${c.valN} validation` : ''} points`;
+  const sizes = event.groups.map((group) => group.label).join(', ');
+  return `batch-size lab: ${points}, batch sizes ${sizes}, ${c.seeds} seeds each, ${c.epochs} epochs, backend ${event.backend.name}`;
+}
+
+/**
+ * `epochlab run batch-size`: trains the lab's seeds for every batch size
+ * with one progress bar over all of them, then writes the run folder
+ * atomically: config, summary, loss bands, gradient noise, every run's
+ * history, the line view (loss surface and descent paths) and the charts.
+ * Ctrl-C stops training and still writes what finished, marked interrupted.
+ *
+ * Returns the exit code: 0 completed, 1 diverged, 130 interrupted.
+ */
+export async function runBatchSizeLabCommand(
+  config: BatchSizeLabConfig,
+  flags: RunFlags,
+  io: CliIo,
+): Promise<number> {
+  const folder = RunFolder.prepare(flags.out ?? defaultRunFolder(config.experiment));
+  const interrupts = watchInterrupts(io, folder);
+
+  const reporter = reporterFor(flags, io);
+  const epochs = config.epochs;
+  let labels: string[] = [];
+  const total = () => Math.max(1, labels.length) * epochs;
+  // One clock over all batch sizes, so that rate and remaining time span the whole lab.
+  let startedAt = performance.now();
+  const elapsed = () => (performance.now() - startedAt) / 1000;
+  const progressDetail = (group: number, epoch: number) =>
+    `batch size ${labels[group] ?? ''} (${group + 1}/${labels.length}), epoch ${epoch}/${epochs}`;
+  let result: BatchSizeLabResult;
+  try {
+    result = await runBatchSizeLab(config, {
+      backend: flags.backend ?? 'auto',
+      signal: interrupts.signal,
+      progressIntervalMs: 80,
+      onEvent: (event) => {
+        if (event.type === 'start') {
+          labels = event.groups.map((group) => group.label);
+          startedAt = performance.now();
+          if (!flags.quiet) io.stderr.write(`${startLine(event)}\n`);
+          return;
+        }
+        if (event.type === 'progress') {
+          reporter.update({
+            done: event.group * epochs + event.epoch + 1,
+            total: total(),
+            elapsedSeconds: elapsed(),
+            detail: progressDetail(event.group, event.epoch + 1),
+          });
+        } else if (event.type === 'group-end') {
+          reporter.update({
+            done: event.group * epochs + event.result.train.length,
+            total: total(),
+            elapsedSeconds: elapsed(),
+            detail: progressDetail(event.group, event.result.train.length),
+          });
+        }
+      },
+    });
+  } catch (error) {
+    folder.discard();
+    interrupts.stop();
+    throw error;
+  } finally {
+    reporter.stop();
+  }
+
+  const summary = labSummary(result);
+  try {
+    const view = labLineView(result);
+    folder.write([
+      { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
+      { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
+      ...dataFiles(result),
+      ...curveFiles(result),
+      ...gradientNoiseFiles(result),
+      ...historyFiles(result),
+      ...lineViewFiles(view, {
+        loss: result.config.loss,
+        start: result.config.pathStart,
+        lr: result.config.pathLr,
+        steps: result.config.pathSteps,
+      }),
+      ...(await renderLabCharts(result, view)),
+    ]);
+    folder.commit();
+  } catch (error) {
+    folder.discard();
+    throw error;
+  } finally {
+    interrupts.stop();
+  }
+
+  if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  if (!flags.quiet) {
+    (flags.json ? io.stderr : io.stdout).write(labSummaryText(result, summary, folder.path));
+  }
+
+  if (result.status === 'diverged') return 1;
+  if (result.status === 'aborted') return EXIT_INTERRUPTED;
+  return 0;
+}

@@ -1,0 +1,135 @@
+import {
+  type BandPoint,
+  type BatchSizeGroup,
+  type BatchSizeLabResult,
+  type LineView,
+  meanBand,
+  stepsAfterEpoch,
+} from '@epochlab/experiments';
+import { bandChart, type ChartSpec, lossSurfaceChart } from '@epochlab/plot';
+import { renderPng, renderSvg } from '@epochlab/plot/node';
+import type { RunFile } from '../run-folder.js';
+import { seriesName } from './batch-size-name.js';
+
+function bandPoints(points: readonly BandPoint[], x: (point: BandPoint) => number) {
+  return points.map((point) => ({ x: x(point), ...meanBand(point) }));
+}
+
+function lossSeries(
+  result: BatchSizeLabResult,
+  pick: (group: BatchSizeGroup) => readonly BandPoint[],
+  x: (group: BatchSizeGroup, point: BandPoint) => number,
+) {
+  return result.groups
+    .filter((group) => pick(group).length > 0)
+    .map((group) => ({
+      name: seriesName(group, result.config.n),
+      points: bandPoints(pick(group), (point) => x(group, point)),
+    }));
+}
+
+const BAND_NOTE = 'line: mean over seeds; band: ± one standard deviation, within the seeds';
+
+const LOSS_NAMES = { l1: 'L1', mse: 'MSE', huber: 'Huber' } as const;
+
+/** The lab's chart specs by file name (without extension). */
+export function labChartSpecs(result: BatchSizeLabResult, view: LineView): [string, ChartSpec][] {
+  const specs: [string, ChartSpec][] = [];
+  const epoch = (_: BatchSizeGroup, point: BandPoint) => point.x;
+  const step = (group: BatchSizeGroup, point: BandPoint) =>
+    stepsAfterEpoch(point.x, group.stepsPerEpoch);
+  const n = result.config.n;
+
+  if (result.groups.some((group) => group.train.length > 0)) {
+    specs.push([
+      'loss-by-epoch',
+      bandChart({
+        title: 'Training loss per epoch',
+        series: lossSeries(result, (group) => group.train, epoch),
+        xTitle: `Epoch (${BAND_NOTE})`,
+        yTitle: 'Training loss',
+      }),
+    ]);
+    specs.push([
+      'loss-by-step',
+      // Steps per epoch differ up to n times between batch size 1 and the full batch:
+      // on a linear axis the full-batch curve would fill a sliver at the left.
+      bandChart({
+        title: 'Training loss per gradient step',
+        series: lossSeries(result, (group) => group.train, step),
+        xTitle: 'Gradient steps taken, (epoch + 1) × steps per epoch (log scale)',
+        yTitle: 'Training loss',
+        logX: true,
+      }),
+    ]);
+  }
+  if (result.groups.some((group) => group.val.length > 0)) {
+    specs.push([
+      'val-loss-by-epoch',
+      bandChart({
+        title: 'Validation loss per epoch',
+        series: lossSeries(result, (group) => group.val, epoch),
+        xTitle: `Epoch (${BAND_NOTE})`,
+        yTitle: 'Validation loss',
+      }),
+    ]);
+  }
+  const measured = result.groups.filter((group) => group.noise.length > 0);
+  if (measured.length > 0) {
+    specs.push([
+      'gradient-cosine',
+      bandChart({
+        title: 'Mini-batch gradient vs full-batch gradient: cosine',
+        series: measured.map((group) => ({
+          name: seriesName(group, n),
+          points: group.noise.map((point) => ({ x: point.epoch, ...meanBand(point.cosine) })),
+        })),
+        xTitle: `Epoch (${BAND_NOTE})`,
+        yTitle: 'Cosine (1: same direction)',
+      }),
+    ]);
+    specs.push([
+      'gradient-variance',
+      bandChart({
+        title: 'Gradient noise: squared distance to the full-batch gradient',
+        series: measured.map((group) => ({
+          name: seriesName(group, n),
+          points: group.noise.map((point) => ({ x: point.epoch, ...meanBand(point.variance) })),
+        })),
+        xTitle: `Epoch (${BAND_NOTE})`,
+        yTitle: '‖g_batch − g_full‖² (mean over batches)',
+      }),
+    ]);
+  }
+  specs.push([
+    'loss-surface',
+    lossSurfaceChart({
+      title: `${LOSS_NAMES[result.config.loss]} loss of y = m x + b on the training points, with descent paths`,
+      surface: view.surface,
+      paths: view.paths.map((path) => ({
+        name: seriesName(path, n),
+        points: path.points.map((point) => ({ m: point.m, b: point.b })),
+      })),
+      start: { m: result.config.pathStart[0], b: result.config.pathStart[1] },
+      minimum: view.minimum,
+    }),
+  ]);
+  return specs;
+}
+
+/** Renders every lab chart as SVG and PNG. */
+export async function renderLabCharts(
+  result: BatchSizeLabResult,
+  view: LineView,
+): Promise<RunFile[]> {
+  const rendered = await Promise.all(
+    labChartSpecs(result, view).map(async ([name, spec]): Promise<RunFile[]> => {
+      const [svg, png] = await Promise.all([renderSvg(spec), renderPng(spec)]);
+      return [
+        { name: `${name}.svg`, content: svg },
+        { name: `${name}.png`, content: png },
+      ];
+    }),
+  );
+  return rendered.flat();
+}
