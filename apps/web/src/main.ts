@@ -1,8 +1,18 @@
 import { pickLocale } from './i18n/messages.js';
+import { isLabUrl } from './lab/lab-url-state.js';
 import { App } from './ui/app.js';
 import './styles.css';
 
 const params = new URLSearchParams(window.location.search);
-const app = new App(pickLocale(params.get('lang'), navigator.languages), window.location.search);
+const locale = pickLocale(params.get('lang'), navigator.languages);
 const container = document.getElementById('app');
-if (container) void app.mount(container);
+if (container) {
+  if (isLabUrl(window.location.search)) {
+    // The lab page is its own chunk: the main page does not load it.
+    void import('./lab/lab-page.js').then(({ LabPage }) =>
+      new LabPage(locale, window.location.search).mount(container),
+    );
+  } else {
+    void new App(locale, window.location.search).mount(container);
+  }
+}

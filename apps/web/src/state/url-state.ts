@@ -1,10 +1,9 @@
-import { type ExperimentConfig, formatFieldValue } from '@epochlab/experiments';
+import type { ExperimentConfig } from '@epochlab/experiments';
 import { type CheckedConfig, configFromTexts, fieldsOf } from './field-validation.js';
+import { readQueryState, writeQueryState } from './query-state.js';
+import type { WebBackend } from './web-backend.js';
 
-/** Backend names a page can ask for, `auto` first. */
-export const WEB_BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
-/** A backend name the page can ask for. */
-export type WebBackend = (typeof WEB_BACKENDS)[number];
+export { WEB_BACKENDS, type WebBackend } from './web-backend.js';
 
 /** Everything a shared link holds. */
 export interface UrlState extends CheckedConfig {
@@ -18,30 +17,11 @@ export interface UrlState extends CheckedConfig {
  * and that field alone falls back to its default.
  */
 export function readUrlState(search: string): UrlState {
-  const params = new URLSearchParams(search);
-  const experimentText = params.get('experiment') ?? undefined;
-  const texts = new Map<string, string>();
-  const candidate = experimentText === 'polynomial' ? 'polynomial' : 'line';
-  for (const field of fieldsOf(candidate)) {
-    const text = params.get(field.flag);
-    if (text !== null) texts.set(field.key, text);
-  }
-  const checked = configFromTexts(experimentText, texts);
-  const backendText = params.get('backend');
-  let backend: WebBackend = 'auto';
-  const problems = [...checked.problems];
-  if (backendText !== null) {
-    if ((WEB_BACKENDS as readonly string[]).includes(backendText)) {
-      backend = backendText as WebBackend;
-    } else {
-      problems.push({
-        key: 'backend',
-        text: backendText,
-        problem: `must be one of ${WEB_BACKENDS.join(', ')}`,
-      });
-    }
-  }
-  return { config: checked.config, problems, backend };
+  return readQueryState(search, {
+    fields: (params) => fieldsOf(params.get('experiment') === 'polynomial' ? 'polynomial' : 'line'),
+    fromTexts: (texts, params) => configFromTexts(params.get('experiment') ?? undefined, texts),
+    defaultBackend: 'auto',
+  });
 }
 
 /**
@@ -49,12 +29,5 @@ export function readUrlState(search: string): UrlState {
  * (defaults included, so the link still reproduces the run if defaults change).
  */
 export function writeUrlState(config: ExperimentConfig, backend: WebBackend): string {
-  const params = new URLSearchParams();
-  params.set('experiment', config.experiment);
-  const values = config as unknown as Record<string, unknown>;
-  for (const field of fieldsOf(config.experiment)) {
-    params.set(field.flag, formatFieldValue(values[field.key]));
-  }
-  params.set('backend', backend);
-  return `?${params.toString()}`;
+  return writeQueryState(config.experiment, fieldsOf(config.experiment), config, backend);
 }

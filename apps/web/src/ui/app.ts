@@ -1,20 +1,30 @@
 import { type ExperimentConfig, parseExperimentConfig } from '@epochlab/experiments';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import { translateProblem } from '../i18n/translate-problem.js';
+import { LAB_MESSAGES } from '../lab/lab-messages.js';
 import { cliCommand } from '../state/cli-command.js';
 import type { CheckedConfig, FieldProblem } from '../state/field-validation.js';
 import { PRESETS } from '../state/presets.js';
-import { readUrlState, WEB_BACKENDS, type WebBackend, writeUrlState } from '../state/url-state.js';
+import { readUrlState, type WebBackend, writeUrlState } from '../state/url-state.js';
+import { type DataPoints, previewDataPoints } from '../worker/data-points.js';
 import type { DoneMessage, WorkerCommand, WorkerMessage } from '../worker/protocol.js';
 import { MODEL_WEIGHTS_FILE } from '../worker/protocol.js';
+import { backendOptions } from './backend-options.js';
 import { type BackendSupport, detectBackends } from './backend-support.js';
 import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
 import { h } from './dom.js';
 import { downloadFile, downloadUrl, historyToCsv } from './downloads.js';
-import { formatCount, formatDuration, formatNumber } from './format.js';
+import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from './format.js';
+import { languageButton } from './language-button.js';
+import { replacePageUrl } from './page-url.js';
 import { controlStates, type RunState } from './run-controls.js';
+import { ShareSection } from './share-section.js';
+import { renderUrlProblemsAlert } from './url-problems-alert.js';
 import { wasmPaths } from './wasm-paths.js';
+
+/** Largest data (training + validation points) the fit chart previews before a run. */
+const PREVIEW_MAX_POINTS = 10_000;
 
 type TextSetter = (m: Messages) => void;
 
@@ -63,13 +73,7 @@ export class App {
   private readonly backendSelect = h('select', { id: 'backend', name: 'backend' });
   private readonly activeBackend = h('output', { id: 'active-backend', for: 'backend' }, '—');
   private readonly summary = h('dl', { id: 'summary', class: 'summary' });
-  private readonly cliOutput = h('code', { id: 'cli-command' });
-  private readonly copyStatus = h('span', {
-    class: 'copy-status',
-    role: 'status',
-    'aria-live': 'polite',
-  });
-  private readonly downloadList = h('div', { class: 'downloads', id: 'downloads' });
+  private readonly share = new ShareSection();
   private readonly logToggle = h('input', { type: 'checkbox', id: 'log-scale' });
   private readonly presetSelect = h('select', { id: 'preset' });
 
@@ -166,7 +170,7 @@ export class App {
     container.replaceChildren(this.root);
     this.applyMessages();
     this.refresh();
-    void this.charts.prepare(this.checked.config.valN > 0);
+    void this.charts.prepare(this.checked.config.valN > 0, this.preview());
     this.support = await detectBackends();
     this.renderBackendOptions();
   }
@@ -182,13 +186,15 @@ export class App {
   }
 
   private header(): HTMLElement {
-    const language = h('button', { type: 'button', id: 'language', class: 'language' });
-    this.text(language, (m) => m.otherLanguage);
-    this.setters.push((m) => {
-      language.setAttribute('aria-label', `${m.language}: ${m.otherLanguage}`);
-      language.setAttribute('lang', this.locale === 'en' ? 'es' : 'en');
+    const language = languageButton(() => this.setLocale(this.locale === 'en' ? 'es' : 'en'));
+    this.setters.push((m) => language.update(m, this.locale));
+    const experiments = h('a', { id: 'nav-experiments', href: '', 'aria-current': 'page' });
+    const lab = h('a', { id: 'nav-lab', href: '?experiment=batch-size' });
+    this.setters.push(() => {
+      experiments.textContent = LAB_MESSAGES[this.locale].experimentsNav;
+      lab.textContent = LAB_MESSAGES[this.locale].title;
+      lab.setAttribute('href', `?experiment=batch-size&lang=${this.locale}`);
     });
-    language.addEventListener('click', () => this.setLocale(this.locale === 'en' ? 'es' : 'en'));
     return h(
       'header',
       { class: 'top' },
@@ -196,9 +202,10 @@ export class App {
         'div',
         {},
         h('h1', {}, 'epochlab'),
+        h('nav', { class: 'nav', 'aria-label': 'epochlab' }, experiments, lab),
         this.text(h('p', { class: 'tagline' }), (m) => m.tagline),
       ),
-      language,
+      language.element,
     );
   }
 
@@ -247,12 +254,6 @@ export class App {
   }
 
   private runSection(fitElement: HTMLElement, lossElement: HTMLElement): HTMLElement {
-    const copyLink = h('button', { type: 'button', id: 'copy-link' });
-    this.text(copyLink, (m) => m.copyLink);
-    copyLink.addEventListener('click', () => void this.copy(window.location.href));
-    const copyCli = h('button', { type: 'button', id: 'copy-cli' });
-    this.text(copyCli, (m) => m.copyCli);
-    copyCli.addEventListener('click', () => void this.copy(this.cliOutput.textContent ?? ''));
     return h(
       'section',
       { class: 'run', 'aria-labelledby': 'run-title' },
@@ -296,28 +297,16 @@ export class App {
         this.text(h('h2', { id: 'summary-title' }), (m) => m.summary),
         this.summary,
       ),
-      h(
-        'section',
-        { 'aria-labelledby': 'share-title' },
-        this.text(h('h2', { id: 'share-title' }), (m) => m.share),
-        h('div', { class: 'share' }, copyLink, copyCli, this.copyStatus),
-        h(
-          'p',
-          { class: 'cli' },
-          this.text(h('span', {}), (m) => m.cliHelp),
-          ' ',
-          this.cliOutput,
-        ),
-        this.text(h('h3', {}), (m) => m.downloads),
-        this.downloadList,
-      ),
+      this.share.element,
     );
   }
 
   private applyMessages(): void {
     document.documentElement.lang = this.locale;
+    prepareNumberFormats(this.locale);
     document.title = `epochlab — ${this.m.tagline.split(':')[0]}`;
     for (const setter of this.setters) setter(this.m);
+    this.share.setMessages(this.m);
     this.presetSelect.replaceChildren(
       h('option', { value: '' }, '—'),
       ...PRESETS.map((preset) => h('option', { value: preset.id }, this.m.presets[preset.id])),
@@ -340,48 +329,27 @@ export class App {
   }
 
   private renderBackendOptions(): void {
-    const m = this.m;
-    this.backendSelect.replaceChildren(
-      ...WEB_BACKENDS.map((name) =>
-        h(
-          'option',
-          { value: name, selected: name === this.backend, disabled: !this.support[name] },
-          name === 'auto'
-            ? 'auto'
-            : `${name} (${this.support[name] ? m.available : m.unavailable})`,
-        ),
-      ),
-    );
+    this.backendSelect.replaceChildren(...backendOptions(this.backend, this.support, this.m));
   }
 
   private renderUrlProblems(): void {
-    if (this.urlProblems.length === 0) {
-      this.urlAlert.replaceChildren();
-      this.urlAlert.hidden = true;
-      return;
-    }
-    this.urlAlert.hidden = false;
-    this.urlAlert.replaceChildren(
-      h('p', {}, this.m.invalidUrl),
-      h(
-        'ul',
-        {},
-        ...this.urlProblems.map((problem) =>
-          h(
-            'li',
-            { 'data-field': problem.key },
-            fill(this.m.invalidField, {
-              field: this.m.fieldLabels[problem.key] ?? problem.key,
-              problem: translateProblem(problem.problem, this.locale),
-              text: problem.text,
-            }),
-          ),
-        ),
-      ),
-    );
+    renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.m, (problem) => ({
+      field: this.m.fieldLabels[problem.key] ?? problem.key,
+      problem: translateProblem(problem.problem, this.locale),
+    }));
   }
 
   // ---------------------------------------------------------------- state
+
+  /**
+   * The points a run of the form's config will draw, for the fit chart while
+   * idle; none while a field is bad or for data too large to draw twice.
+   */
+  private preview(): DataPoints | undefined {
+    const { config, problems } = this.checked;
+    if (problems.length > 0 || config.n + config.valN > PREVIEW_MAX_POINTS) return undefined;
+    return previewDataPoints(config);
+  }
 
   private onFormChange(checked: CheckedConfig): void {
     this.checked = checked;
@@ -391,16 +359,14 @@ export class App {
       this.state === 'idle' ||
       (this.state === 'done' && this.charts.hasValidation !== hasValidation)
     ) {
-      void this.charts.prepare(hasValidation);
+      void this.charts.prepare(hasValidation, this.preview());
     }
     if (checked.problems.length === 0) this.syncUrl();
     this.refresh();
   }
 
   private syncUrl(): void {
-    const query = new URLSearchParams(writeUrlState(this.checked.config, this.backend));
-    query.set('lang', this.locale);
-    window.history.replaceState(null, '', `?${query.toString()}`);
+    replacePageUrl(writeUrlState(this.checked.config, this.backend), this.locale);
   }
 
   private refresh(): void {
@@ -415,7 +381,7 @@ export class App {
     this.backendSelect.disabled = !enabled.form;
     this.presetSelect.disabled = !enabled.form;
     this.root.dataset.state = this.state;
-    this.cliOutput.textContent = cliCommand(this.checked.config, this.backend);
+    this.share.setCliCommand(cliCommand(this.checked.config, this.backend));
     if (!valid && (this.state === 'idle' || this.state === 'done')) {
       this.alert.textContent = this.m.fixForm;
     } else if (this.alert.dataset.kind !== 'run') {
@@ -474,7 +440,7 @@ export class App {
     this.lastRun = undefined;
     this.latest = undefined;
     this.started = undefined;
-    void this.charts.clear();
+    void this.charts.clear(this.preview());
     this.alert.dataset.kind = '';
     this.activeBackend.textContent = '—';
     this.setState('idle');
@@ -647,7 +613,7 @@ export class App {
       if (format === 'png') downloadUrl(`${name}-${which}.png`, content);
       else downloadFile(`${name}-${which}.svg`, content, 'image/svg+xml');
     };
-    this.downloadList.replaceChildren(
+    this.share.downloadList.replaceChildren(
       item('config', d.config, () => {
         if (run)
           downloadFile(
@@ -678,21 +644,5 @@ export class App {
         if (run) downloadFile(MODEL_WEIGHTS_FILE, run.model.weights, 'application/octet-stream');
       }),
     );
-  }
-
-  private async copy(text: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      this.copyStatus.textContent = this.m.copied;
-    } catch {
-      // No clipboard permission: select the command so the user can copy it by hand.
-      const range = document.createRange();
-      range.selectNodeContents(this.cliOutput);
-      window.getSelection()?.removeAllRanges();
-      window.getSelection()?.addRange(range);
-    }
-    setTimeout(() => {
-      this.copyStatus.textContent = '';
-    }, 2000);
   }
 }

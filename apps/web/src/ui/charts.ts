@@ -6,29 +6,42 @@ import {
   lossChartData,
   reduceSeries,
 } from '@epochlab/plot';
-import { createLiveChart, type LiveChart } from '@epochlab/plot/browser';
+import { createFrameScheduler, createLiveChart, type LiveChart } from '@epochlab/plot/browser';
+import { withChartLocale } from '../i18n/chart-locale.js';
 import type { Messages } from '../i18n/messages.js';
+import type { DataPoints } from '../worker/data-points.js';
 import type { EpochLoss, StartedMessage, XY } from '../worker/protocol.js';
+import { legendBelow } from './legend-below.js';
 
 /** Most points per loss series the live chart draws (the full history is kept for downloads). */
 const LIVE_LOSS_POINTS = 600;
 
-/** The points a fit chart shows besides the model's curve. */
-interface ChartData {
-  readonly train: XY;
-  readonly validation: XY | undefined;
-  readonly truth: XY;
-}
-
 const EMPTY: XY = { x: [], y: [] };
-const EMPTY_WITH_VALIDATION: ChartData = { train: EMPTY, validation: EMPTY, truth: EMPTY };
-const EMPTY_WITHOUT_VALIDATION: ChartData = { train: EMPTY, validation: undefined, truth: EMPTY };
+const EMPTY_WITH_VALIDATION: DataPoints = { train: EMPTY, validation: EMPTY, truth: EMPTY };
+const EMPTY_WITHOUT_VALIDATION: DataPoints = { train: EMPTY, validation: undefined, truth: EMPTY };
 const emptyData = (hasValidation: boolean) =>
   hasValidation ? EMPTY_WITH_VALIDATION : EMPTY_WITHOUT_VALIDATION;
 
 const lossRow = (point: EpochLoss) => ({ epoch: point.epoch, loss: point.loss });
 
 const rows = (series: XY) => series.x.map((x, i) => ({ x, y: series.y[i] ?? Number.NaN }));
+
+const sameSeries = (a: XY, b: XY) =>
+  a === b ||
+  (a.x.length === b.x.length &&
+    a.y.length === b.y.length &&
+    a.x.every((x, i) => Object.is(x, b.x[i])) &&
+    a.y.every((y, i) => Object.is(y, b.y[i])));
+
+/** Whether two sets of points are the same numbers (a run's data and the preview of its config). */
+function samePoints(a: DataPoints, b: DataPoints): boolean {
+  if ((a.validation === undefined) !== (b.validation === undefined)) return false;
+  return (
+    sameSeries(a.train, b.train) &&
+    sameSeries(a.truth, b.truth) &&
+    (a.validation === undefined || sameSeries(a.validation, b.validation as XY))
+  );
+}
 
 /**
  * The two live charts: the fit (points, the model's curve moving as it
@@ -39,7 +52,7 @@ const rows = (series: XY) => series.x.map((x, i) => ({ x, y: series.y[i] ?? Numb
 export class ChartPanel {
   private fit: LiveChart | undefined;
   private loss: LiveChart | undefined;
-  private data: ChartData | undefined;
+  private data: DataPoints | undefined;
   private curve: XY = { x: [], y: [] };
   private history = { train: [] as EpochLoss[], val: [] as EpochLoss[] };
   private logScale = false;
@@ -48,6 +61,8 @@ export class ChartPanel {
   private valStride = 1;
   private lastEpoch = -1;
   private relayout = false;
+  /** One chart redraw per frame: the fit and loss charts take turns. */
+  private readonly frames = createFrameScheduler();
 
   constructor(
     private readonly fitElement: HTMLElement,
@@ -66,18 +81,28 @@ export class ChartPanel {
   }
 
   /**
-   * Draws empty charts shaped for the next run (with or without a validation
-   * set) ahead of time, so starting a run only swaps data: compiling a chart
-   * takes a few hundred milliseconds, which must not happen while training.
+   * Draws the charts for the next run ahead of time: the data it will train
+   * on (`preview`, drawn on the page from the config) or, without one, empty
+   * charts with or without a validation series. Compiling a chart takes a few
+   * hundred milliseconds, and Vega's first draw of points into an empty chart
+   * tens: neither must happen while training, so starting a run whose data
+   * are already shown only swaps in the model's curve.
    */
-  prepare(hasValidation: boolean): Promise<void> {
-    const ready = this.fit !== undefined && (this.data?.validation !== undefined) === hasValidation;
-    if (ready && this.data === emptyData(hasValidation)) return this.rebuilding;
-    this.data = emptyData(hasValidation);
+  prepare(hasValidation: boolean, preview?: DataPoints): Promise<void> {
+    const data = preview ?? emptyData(hasValidation);
+    const ready =
+      this.fit !== undefined &&
+      (this.data?.validation !== undefined) === (data.validation !== undefined);
+    const unchanged = this.data !== undefined && samePoints(this.data, data);
+    if (ready && unchanged && this.curve === EMPTY && this.history.train.length === 0) {
+      return this.rebuilding;
+    }
+    this.data = data;
     this.curve = EMPTY;
     this.history = { train: [], val: [] };
     if (!ready) return this.rebuild();
-    this.replaceAll();
+    if (!unchanged) this.replaceData();
+    this.replaceRun();
     return this.rebuilding;
   }
 
@@ -90,7 +115,9 @@ export class ChartPanel {
     const ready =
       this.fit !== undefined &&
       (this.data?.validation !== undefined) === (started.validation !== undefined);
-    this.data = { train: started.train, validation: started.validation, truth: started.truth };
+    const data = { train: started.train, validation: started.validation, truth: started.truth };
+    const unchanged = this.data !== undefined && samePoints(this.data, data);
+    this.data = data;
     this.curve = started.curve;
     this.history = { train: [], val: [] };
     this.lastEpoch = epochs - 1;
@@ -98,13 +125,14 @@ export class ChartPanel {
     this.valStride = Math.max(1, Math.ceil(Math.ceil(epochs / valEvery) / LIVE_LOSS_POINTS));
     this.relayout = true;
     if (!ready) return this.rebuild();
-    this.replaceAll();
+    if (!unchanged) this.replaceData();
+    this.replaceRun();
     return this.rebuilding;
   }
 
-  /** Empties both charts (Reset), keeping them drawn. */
-  clear(): Promise<void> {
-    return this.prepare(this.data?.validation !== undefined);
+  /** Empties the curve and the loss chart (Reset), showing `preview`'s points if given. */
+  clear(preview?: DataPoints): Promise<void> {
+    return this.prepare(this.data?.validation !== undefined, preview);
   }
 
   /**
@@ -172,12 +200,18 @@ export class ChartPanel {
     return chart.view.toImageURL('png', 2);
   }
 
-  private replaceAll(): void {
+  /** Puts the points and the true function of `data` into the fit chart. */
+  private replaceData(): void {
     const data = this.data;
-    if (!data || !this.fit || !this.loss) return;
+    if (!data || !this.fit) return;
     this.fit.replace(fitChartData.train, rows(data.train));
     if (data.validation) this.fit.replace(fitChartData.validation, rows(data.validation));
     this.fit.replace(fitChartData.truth, rows(data.truth));
+  }
+
+  /** Puts the current curve and loss history into the charts. */
+  private replaceRun(): void {
+    if (!this.fit || !this.loss) return;
     this.fit.replace(fitChartData.curve, rows(this.curve));
     this.loss.view.resize();
     this.loss.replace(lossChartData.train, this.reduced(this.history.train));
@@ -231,10 +265,16 @@ export class ChartPanel {
     const fitTarget = document.createElement('div');
     const lossTarget = document.createElement('div');
     const narrow = width < NARROW_CHART;
+    const localized = (spec: ChartSpec) =>
+      withChartLocale(narrow ? legendBelow(spec) : spec, this.messages.locale);
     const [fit, loss] = await Promise.all([
-      createLiveChart(fitTarget, narrow ? legendBelow(fitSpec) : fitSpec),
-      createLiveChart(lossTarget, narrow ? legendBelow(lossSpec) : lossSpec),
+      createLiveChart(fitTarget, localized(fitSpec), this.frames),
+      createLiveChart(lossTarget, localized(lossSpec), this.frames),
     ]);
+    // Vega's first draw of axes, legends and lines with data costs several times a later one
+    // (code paths run for the first time): pay it here, off-page, not in the first frame of a run.
+    await warmUp(fit, fitSpec, FIT_WARM_UP);
+    await warmUp(loss, lossSpec, LOSS_WARM_UP);
     this.fit?.finalize();
     this.loss?.finalize();
     this.fitElement.replaceChildren(fitTarget);
@@ -244,21 +284,50 @@ export class ChartPanel {
   }
 }
 
+const warmUpLine = (count: number, y: (x: number) => number) =>
+  Array.from({ length: count }, (_, i) => {
+    const x = -1 + (2 * i) / (count - 1);
+    return { x, y: y(x) };
+  });
+
+/** Rows like a run's first frames, drawn once off-page by `warmUp`. */
+const FIT_WARM_UP: Readonly<Record<string, readonly object[]>> = {
+  [fitChartData.train]: warmUpLine(5, (x) => x + 0.1),
+  [fitChartData.validation]: warmUpLine(5, (x) => x - 0.1),
+  [fitChartData.truth]: warmUpLine(100, (x) => x),
+  [fitChartData.curve]: warmUpLine(100, (x) => 0.5 * x),
+};
+const LOSS_WARM_UP: Readonly<Record<string, readonly object[]>> = {
+  [lossChartData.train]: Array.from({ length: 50 }, (_, epoch) => ({
+    epoch,
+    loss: 1 / (1 + epoch),
+  })),
+  [lossChartData.val]: Array.from({ length: 5 }, (_, i) => ({ epoch: 10 * i, loss: 1 / (2 + i) })),
+};
+
+/**
+ * Draws `rows` in a chart not yet on the page, then puts back the rows its
+ * spec was made with: the page never shows them.
+ */
+async function warmUp(
+  chart: LiveChart,
+  spec: ChartSpec,
+  rows: Readonly<Record<string, readonly object[]>>,
+): Promise<void> {
+  const own = (spec.datasets ?? {}) as Record<string, readonly object[]>;
+  for (const [dataset, sample] of Object.entries(rows)) {
+    if (dataset in own) chart.replace(dataset, sample as never);
+  }
+  await chart.flush();
+  for (const dataset of Object.keys(rows)) {
+    const original = own[dataset];
+    if (original) chart.replace(dataset, original as never);
+  }
+  await chart.flush();
+}
+
 /** Below this width (phones) the legend goes under the plot, which keeps the plot wide. */
 const NARROW_CHART = 560;
-
-/** The same chart with its legend under the plot, in a row. */
-function legendBelow(spec: ChartSpec): ChartSpec {
-  const config = (spec.config ?? {}) as Record<string, unknown>;
-  const legend = (config.legend ?? {}) as Record<string, unknown>;
-  return {
-    ...spec,
-    config: {
-      ...config,
-      legend: { ...legend, orient: 'bottom', direction: 'horizontal', columns: 2 },
-    },
-  } as ChartSpec;
-}
 
 /** Chart width (axes and legend included) for the container: fits a phone, caps on wide screens. */
 function chartWidth(element: HTMLElement): number {

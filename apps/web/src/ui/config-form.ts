@@ -15,22 +15,12 @@ import {
   fieldsOf,
   isExperimentName,
 } from '../state/field-validation.js';
-import { h } from './dom.js';
+import { h, setControlsDisabled } from './dom.js';
+import { DATA_AND_MODEL_GROUPS } from './field-groups.js';
+import { fieldRow } from './field-row.js';
 
 /** Which fieldset each field goes in. */
-const GROUP: Readonly<Record<string, 'data' | 'model' | 'training'>> = {
-  slope: 'data',
-  intercept: 'data',
-  coefficients: 'data',
-  n: 'data',
-  valN: 'data',
-  sigma: 'data',
-  range: 'data',
-  seed: 'data',
-  hidden: 'model',
-  activation: 'model',
-  init: 'model',
-};
+const GROUP: Readonly<Record<string, 'data' | 'model' | 'training'>> = DATA_AND_MODEL_GROUPS;
 
 /**
  * The config form: one labelled input per config field of the chosen
@@ -83,9 +73,7 @@ export class ConfigForm {
 
   /** Enables or disables every input (disabled while a run is going). */
   setDisabled(disabled: boolean): void {
-    for (const control of this.element.querySelectorAll('input, select')) {
-      (control as HTMLInputElement).disabled = disabled;
-    }
+    setControlsDisabled(this.element, disabled);
   }
 
   private render(): void {
@@ -136,63 +124,18 @@ export class ConfigForm {
 
   private fieldRow(field: ConfigField): HTMLElement {
     const m = this.messages;
-    const id = `field-${field.key}`;
-    const text = this.texts.get(field.key) ?? '';
-    const help = m.fieldHelp[field.key] ?? field.description;
-    const describedBy = `${id}-help ${id}-error`;
-    let control: HTMLInputElement | HTMLSelectElement;
-    if (field.kind === 'choice') {
-      control = h(
-        'select',
-        { id, name: field.flag, 'aria-describedby': describedBy },
-        ...(field.choices ?? []).map((choice) =>
-          h('option', { value: choice, selected: choice === text }, choice),
-        ),
-      );
-    } else if (field.kind === 'boolean') {
-      control = h('input', {
-        id,
-        name: field.flag,
-        type: 'checkbox',
-        checked: text === 'true',
-        'aria-describedby': describedBy,
-      });
-    } else {
-      const numeric = field.kind === 'integer' || field.kind === 'number';
-      control = h('input', {
-        id,
-        name: field.flag,
-        type: 'text',
-        inputmode: numeric ? (field.kind === 'integer' ? 'numeric' : 'decimal') : 'text',
-        autocomplete: 'off',
-        spellcheck: 'false',
-        value: text,
-        'aria-describedby': describedBy,
-      });
-    }
-    const update = () => {
-      const value =
-        control instanceof HTMLInputElement && control.type === 'checkbox'
-          ? String(control.checked)
-          : control.value;
-      this.texts.set(field.key, value);
-      this.validateField(field);
-      this.onChange(this.read());
-    };
-    control.addEventListener(
-      field.kind === 'choice' || field.kind === 'boolean' ? 'change' : 'input',
-      update,
-    );
-    const label = h('label', { for: id }, m.fieldLabels[field.key] ?? field.key);
-    const row =
-      field.kind === 'boolean'
-        ? h('div', { class: 'field field-checkbox' }, control, label)
-        : h('div', { class: 'field' }, label, control);
-    row.append(
-      h('small', { id: `${id}-help`, class: 'help' }, help),
-      h('p', { id: `${id}-error`, class: 'error', 'aria-live': 'polite' }),
-    );
-    return row;
+    return fieldRow({
+      field,
+      id: `field-${field.key}`,
+      text: this.texts.get(field.key) ?? '',
+      label: m.fieldLabels[field.key] ?? field.key,
+      help: m.fieldHelp[field.key] ?? field.description,
+      onEdit: (text) => {
+        this.texts.set(field.key, text);
+        this.validateField(field);
+        this.onChange(this.read());
+      },
+    });
   }
 
   private validateAll(): void {

@@ -32,3 +32,12 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!element) throw new Error(`missing #${id}`);
   return element as T;
 }
+
+/** Enables or disables every input and select inside `root`. */
+export function setControlsDisabled(root: ParentNode, disabled: boolean): void {
+  for (const control of root.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+    'input, select',
+  )) {
+    control.disabled = disabled;
+  }
+}

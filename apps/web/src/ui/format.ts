@@ -23,6 +23,16 @@ export function formatCount(value: number, locale: string): string {
   return numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value));
 }
 
+/**
+ * Makes the formats `formatNumber` and `formatCount` use for `locale` now. The
+ * first `Intl.NumberFormat` of a page loads locale data (tens of milliseconds):
+ * done at start-up and on a language change, not in a training run's first frame.
+ */
+export function prepareNumberFormats(locale: string): void {
+  formatNumber(1, locale);
+  formatCount(1, locale);
+}
+
 /** Seconds as `42 s`, `3 min 05 s` or `1 h 02 min`. */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '—';

@@ -1,12 +1,11 @@
 import {
-  type ExperimentData,
   type ExperimentResult,
   type RunExperimentOptions,
   runExperiment,
 } from '@epochlab/experiments';
 import { type Mlp, toArtifacts } from '@epochlab/models';
-import { linspace } from '@epochlab/plot';
 import { countTensors } from '@epochlab/tensor';
+import { dataPoints } from './data-points.js';
 import { PauseGate } from './pause-gate.js';
 import {
   type EpochLoss,
@@ -20,9 +19,6 @@ import {
 
 /** Sends a message to the page (`postMessage` in the worker, a recorder in tests). */
 export type PostMessage = (message: WorkerMessage, transfer?: Transferable[]) => void;
-
-/** How many x values the live curve has. */
-export const CURVE_POINTS = 100;
 
 interface ActiveRun {
   readonly runId: number;
@@ -83,7 +79,7 @@ export class TrainingSession {
     const interval = command.progressIntervalMs ?? 100;
     const pending = { train: [] as EpochLoss[], val: [] as EpochLoss[] };
     let model: Mlp | undefined;
-    let xs: number[] = [];
+    let xs: readonly number[] = [];
     let lastEpoch = -1;
     let epochs = command.config.epochs;
     let lastSent = 0;
@@ -122,16 +118,15 @@ export class TrainingSession {
       onEvent: (event) => {
         if (event.type === 'start') {
           model = event.model;
-          xs = curveXs(event.data);
+          const points = dataPoints(event.data);
+          xs = points.truth.x;
           lastSent = performance.now();
           this.post({
             type: 'started',
             runId,
             backend: event.backend,
             parameterCount: event.parameterCount,
-            train: plain(event.data.train),
-            validation: event.data.validation ? plain(event.data.validation) : undefined,
-            truth: { x: xs, y: xs.map(event.data.truth) },
+            ...points,
             curve: curve(),
           });
         } else if (event.type === 'epoch') {
@@ -184,18 +179,6 @@ export class TrainingSession {
     this.active = { runId, controller, gate, finished };
     return finished;
   }
-}
-
-function plain(samples: { x: ArrayLike<number>; y: ArrayLike<number> }): XY {
-  return { x: Array.from(samples.x), y: Array.from(samples.y) };
-}
-
-/** Evenly spaced x values over the data's range (training and validation points). */
-function curveXs(data: ExperimentData): number[] {
-  const all = [...data.train.x, ...(data.validation?.x ?? [])];
-  const low = Math.min(...all);
-  const high = Math.max(...all);
-  return low === high ? [low] : linspace(low, high, CURVE_POINTS);
 }
 
 /** The model as `model.json` (layers format, manifest pointing at the weights file) and weights. */

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, openPage, waitForState } from './browser.js';
+import { appUrl, launchBrowser, openPage, text, urlProblemTexts, waitForState } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -9,9 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const text = async (page: Page, selector: string) =>
-  ((await page.textContent(selector)) ?? '').trim();
 
 /** The epoch number in "Epoch 1,234 / 200,000 · ..." or "Paused before epoch 12 / ...". */
 const epochIn = (line: string) =>
@@ -182,10 +179,7 @@ describe('web app in chromium', () => {
     const { context, page } = await openPage(browser);
     try {
       await page.goto(appUrl('?experiment=line&epochs=abc&batch-size=0&seed=9'));
-      await page.waitForSelector('#url-problems li');
-      const problems = await page.$$eval('#url-problems li', (items) =>
-        items.map((i) => i.textContent),
-      );
+      const problems = await urlProblemTexts(page);
       expect(problems).toEqual([
         'Batch size must be a whole number from 1 to 1000000; got "0"',
         'Epochs must be a whole number from 1 to 10000000; got "abc"',

@@ -44,3 +44,14 @@ export async function openPage(
 export async function waitForState(page: Page, state: string, timeout = 90_000): Promise<void> {
   await page.waitForSelector(`.app[data-state="${state}"]`, { timeout });
 }
+
+/** An element's text, trimmed (empty when it has none). */
+export async function text(page: Page, selector: string): Promise<string> {
+  return ((await page.textContent(selector)) ?? '').trim();
+}
+
+/** The lines of the page's "this link has bad values" alert, once it shows. */
+export async function urlProblemTexts(page: Page): Promise<(string | null)[]> {
+  await page.waitForSelector('#url-problems li');
+  return page.$$eval('#url-problems li', (items) => items.map((i) => i.textContent));
+}

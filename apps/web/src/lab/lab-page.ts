@@ -1,0 +1,591 @@
+import type {
+  BatchSizeGroup,
+  BatchSizeGroupInfo,
+  BatchSizeLabConfig,
+  BatchSizeLabResult,
+} from '@epochlab/experiments';
+import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
+import type { FieldProblem } from '../state/field-validation.js';
+import type { WebBackend } from '../state/web-backend.js';
+import { backendOptions } from '../ui/backend-options.js';
+import { type BackendSupport, detectBackends } from '../ui/backend-support.js';
+import { h } from '../ui/dom.js';
+import { downloadFile } from '../ui/downloads.js';
+import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from '../ui/format.js';
+import { languageButton } from '../ui/language-button.js';
+import { replacePageUrl } from '../ui/page-url.js';
+import { ShareSection } from '../ui/share-section.js';
+import { renderUrlProblemsAlert } from '../ui/url-problems-alert.js';
+import { wasmPaths } from '../ui/wasm-paths.js';
+import { LabCharts } from './lab-charts.js';
+import { labCliCommand } from './lab-cli-command.js';
+import type { CheckedLabConfig } from './lab-fields.js';
+import { LabForm, labFieldLabel } from './lab-form.js';
+import { LAB_MESSAGES, type LabMessages } from './lab-messages.js';
+import { translateLabProblem } from './lab-problems.js';
+import type { LabCommand, LabMessage } from './lab-protocol.js';
+import { renderLabTable } from './lab-table.js';
+import { readLabUrlState, writeLabUrlState } from './lab-url-state.js';
+import { LineViewPanel } from './line-view-panel.js';
+import './lab.css';
+
+type TextSetter = (m: LabMessages, shared: Messages) => void;
+
+/** Where the lab is: what the controls allow follows from it. */
+export type LabState = 'idle' | 'starting' | 'running' | 'done';
+
+/**
+ * The batch-size lab page: its form, one Run button, the progress line, the
+ * band charts, the per-batch-size table and the line view, wired to the lab
+ * worker. The config, backend and language live in the URL
+ * (`?experiment=batch-size&...`).
+ */
+export class LabPage {
+  private locale: Locale;
+  private m: LabMessages;
+  private shared: Messages;
+  private readonly setters: TextSetter[] = [];
+  private readonly worker: Worker;
+  private readonly form: LabForm;
+  private readonly charts: LabCharts;
+  private readonly lineView: LineViewPanel;
+  private checked: CheckedLabConfig;
+  private backend: WebBackend;
+  private support: BackendSupport = {
+    auto: true,
+    webgpu: false,
+    webgl: false,
+    wasm: true,
+    cpu: true,
+  };
+  private state: LabState = 'idle';
+  private runId = 0;
+  private runConfig: BatchSizeLabConfig;
+  private groupsInfo: readonly BatchSizeGroupInfo[] = [];
+  private finished: BatchSizeGroup[] = [];
+  private result: BatchSizeLabResult | undefined;
+  private latest: { group: number; epoch: number; epochs: number; elapsed: number } | undefined;
+  private readonly urlProblems: readonly FieldProblem[];
+
+  private readonly root = h('div', { class: 'app lab' });
+  private readonly runButton = h('button', { type: 'button', id: 'run-lab', class: 'primary big' });
+  private readonly stopButton = h('button', { type: 'button', id: 'stop-lab' });
+  private readonly progress = h('p', {
+    id: 'lab-progress',
+    class: 'progress',
+    role: 'status',
+    'aria-live': 'polite',
+  });
+  private readonly alert = h('div', { id: 'lab-error', class: 'alert', role: 'alert' });
+  private readonly urlAlert = h('div', { id: 'url-problems', class: 'alert', role: 'alert' });
+  private readonly backendSelect = h('select', { id: 'backend', name: 'backend' });
+  private readonly activeBackend = h('output', { id: 'active-backend', for: 'backend' }, '—');
+  private readonly table = h('table', { id: 'lab-table', class: 'lab-table' });
+  private readonly share = new ShareSection();
+
+  constructor(locale: Locale, search: string) {
+    this.locale = locale;
+    this.m = LAB_MESSAGES[locale];
+    this.shared = MESSAGES[locale];
+    const fromUrl = readLabUrlState(search);
+    this.checked = { config: fromUrl.config, problems: [] };
+    this.runConfig = fromUrl.config;
+    this.backend = fromUrl.backend;
+    this.urlProblems = fromUrl.problems;
+
+    this.worker = new Worker(new URL('./lab-worker.ts', import.meta.url), { type: 'module' });
+    this.worker.addEventListener('message', (event: MessageEvent<LabMessage>) =>
+      this.onMessage(event.data),
+    );
+    this.worker.addEventListener('error', (event) =>
+      this.showError(event.message || 'worker error'),
+    );
+
+    this.form = new LabForm(this.m, locale, (checked) => this.onFormChange(checked));
+    this.charts = new LabCharts(this.m, this.locale);
+    this.lineView = new LineViewPanel(this.m, this.locale, (m, b) => this.pickStart(m, b));
+
+    this.runButton.addEventListener('click', () => this.run());
+    this.stopButton.addEventListener('click', () => this.send({ type: 'stop' }));
+    this.text(this.runButton, (m) => m.run);
+    this.text(this.stopButton, (m) => m.stop);
+
+    this.root.append(
+      this.header(),
+      this.intro(),
+      this.urlAlert,
+      h('main', { class: 'layout' }, this.runSection(), this.setupSection()),
+    );
+    this.form.setConfig(
+      fromUrl.config,
+      fromUrl.problems.filter((p) => p.key !== 'backend'),
+    );
+    this.checked = this.form.read();
+  }
+
+  /** Puts the page into `container` and starts. */
+  async mount(container: HTMLElement): Promise<void> {
+    container.replaceChildren(this.root);
+    this.applyMessages();
+    this.refresh();
+    void this.charts
+      .prepare(this.checked.config)
+      .then(() => whenIdle(() => this.lineView.warmUp()));
+    this.support = await detectBackends();
+    this.renderBackendOptions();
+  }
+
+  // ---------------------------------------------------------------- layout
+
+  private text<T extends HTMLElement>(
+    element: T,
+    text: (m: LabMessages, shared: Messages) => string,
+  ): T {
+    this.setters.push((m, shared) => {
+      element.textContent = text(m, shared);
+    });
+    return element;
+  }
+
+  private header(): HTMLElement {
+    const language = languageButton(() => this.setLocale(this.locale === 'en' ? 'es' : 'en'));
+    this.setters.push((_, s) => language.update(s, this.locale));
+    const experiments = h('a', { id: 'nav-experiments', href: '?' });
+    const lab = h('a', { id: 'nav-lab', 'aria-current': 'page', href: '' });
+    this.text(experiments, (m) => m.experimentsNav);
+    this.text(lab, (m) => m.title);
+    this.setters.push(() => {
+      experiments.setAttribute('href', `?lang=${this.locale}`);
+    });
+    return h(
+      'header',
+      { class: 'top' },
+      h(
+        'div',
+        {},
+        h('p', { class: 'brand' }, 'epochlab'),
+        h('nav', { class: 'nav', 'aria-label': 'epochlab' }, experiments, lab),
+      ),
+      language.element,
+    );
+  }
+
+  private intro(): HTMLElement {
+    return h(
+      'div',
+      { class: 'intro' },
+      this.text(h('h1', {}), (m) => m.title),
+      this.text(h('p', { class: 'tagline' }), (m) => m.tagline),
+    );
+  }
+
+  private setupSection(): HTMLElement {
+    this.backendSelect.addEventListener('change', () => {
+      this.backend = this.backendSelect.value as WebBackend;
+      this.syncUrl();
+      this.refresh();
+    });
+    return h(
+      'section',
+      { class: 'setup', 'aria-labelledby': 'setup-title' },
+      this.text(h('h2', { id: 'setup-title' }), (_, s) => s.config),
+      this.form.element,
+      h(
+        'div',
+        { class: 'field backend' },
+        this.text(h('label', { for: 'backend' }), (_, s) => s.backend),
+        this.backendSelect,
+        this.text(h('small', { class: 'help' }), (m) => m.backendHelp),
+        h(
+          'p',
+          {},
+          this.text(h('span', {}), (_, s) => `${s.active}: `),
+          this.activeBackend,
+        ),
+      ),
+    );
+  }
+
+  private figure(
+    id: string,
+    title: (m: LabMessages) => string,
+    explain: (m: LabMessages) => string,
+    chart: HTMLElement,
+    ...controls: HTMLElement[]
+  ): HTMLElement {
+    return h(
+      'figure',
+      { class: 'lab-figure', id: `${id}-figure` },
+      h(
+        'figcaption',
+        { class: controls.length > 1 ? 'stacked' : undefined },
+        this.text(h('span', { id: `${id}-title`, class: 'figure-title' }), title),
+        ...controls,
+      ),
+      chart,
+      this.text(h('p', { class: 'explain', id: `${id}-explain` }), explain),
+    );
+  }
+
+  private runSection(): HTMLElement {
+    const c = this.charts;
+    const tableWrap = h('div', { class: 'table-wrap', tabindex: 0, role: 'region' }, this.table);
+    tableWrap.setAttribute('aria-labelledby', 'lab-table-title');
+    return h(
+      'section',
+      { class: 'run', 'aria-labelledby': 'run-title' },
+      this.text(h('h2', { id: 'run-title', class: 'visually-hidden' }), (_, s) => s.controls),
+      h(
+        'div',
+        { class: 'toolbar', role: 'toolbar', 'aria-labelledby': 'run-title' },
+        this.runButton,
+        this.stopButton,
+      ),
+      this.progress,
+      this.alert,
+      h(
+        'div',
+        { class: 'lab-charts' },
+        this.figure(
+          'line-view',
+          (m) => m.lineChart,
+          (m) => m.lineExplain,
+          this.lineView.element,
+          this.lineView.replayButton,
+        ),
+        this.figure(
+          'loss-chart',
+          (m) => m.lossChart,
+          (m) => m.lossExplain,
+          c.elements.loss,
+          this.axisToggle(),
+          this.logToggle('loss-log', (on) => c.setLogScale('loss', on)),
+        ),
+        this.figure(
+          'val-chart',
+          (m) => m.valChart,
+          (m) => m.valExplain,
+          c.elements.val,
+          this.logToggle('val-log', (on) => c.setLogScale('val', on)),
+        ),
+        this.figure(
+          'cosine-chart',
+          (m) => m.cosineChart,
+          (m) => m.cosineExplain,
+          c.elements.cosine,
+        ),
+        this.figure(
+          'variance-chart',
+          (m) => m.varianceChart,
+          (m) => m.varianceExplain,
+          c.elements.variance,
+          this.logToggle('variance-log', (on) => c.setLogScale('variance', on)),
+        ),
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'lab-table-title', class: 'lab-table-section' },
+        this.text(h('h2', { id: 'lab-table-title' }), (m) => m.tableTitle),
+        tableWrap,
+        this.text(h('p', { class: 'explain' }), (m) => m.tableExplain),
+      ),
+      this.share.element,
+    );
+  }
+
+  private logToggle(id: string, onChange: (on: boolean) => void): HTMLElement {
+    const input = h('input', { type: 'checkbox', id });
+    input.addEventListener('change', () => onChange(input.checked));
+    return h(
+      'label',
+      { class: 'toggle', for: id },
+      input,
+      this.text(h('span', {}), (_, s) => s.logScale),
+    );
+  }
+
+  private axisToggle(): HTMLElement {
+    const legend = this.text(h('legend', {}), (m) => m.against);
+    const option = (value: 'epoch' | 'step', text: (m: LabMessages) => string) => {
+      const input = h('input', {
+        type: 'radio',
+        name: 'loss-axis',
+        id: `loss-axis-${value}`,
+        value,
+        checked: value === 'epoch',
+      });
+      input.addEventListener('change', () => {
+        if (input.checked) void this.charts.setLossAxis(value);
+      });
+      return h(
+        'label',
+        { class: 'toggle', for: `loss-axis-${value}` },
+        input,
+        this.text(h('span', {}), text),
+      );
+    };
+    return h(
+      'fieldset',
+      { class: 'axis-toggle' },
+      legend,
+      option('epoch', (m) => m.epochs),
+      option('step', (m) => m.steps),
+    );
+  }
+
+  private applyMessages(): void {
+    document.documentElement.lang = this.locale;
+    prepareNumberFormats(this.locale);
+    document.title = `${this.m.title} — epochlab`;
+    for (const setter of this.setters) setter(this.m, this.shared);
+    this.share.setMessages(this.shared);
+    this.renderBackendOptions();
+    this.renderUrlProblems();
+    this.renderProgress();
+    this.renderTable();
+    this.renderDownloads();
+  }
+
+  private setLocale(locale: Locale): void {
+    this.locale = locale;
+    this.m = LAB_MESSAGES[locale];
+    this.shared = MESSAGES[locale];
+    this.form.setMessages(this.m, locale);
+    void this.charts.setMessages(this.m, this.locale);
+    this.lineView.setMessages(this.m, locale);
+    this.applyMessages();
+    this.syncUrl();
+    this.refresh();
+  }
+
+  private renderBackendOptions(): void {
+    this.backendSelect.replaceChildren(...backendOptions(this.backend, this.support, this.shared));
+  }
+
+  private renderUrlProblems(): void {
+    renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.shared, (problem) => ({
+      field: problem.key === 'backend' ? this.shared.backend : labFieldLabel(this.m, problem.key),
+      problem: translateLabProblem(problem.problem, this.locale),
+    }));
+  }
+
+  // ---------------------------------------------------------------- state
+
+  private onFormChange(checked: CheckedLabConfig): void {
+    this.checked = checked;
+    if (checked.problems.length === 0) {
+      this.syncUrl();
+      if (this.state === 'idle') void this.charts.prepare(checked.config);
+      // The line view only needs the data: a new start, rate or step count replays it now.
+      this.lineView.setPathSettings(checked.config);
+    }
+    this.refresh();
+  }
+
+  private pickStart(m: number, b: number): void {
+    if (this.state === 'starting' || this.state === 'running') {
+      // The form is locked during a run; the line view still follows the click.
+      this.lineView.setPathSettings({ ...this.checked.config, pathStart: [m, b] });
+      return;
+    }
+    this.form.setFieldText('pathStart', `${m},${b}`);
+  }
+
+  private syncUrl(): void {
+    replacePageUrl(writeLabUrlState(this.checked.config, this.backend), this.locale);
+  }
+
+  private refresh(): void {
+    const valid = this.checked.problems.length === 0;
+    const busy = this.state === 'starting' || this.state === 'running';
+    this.runButton.disabled = busy || !valid;
+    this.stopButton.disabled = !busy;
+    this.form.setDisabled(busy);
+    this.backendSelect.disabled = busy;
+    this.root.dataset.state = this.state;
+    this.share.setCliCommand(labCliCommand(this.checked.config, this.backend));
+    if (!valid && !busy) this.alert.textContent = this.shared.fixForm;
+    else if (this.alert.dataset.kind !== 'run') this.alert.textContent = '';
+  }
+
+  private setState(state: LabState): void {
+    this.state = state;
+    this.refresh();
+    this.renderProgress();
+  }
+
+  private send(command: LabCommand): void {
+    this.worker.postMessage(command);
+  }
+
+  private run(): void {
+    if (!this.form.isValid) return;
+    this.runId++;
+    this.runConfig = this.checked.config;
+    this.result = undefined;
+    this.finished = [];
+    this.latest = undefined;
+    this.groupsInfo = [];
+    this.alert.dataset.kind = '';
+    this.alert.textContent = '';
+    this.setState('starting');
+    void this.charts.prepare(this.runConfig); // empties the charts; redraws only if the batch sizes changed
+    this.renderTable();
+    this.renderDownloads();
+    this.send({
+      type: 'start',
+      runId: this.runId,
+      config: this.runConfig,
+      backend: this.backend,
+      wasmPaths: wasmPaths(),
+    });
+  }
+
+  // ---------------------------------------------------------------- worker messages
+
+  private onMessage(message: LabMessage): void {
+    if (message.runId !== this.runId) return; // from a lab that was replaced
+    switch (message.type) {
+      case 'started':
+        this.groupsInfo = message.groups;
+        this.activeBackend.textContent = message.backend.name;
+        this.activeBackend.title = message.backend.reason;
+        this.charts.start(message.groups, message.config);
+        this.lineView.show(message.data, message.config, message.groups, this.checked.config);
+        this.setState('running');
+        return;
+      case 'progress':
+        this.latest = {
+          group: message.group,
+          epoch: message.epoch,
+          epochs: message.epochs,
+          elapsed: message.elapsedSeconds,
+        };
+        this.renderProgress();
+        return;
+      case 'group-done':
+        this.finished[message.group] = message.result;
+        this.charts.addGroup(message.group, message.result);
+        this.renderTable();
+        return;
+      case 'done':
+        this.result = message.result;
+        this.root.dataset.tensorsAfter = String(message.tensorsAfter);
+        this.finished = [...message.result.groups];
+        this.setState('done');
+        this.renderTable();
+        this.renderDownloads();
+        return;
+      case 'error':
+        this.showError(message.message);
+        this.setState(this.finished.length > 0 ? 'done' : 'idle');
+        return;
+    }
+  }
+
+  private showError(message: string): void {
+    this.alert.dataset.kind = 'run';
+    this.alert.textContent = fill(this.shared.runFailed, { message });
+  }
+
+  // ---------------------------------------------------------------- views
+
+  private renderProgress(): void {
+    const m = this.m;
+    const l = this.locale;
+    const groups = this.groupsInfo.length || this.runConfig.batchSizes.length;
+    let text: string;
+    let fraction = 0;
+    if (this.state === 'idle') {
+      text = fill(m.idle, { seeds: formatCount(this.checked.config.seeds, l) });
+    } else if (this.state === 'starting') {
+      text = m.starting;
+    } else if (this.state === 'done' && this.result) {
+      const r = this.result;
+      text = fill(m.finished[r.status], {
+        groups: formatCount(groups, l),
+        seeds: formatCount(r.config.seeds, l),
+        seconds: formatNumber(r.seconds, l),
+        // A stopped batch size still reports its runs so far: it did not finish.
+        done: formatCount(r.groups.filter(finishedGroup).length, l),
+      });
+      fraction = r.status === 'aborted' ? r.groups.filter(finishedGroup).length / groups : 1;
+    } else if (this.latest) {
+      const { group, epoch, epochs, elapsed } = this.latest;
+      text = fill(m.progressLine, {
+        label: this.groupsInfo[group]?.label ?? String(group + 1),
+        group: formatCount(group + 1, l),
+        groups: formatCount(groups, l),
+        epoch: formatCount(epoch + 1, l),
+        epochs: formatCount(epochs, l),
+        elapsed: formatDuration(elapsed),
+      });
+      fraction = (group + (epoch + 1) / epochs) / groups;
+    } else {
+      const first = this.groupsInfo[0];
+      text = first
+        ? fill(m.progressLine, {
+            label: first.label,
+            group: formatCount(1, l),
+            groups: formatCount(groups, l),
+            epoch: formatCount(0, l),
+            epochs: formatCount(this.runConfig.epochs, l),
+            elapsed: formatDuration(0),
+          })
+        : m.starting;
+    }
+    this.progress.textContent = text;
+    this.progress.style.setProperty('--done', String(fraction));
+  }
+
+  private renderTable(): void {
+    renderLabTable(
+      this.table,
+      this.finished.filter((group) => group !== undefined),
+      this.m,
+      this.locale,
+    );
+  }
+
+  private renderDownloads(): void {
+    const result = this.result;
+    const d = this.m.download;
+    const item = (id: string, label: string, save: () => void) => {
+      const element = h('button', { type: 'button', id: `download-${id}`, disabled: !result });
+      element.textContent = label;
+      element.addEventListener('click', save);
+      return element;
+    };
+    const name = result ? `batch-size-seed${result.config.seed}` : '';
+    this.share.downloadList.replaceChildren(
+      item('config', d.config, () => {
+        if (result) {
+          downloadFile(
+            `${name}-config.json`,
+            `${JSON.stringify(result.config, null, 2)}\n`,
+            'application/json',
+          );
+        }
+      }),
+      item('results', d.results, () => {
+        if (result) {
+          downloadFile(`${name}-results.json`, `${JSON.stringify(result)}\n`, 'application/json');
+        }
+      }),
+    );
+  }
+}
+
+/** Runs `task` when the page is idle (or soon, where there is no `requestIdleCallback`). */
+function whenIdle(task: () => Promise<void>): void {
+  const run = () => {
+    task().catch((error: unknown) => console.error(error));
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}
+
+/** Whether every run of a batch size trained to its end (not stopped by the user). */
+function finishedGroup(group: BatchSizeGroup): boolean {
+  return group.runs.every((run) => run.status !== 'aborted');
+}

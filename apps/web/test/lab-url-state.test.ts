@@ -1,0 +1,186 @@
+import { defaultBatchSizeLabConfig, parseBatchSizeLabConfig } from '@epochlab/experiments';
+import { describe, expect, it } from 'vitest';
+import { labCliCommand } from '../src/lab/lab-cli-command.js';
+import { labConfigFromTexts } from '../src/lab/lab-fields.js';
+import { translateLabProblem } from '../src/lab/lab-problems.js';
+import { isLabUrl, readLabUrlState, writeLabUrlState } from '../src/lab/lab-url-state.js';
+
+describe('lab URL state', () => {
+  it('round-trips a lab config with every field changed, and the backend', () => {
+    const config = parseBatchSizeLabConfig({
+      experiment: 'batch-size',
+      dataset: 'polynomial',
+      slope: -2.5,
+      intercept: 0.125,
+      coefficients: [1e-7, -3, 0.5],
+      seed: 4294967000,
+      n: 40,
+      valN: 0,
+      sigma: 0,
+      range: 3,
+      hidden: [4, 8],
+      activation: 'tanh',
+      init: 'glorot',
+      loss: 'mse',
+      optimizer: 'adam',
+      lr: 0.02,
+      momentum: 0.5,
+      shuffle: false,
+      epochs: 123,
+      valEvery: 7,
+      batchSizes: [2, 'full', 7],
+      seeds: 3,
+      noiseEvery: 4,
+      pathStart: [-0.5, 2.25],
+      pathLr: 0.05,
+      pathSteps: 30,
+    });
+    const query = writeLabUrlState(config, 'wasm');
+    const params = new URLSearchParams(query);
+    expect(params.get('experiment')).toBe('batch-size');
+    expect(params.get('batch-sizes')).toBe('2,full,7');
+    expect(params.get('path-start')).toBe('-0.5,2.25');
+    expect(params.get('noise-every')).toBe('4');
+    expect(isLabUrl(query)).toBe(true);
+    const back = readLabUrlState(query);
+    expect(back.problems).toEqual([]);
+    expect(back.backend).toBe('wasm');
+    expect(back.config).toEqual(config);
+  });
+
+  it('only experiment=batch-size opens the lab; with nothing else it holds the defaults', () => {
+    expect(isLabUrl('?experiment=line')).toBe(false);
+    expect(isLabUrl('')).toBe(false);
+    const state = readLabUrlState('?experiment=batch-size');
+    expect(state.config).toEqual(defaultBatchSizeLabConfig());
+    expect(state.backend).toBe('cpu'); // the fused cpu path suits the lab's tiny models
+    expect(state.problems).toEqual([]);
+  });
+
+  it('reports each bad value with the schema message and defaults that field only', () => {
+    const state = readLabUrlState(
+      '?experiment=batch-size&epochs=20&seeds=0&batch-sizes=1,x&path-start=1&lr=abc&n=20&backend=tpu',
+    );
+    const defaults = defaultBatchSizeLabConfig();
+    expect(state.config.epochs).toBe(20);
+    expect(state.config.n).toBe(20);
+    expect(state.config.seeds).toBe(defaults.seeds);
+    expect(state.config.lr).toBe(defaults.lr);
+    expect(state.config.pathStart).toEqual(defaults.pathStart);
+    // The defaults that fit n = 20.
+    expect(state.config.batchSizes).toEqual([1, 5, 'full']);
+    expect(state.backend).toBe('cpu');
+    expect(state.problems.map((p) => p.key)).toEqual([
+      'lr',
+      'batchSizes',
+      'seeds',
+      'pathStart',
+      'backend',
+    ]);
+    expect(state.problems.find((p) => p.key === 'seeds')).toEqual({
+      key: 'seeds',
+      text: '0',
+      problem: 'must be a whole number from 1 to 64',
+    });
+    expect(state.problems.find((p) => p.key === 'batchSizes')?.text).toBe('1,x');
+  });
+
+  it('reports a batch size larger than n on batchSizes, keeping n', () => {
+    const state = readLabUrlState('?experiment=batch-size&n=10&batch-sizes=1,20,full');
+    expect(state.config.n).toBe(10);
+    expect(state.problems).toEqual([
+      { key: 'batchSizes', text: '1,20,full', problem: 'must be at most n (10) or full' },
+    ]);
+    // The default batch sizes (1, 5, 25, full) do not all fit n = 10: those that do.
+    expect(state.config.batchSizes).toEqual([1, 5, 'full']);
+  });
+});
+
+describe('labConfigFromTexts', () => {
+  it('with only n given, takes the default batch sizes that fit it', () => {
+    const checked = labConfigFromTexts(new Map([['n', '3']]));
+    expect(checked.problems).toEqual([]);
+    expect(checked.config.n).toBe(3);
+    expect(checked.config.batchSizes).toEqual([1, 'full']);
+  });
+
+  it('blames the field that makes another invalid (seed too high for the seeds)', () => {
+    const checked = labConfigFromTexts(new Map([['seed', '4294967295']]));
+    expect(checked.problems.map((p) => p.key)).toEqual(['seed']);
+    expect(checked.problems[0]?.problem).toBe('must keep seed + seeds - 1 at most 4294967295');
+  });
+
+  it('accepts full and repeats nothing', () => {
+    const checked = labConfigFromTexts(
+      new Map([
+        ['n', '5'],
+        ['batchSizes', '5,full'],
+      ]),
+    );
+    expect(checked.problems.map((p) => p.key)).toEqual(['batchSizes']);
+    expect(checked.problems[0]?.problem).toMatch(/^must not repeat a batch size/);
+  });
+});
+
+describe('labCliCommand', () => {
+  it('is just the lab for the defaults, with --backend only for cpu and wasm', () => {
+    const defaults = defaultBatchSizeLabConfig();
+    expect(labCliCommand(defaults, 'auto')).toBe('epochlab run batch-size');
+    expect(labCliCommand(defaults, 'webgpu')).toBe('epochlab run batch-size');
+    expect(labCliCommand(defaults, 'cpu')).toBe('epochlab run batch-size --backend cpu');
+  });
+
+  it('writes the changed fields as the CLI flags', () => {
+    const config = parseBatchSizeLabConfig({
+      experiment: 'batch-size',
+      epochs: 20,
+      n: 20,
+      seeds: 2,
+      batchSizes: [1, 4, 'full'],
+      shuffle: false,
+      pathStart: [-2, 0.5],
+    });
+    expect(labCliCommand(config, 'wasm')).toBe(
+      'epochlab run batch-size --n 20 --no-shuffle --epochs 20 --batch-sizes 1,4,full --seeds 2 --path-start=-2,0.5 --backend wasm',
+    );
+  });
+});
+
+describe('translateLabProblem', () => {
+  it('has Spanish for the lab schema messages and keeps the shared ones', () => {
+    const problems = [
+      'must be a whole number >= 1 or full',
+      'must be a list of batch sizes, such as 1,5,25,full',
+      'must list at least one batch size, such as 1,5,25,full',
+      'must list at most 8 batch sizes',
+      'must be at most n (10) or full',
+      'must not repeat a batch size: batchSizes[0] is 5 too (n is 5)',
+      'must keep seed + seeds - 1 at most 4294967295',
+      'must be two finite numbers m,b such as -1,-1.5',
+      'must be a whole number from 1 to 64',
+    ];
+    for (const problem of problems) {
+      expect(translateLabProblem(problem, 'es'), problem).toMatch(/^debe /);
+      expect(translateLabProblem(problem, 'en')).toBe(problem);
+    }
+    expect(translateLabProblem('must be at most n (10) or full', 'es')).toBe(
+      'debe ser como mucho n (10) o full',
+    );
+  });
+
+  it('covers every message the schema gives for bad text in any lab field', async () => {
+    const { BATCH_SIZE_LAB_FIELDS } = await import('@epochlab/experiments');
+    const bad = ['abc', '-1', '0', '1.5', '99999999999', '', '1,x', 'maybe', '200', '1,1'];
+    const seen = new Set<string>();
+    for (const field of BATCH_SIZE_LAB_FIELDS) {
+      for (const text of bad) {
+        for (const problem of labConfigFromTexts(new Map([[field.key, text]])).problems) {
+          seen.add(problem.problem);
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(8);
+    for (const problem of seen)
+      expect(translateLabProblem(problem, 'es'), problem).toMatch(/^debe /);
+  });
+});

@@ -1,0 +1,154 @@
+// @vitest-environment happy-dom
+import {
+  type BatchSizeGroup,
+  batchSizeGroupInfos,
+  parseBatchSizeLabConfig,
+  runBatchSizeLab,
+  spreadOf,
+} from '@epochlab/experiments';
+import { describe, expect, it } from 'vitest';
+import { bandOf, bandSeries } from '../src/lab/band-series.js';
+import { seriesName } from '../src/lab/lab-charts.js';
+import { LAB_MESSAGES } from '../src/lab/lab-messages.js';
+import { formatSpread, renderLabTable } from '../src/lab/lab-table.js';
+import { roundPick } from '../src/lab/line-view-panel.js';
+import { PathAnimation, stepsPerFrame } from '../src/lab/path-animation.js';
+
+describe('band series', () => {
+  it('a band is mean ± one standard deviation, kept within the seeds’ range', () => {
+    // Losses 1, 2, 6: mean 3, sample std sqrt(((-2)² + (-1)² + 3²) / 2) = sqrt(7).
+    const spread = spreadOf([1, 2, 6]);
+    const band = bandOf(4, spread);
+    expect(band.x).toBe(4);
+    expect(band.mean).toBe(3);
+    expect(band.low).toBe(1); // 3 - 2.6458 is below the lowest seed: clipped to 1
+    expect(band.high).toBeCloseTo(3 + Math.sqrt(7), 12);
+  });
+
+  it('names the batch sizes like the lab and finds their steps per epoch', () => {
+    const config = parseBatchSizeLabConfig({
+      experiment: 'batch-size',
+      n: 30,
+      batchSizes: [1, 7, 'full'],
+    });
+    const infos = batchSizeGroupInfos(config);
+    expect(infos.map((i) => [i.label, i.batchSize, i.stepsPerEpoch])).toEqual([
+      ['1', 1, 30],
+      ['7', 7, 5], // ceil(30 / 7): the last short batch is a step too
+      ['full (30)', 30, 1],
+    ]);
+    expect(infos.map((i) => seriesName(i, LAB_MESSAGES.en))).toEqual([
+      'batch 1',
+      'batch 7',
+      'full batch (30)',
+    ]);
+    const full = infos[2];
+    if (!full) throw new Error('no full batch');
+    expect(seriesName(full, LAB_MESSAGES.es)).toBe('lote completo (30)');
+  });
+
+  it('puts each batch size’s curves on epochs or gradient steps, empty until it finished', async () => {
+    const config = parseBatchSizeLabConfig({
+      experiment: 'batch-size',
+      n: 12,
+      valN: 4,
+      epochs: 6,
+      seeds: 2,
+      batchSizes: [4, 'full'],
+      noiseEvery: 2,
+    });
+    const result = await runBatchSizeLab(config, { backend: 'cpu' });
+    const infos = batchSizeGroupInfos(config);
+    const groups: (BatchSizeGroup | undefined)[] = [result.groups[0]];
+    const name = (info: { label: string }) => info.label;
+    const epochs = bandSeries('loss', infos, groups, { axis: 'epoch', name });
+    expect(epochs.map((s) => s.points.length)).toEqual([6, 0]);
+    expect(epochs[0]?.points.map((p) => p.x)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(epochs[0]?.points[2]?.mean).toBe(result.groups[0]?.train[2]?.mean);
+    const steps = bandSeries('loss', infos, groups, { axis: 'step', name });
+    // Batch size 4 of 12 points: 3 steps per epoch, so epoch e ends at step 3(e + 1).
+    expect(steps[0]?.points.map((p) => p.x)).toEqual([3, 6, 9, 12, 15, 18]);
+    const cosine = bandSeries('cosine', infos, result.groups, { axis: 'epoch', name });
+    expect(cosine[0]?.points.map((p) => p.x)).toEqual([0, 2, 4, 5]);
+    expect(cosine[1]?.points.every((p) => Math.abs(p.mean - 1) < 1e-5)).toBe(true);
+    const val = bandSeries('val', infos, result.groups, { axis: 'epoch', name });
+    expect(val[1]?.points.map((p) => p.x)).toEqual([0]);
+  });
+});
+
+describe('the per-batch-size table', () => {
+  it('formats mean ± std, and a single seed as its value', () => {
+    expect(formatSpread(spreadOf([1, 2, 6]), 'en')).toBe('3 ± 2.646');
+    expect(formatSpread(spreadOf([0.5]), 'es')).toBe('0,5');
+    expect(formatSpread(undefined, 'en')).toBe('—');
+    // Seeds that agree up to float rounding: no spread.
+    expect(formatSpread({ mean: 1, std: 1.3e-16, min: 1, max: 1, count: 8 }, 'en')).toBe('1 ± 0');
+  });
+
+  it('has a header row and one row per finished batch size, or a note', async () => {
+    const table = document.createElement('table');
+    renderLabTable(table, [], LAB_MESSAGES.en, 'en');
+    expect(table.querySelector('td.empty')?.textContent).toBe(LAB_MESSAGES.en.tableEmpty);
+    const config = parseBatchSizeLabConfig({
+      experiment: 'batch-size',
+      n: 8,
+      valN: 4,
+      epochs: 3,
+      seeds: 2,
+      batchSizes: [2, 'full'],
+      noiseEvery: 1,
+    });
+    const result = await runBatchSizeLab(config, { backend: 'cpu' });
+    renderLabTable(table, result.groups, LAB_MESSAGES.es, 'es');
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+    expect(headers[0]).toBe('Tamaño de lote');
+    const rows = [...table.querySelectorAll('tbody tr')];
+    expect(rows.map((row) => (row as HTMLElement).dataset.batchSize)).toEqual(['2', '8']);
+    const cell = (row: number, column: string) =>
+      rows[row]?.querySelector(`[data-column="${column}"]`)?.textContent;
+    expect(cell(0, 'batchSize')).toBe('2');
+    expect(cell(0, 'stepsPerEpoch')).toBe('4');
+    expect(cell(1, 'stepsPerEpoch')).toBe('1');
+    expect(cell(0, 'finalVal')).toMatch(/^\d+,\d+ ± \d/);
+    expect(cell(1, 'cosine')).toMatch(/^1\b/);
+    expect(rows[0]?.querySelector('th')?.getAttribute('scope')).toBe('row');
+  });
+});
+
+describe('path animation', () => {
+  it('grows the paths a few steps per frame and replays from the start', () => {
+    expect(stepsPerFrame(100)).toBe(2);
+    expect(stepsPerFrame(10)).toBe(1);
+    const frames: (() => void)[] = [];
+    const drawn: [number, boolean][] = [];
+    const animation = new PathAnimation(
+      (shown, done) => drawn.push([shown, done]),
+      (callback) => frames.push(callback),
+    );
+    animation.start(7); // 6 steps: one per frame
+    expect(drawn).toEqual([[1, false]]);
+    while (frames.length > 0) frames.shift()?.();
+    expect(drawn.map(([shown]) => shown)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(drawn.at(-1)?.[1]).toBe(true);
+    expect(animation.running).toBe(false);
+
+    drawn.length = 0;
+    animation.start(201); // 200 steps: 3 per frame
+    frames.shift()?.();
+    expect(drawn.map(([shown]) => shown)).toEqual([1, 4]);
+    animation.start(201); // a replay drops the old frames
+    frames.shift()?.();
+    expect(drawn.map(([shown]) => shown)).toEqual([1, 4, 1]);
+    frames.shift()?.();
+    expect(drawn.at(-1)?.[0]).toBe(4);
+    animation.finish();
+    expect(drawn.at(-1)).toEqual([201, true]);
+  });
+
+  it('rounds a clicked coordinate to 3 significant digits', () => {
+    expect(roundPick(0.123456)).toBe(0.123);
+    expect(roundPick(-1.23456)).toBe(-1.23);
+    expect(roundPick(12.3456)).toBe(12.3);
+    expect(roundPick(0)).toBe(0);
+  });
+});
