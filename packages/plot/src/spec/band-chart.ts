@@ -2,8 +2,9 @@ import type { PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import type { UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { ChartSize, ChartSpec } from '../chart-types.js';
 import { ChartInputError } from '../errors.js';
-import { chartConfig, niceLinearAxis, paletteColor } from './theme.js';
-import { chartSize } from './validate-input.js';
+import { chartFrame } from './chart-frame.js';
+import { niceLinearAxis, paletteColor } from './theme.js';
+import { chartSize, uniqueName } from './validate-input.js';
 
 /** One x of a band: the mean, and the band's lower and upper edge (min/max, mean ± std, ...). */
 export interface BandChartPoint {
@@ -69,16 +70,7 @@ export function bandChart(options: BandChartOptions): ChartSpec {
   if (!Array.isArray(options.series)) {
     throw new ChartInputError('series', 'an array of { name, points }', options.series);
   }
-  const names = options.series.map((series, i) => {
-    const name = series?.name;
-    if (typeof name !== 'string' || name === '') {
-      throw new ChartInputError(`series[${i}].name`, 'a non-empty string', name);
-    }
-    if (options.series.slice(0, i).some((other) => other.name === name)) {
-      throw new ChartInputError(`series[${i}].name`, 'a name no other series has', name);
-    }
-    return name;
-  });
+  const names = options.series.map((_, i) => uniqueName(options.series, i, 'series', 'series'));
   for (const field of ['xTitle', 'yTitle'] as const) {
     if (typeof options[field] !== 'string') {
       throw new ChartInputError(field, 'a string', options[field]);
@@ -164,12 +156,7 @@ export function bandChart(options: BandChartOptions): ChartSpec {
   ];
 
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    ...(options.title === undefined ? {} : { title: options.title }),
-    width: size.width,
-    height: size.height,
-    autosize: { type: 'fit', contains: 'padding' },
-    config: structuredClone(chartConfig),
+    ...chartFrame(options.title, size),
     datasets: { [bandChartData.bands]: rows },
     data: { name: bandChartData.bands },
     layer,

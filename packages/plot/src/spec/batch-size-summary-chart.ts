@@ -2,8 +2,9 @@ import type { PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import type { UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { ChartSize, ChartSpec } from '../chart-types.js';
 import { ChartInputError } from '../errors.js';
-import { chartConfig, niceLinearAxis, paletteColor } from './theme.js';
-import { chartSize } from './validate-input.js';
+import { chartFrame } from './chart-frame.js';
+import { niceLinearAxis, paletteColor } from './theme.js';
+import { chartSize, uniqueName } from './validate-input.js';
 
 /** One batch size of the summary: the spread of a result over seeds. */
 export interface SummaryGroup {
@@ -56,13 +57,7 @@ export function batchSizeSummaryChart(options: BatchSizeSummaryChartOptions): Ch
   const groupRows: { name: string; mean: number; low: number; high: number }[] = [];
   const valueRows: { name: string; value: number }[] = [];
   options.groups.forEach((group, i) => {
-    const name = group?.name;
-    if (typeof name !== 'string' || name === '') {
-      throw new ChartInputError(`groups[${i}].name`, 'a non-empty string', name);
-    }
-    if (names.includes(name)) {
-      throw new ChartInputError(`groups[${i}].name`, 'a name no other group has', name);
-    }
+    const name = uniqueName(options.groups, i, 'groups', 'group');
     names.push(name);
     const { mean, low, high } = group;
     if (typeof low === 'number' && typeof high === 'number' && low > high) {
@@ -140,12 +135,7 @@ export function batchSizeSummaryChart(options: BatchSizeSummaryChartOptions): Ch
   ];
 
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    ...(options.title === undefined ? {} : { title: options.title }),
-    width: size.width,
-    height: size.height,
-    autosize: { type: 'fit', contains: 'padding' },
-    config: structuredClone(chartConfig),
+    ...chartFrame(options.title, size),
     datasets: {
       [batchSizeSummaryChartData.groups]: groupRows,
       [batchSizeSummaryChartData.values]: valueRows,

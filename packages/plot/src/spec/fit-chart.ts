@@ -1,7 +1,8 @@
 import type { UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { ChartSize, ChartSpec, Series } from '../chart-types.js';
+import { chartFrame } from './chart-frame.js';
 import { dashPattern, type LegendEntry, seriesColor } from './series-legend.js';
-import { chartConfig, niceLinearAxis, seriesColors } from './theme.js';
+import { niceLinearAxis, seriesColors } from './theme.js';
 import { chartSize, seriesRows, type XY } from './validate-input.js';
 
 /** Text of the fit chart: axis titles and legend names. */
@@ -126,12 +127,7 @@ export function fitChart(options: FitChartOptions): ChartSpec {
   if (options.validation) layer.push(pointLayer(fitChartData.validation, labels.validation));
 
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    ...(options.title === undefined ? {} : { title: options.title }),
-    width: size.width,
-    height: size.height,
-    autosize: { type: 'fit', contains: 'padding' },
-    config: structuredClone(chartConfig),
+    ...chartFrame(options.title, size),
     datasets,
     layer,
   };

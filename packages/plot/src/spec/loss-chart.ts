@@ -2,9 +2,10 @@ import type { PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import type { LayerSpec, UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { ChartSize, ChartSpec, EpochLoss, LossHistory } from '../chart-types.js';
 import { ChartInputError } from '../errors.js';
+import { chartFrame } from './chart-frame.js';
 import { minReductionBudget, reduceSeries } from './reduce-series.js';
 import { seriesColor } from './series-legend.js';
-import { chartConfig, niceLinearAxis, seriesColors } from './theme.js';
+import { niceLinearAxis, seriesColors } from './theme.js';
 import { chartSize, lossRows } from './validate-input.js';
 
 /** Text of the loss chart: axis titles, legend names and the best-epoch note. */
@@ -131,12 +132,7 @@ export function lossChart(options: LossChartOptions): ChartSpec {
   }
 
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    ...(options.title === undefined ? {} : { title: options.title }),
-    width: size.width,
-    height: size.height,
-    autosize: { type: 'fit', contains: 'padding' },
-    config: structuredClone(chartConfig),
+    ...chartFrame(options.title, size),
     datasets,
     layer,
   };

@@ -2,10 +2,11 @@ import type { PositionFieldDef } from 'vega-lite/types_unstable/channeldef.js';
 import type { UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { ChartSize, ChartSpec } from '../chart-types.js';
 import { ChartInputError } from '../errors.js';
+import { chartFrame } from './chart-frame.js';
 import { contourLines } from './contour-lines.js';
 import { seriesColor } from './series-legend.js';
-import { chartConfig, paletteColor, seriesColors } from './theme.js';
-import { chartSize } from './validate-input.js';
+import { paletteColor, seriesColors } from './theme.js';
+import { chartSize, uniqueName } from './validate-input.js';
 
 /** The loss on a grid: the value at (m[col], b[row]) is `values[row * m.length + col]`. */
 export interface SurfaceGrid {
@@ -129,13 +130,7 @@ export function lossSurfaceChart(options: LossSurfaceChartOptions): ChartSpec {
     throw new ChartInputError('paths', 'an array of { name, points }', options.paths);
   }
   const pathRows = options.paths.flatMap((path, i) => {
-    const name = path?.name;
-    if (typeof name !== 'string' || name === '') {
-      throw new ChartInputError(`paths[${i}].name`, 'a non-empty string', name);
-    }
-    if (options.paths.slice(0, i).some((other) => other.name === name)) {
-      throw new ChartInputError(`paths[${i}].name`, 'a name no other path has', name);
-    }
+    const name = uniqueName(options.paths, i, 'paths', 'path');
     if (!Array.isArray(path.points)) {
       throw new ChartInputError(`paths[${i}].points`, 'an array of { m, b }', path.points);
     }
@@ -333,12 +328,7 @@ export function lossSurfaceChart(options: LossSurfaceChartOptions): ChartSpec {
   }
 
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    ...(options.title === undefined ? {} : { title: options.title }),
-    width: size.width,
-    height: size.height,
-    autosize: { type: 'fit', contains: 'padding' },
-    config: structuredClone(chartConfig),
+    ...chartFrame(options.title, size),
     datasets,
     layer,
     resolve: { scale: { color: 'shared' } },

@@ -87,3 +87,25 @@ function finite(value: unknown, field: string): number {
   }
   return value;
 }
+
+/**
+ * The name of `items[index]`, checked: a non-empty string that no earlier item
+ * has (a legend entry per series). Throws `ChartInputError` naming
+ * `<list>[index].name`, e.g. `series[2].name` with "a name no other series has".
+ */
+export function uniqueName(
+  items: readonly unknown[],
+  index: number,
+  list: string,
+  noun: string,
+): string {
+  const nameOf = (item: unknown) => (item as { name?: unknown } | null | undefined)?.name;
+  const name = nameOf(items[index]);
+  if (typeof name !== 'string' || name === '') {
+    throw new ChartInputError(`${list}[${index}].name`, 'a non-empty string', name);
+  }
+  if (items.slice(0, index).some((other) => nameOf(other) === name)) {
+    throw new ChartInputError(`${list}[${index}].name`, `a name no other ${noun} has`, name);
+  }
+  return name;
+}
