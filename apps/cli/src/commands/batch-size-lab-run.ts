@@ -18,8 +18,9 @@ import {
 } from '../output/lab/lab-tables.js';
 import { RunFolder } from '../output/run-folder.js';
 import {
+  commitRunFolder,
   defaultRunFolder,
-  EXIT_INTERRUPTED,
+  finishRun,
   type RunFlags,
   reporterFor,
   watchInterrupts,
@@ -101,36 +102,30 @@ export async function runBatchSizeLabCommand(
 
   const summary = labSummary(result);
   try {
-    const view = labLineView(result);
-    folder.write([
-      { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
-      { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
-      ...dataFiles(result),
-      ...curveFiles(result),
-      ...gradientNoiseFiles(result),
-      ...historyFiles(result),
-      ...lineViewFiles(view, {
-        loss: result.config.loss,
-        start: result.config.pathStart,
-        lr: result.config.pathLr,
-        steps: result.config.pathSteps,
-      }),
-      ...(await renderLabCharts(result, view)),
-    ]);
-    folder.commit();
-  } catch (error) {
-    folder.discard();
-    throw error;
+    await commitRunFolder(folder, async () => {
+      const view = labLineView(result);
+      return [
+        { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
+        { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
+        ...dataFiles(result),
+        ...curveFiles(result),
+        ...gradientNoiseFiles(result),
+        ...historyFiles(result),
+        ...lineViewFiles(view, {
+          loss: result.config.loss,
+          start: result.config.pathStart,
+          lr: result.config.pathLr,
+          steps: result.config.pathSteps,
+        }),
+        ...(await renderLabCharts(result, view)),
+      ];
+    });
   } finally {
     interrupts.stop();
   }
-
-  if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  if (!flags.quiet) {
-    (flags.json ? io.stderr : io.stdout).write(labSummaryText(result, summary, folder.path));
-  }
-
-  if (result.status === 'diverged') return 1;
-  if (result.status === 'aborted') return EXIT_INTERRUPTED;
-  return 0;
+  return finishRun(io, flags, {
+    summary,
+    text: () => labSummaryText(result, summary, folder.path),
+    status: result.status,
+  });
 }

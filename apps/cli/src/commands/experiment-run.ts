@@ -12,8 +12,9 @@ import { RunFolder } from '../output/run-folder.js';
 import { summaryText } from '../output/summary-text.js';
 import { formatLoss } from '../progress/format.js';
 import {
+  commitRunFolder,
   defaultRunFolder,
-  EXIT_INTERRUPTED,
+  finishRun,
   type RunFlags,
   reporterFor,
   watchInterrupts,
@@ -83,27 +84,24 @@ export async function runExperimentCommand(
 
   const summary = summaryFile(result);
   try {
-    folder.write([
-      { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
-      { name: 'history.json', content: `${JSON.stringify(result.history)}\n` },
-      { name: 'history.csv', content: historyToCsv(result.history) },
-      { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
-      ...(await renderRunCharts(result)),
-    ]);
-    await saveMlp(result.model, folder.stagingPath('model'));
-    folder.commit();
-  } catch (error) {
-    folder.discard();
-    throw error;
+    await commitRunFolder(
+      folder,
+      async () => [
+        { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
+        { name: 'history.json', content: `${JSON.stringify(result.history)}\n` },
+        { name: 'history.csv', content: historyToCsv(result.history) },
+        { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
+        ...(await renderRunCharts(result)),
+      ],
+      () => saveMlp(result.model, folder.stagingPath('model')),
+    );
   } finally {
     result.model.dispose();
     interrupts.stop();
   }
-
-  if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  if (!flags.quiet) (flags.json ? io.stderr : io.stdout).write(summaryText(result, folder.path));
-
-  if (result.status === 'diverged') return 1;
-  if (result.status === 'aborted') return EXIT_INTERRUPTED;
-  return 0;
+  return finishRun(io, flags, {
+    summary,
+    text: () => summaryText(result, folder.path),
+    status: result.status,
+  });
 }

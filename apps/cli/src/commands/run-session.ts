@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliIo } from '../cli-io.js';
 import type { FlagValues } from '../config/resolve-config.js';
-import type { RunFolder } from '../output/run-folder.js';
+import type { RunFile, RunFolder } from '../output/run-folder.js';
 import {
   createLineReporter,
   createTerminalReporter,
@@ -70,4 +70,41 @@ export function watchInterrupts(io: CliIo, folder: RunFolder): InterruptWatch {
   };
   io.onInterrupt(onInterrupt);
   return { signal: controller.signal, stop: () => io.offInterrupt(onInterrupt) };
+}
+
+/**
+ * Fills the staging folder with `files()` and whatever `stageMore` adds (the
+ * model), then renames it into place: the run folder is complete or absent.
+ * On any failure the staging folder is removed and the error rethrown.
+ */
+export async function commitRunFolder(
+  folder: RunFolder,
+  files: () => Promise<readonly RunFile[]>,
+  stageMore?: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    folder.write(await files());
+    await stageMore?.();
+    folder.commit();
+  } catch (error) {
+    folder.discard();
+    throw error;
+  }
+}
+
+/**
+ * The end of a run: the summary as JSON on stdout with `--json`, the text
+ * summary (on stderr with `--json`) unless `--quiet`, and the exit code: 0
+ * completed, 1 diverged, 130 interrupted.
+ */
+export function finishRun(
+  io: CliIo,
+  flags: RunFlags,
+  run: { readonly summary: unknown; readonly text: () => string; readonly status: string },
+): number {
+  if (flags.json) io.stdout.write(`${JSON.stringify(run.summary, null, 2)}\n`);
+  if (!flags.quiet) (flags.json ? io.stderr : io.stdout).write(run.text());
+  if (run.status === 'diverged') return 1;
+  if (run.status === 'aborted') return EXIT_INTERRUPTED;
+  return 0;
 }
