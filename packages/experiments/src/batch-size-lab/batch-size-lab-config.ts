@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lineConfigSchema, polynomialConfigSchema } from '../config/experiment-config.js';
+import { finiteNumber, MAX_SEED, wholeNumber } from '../config/field-schemas.js';
 import { parseWithSchema } from '../config/parse-with-schema.js';
 
 /** The lab's name, as `experiment` in its config and in `epochlab run batch-size`. */
@@ -14,21 +15,8 @@ export type LabDataset = (typeof LAB_DATASETS)[number];
 /** A batch size as the config gives it: a whole number of points, or `'full'` (all `n` points). */
 export type BatchSizeOption = number | 'full';
 
-/** Largest seed: seeds are whole numbers from 0 to 2^32 - 1. */
-const MAX_SEED = 0xffffffff;
-
 const MAX_BATCH_SIZES = 8;
 const MAX_SEEDS = 64;
-
-const wholeNumber = (min: number, max: number) => {
-  const error = `must be a whole number from ${min} to ${max}`;
-  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
-};
-
-const finiteNumber = (allowed: string) =>
-  z
-    .number({ error: `must be ${allowed}` })
-    .refine(Number.isFinite, { error: `must be ${allowed}` });
 
 const BATCH_SIZE_ALLOWED = 'a whole number >= 1 or full';
 

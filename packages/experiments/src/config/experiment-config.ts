@@ -1,19 +1,5 @@
 import { z } from 'zod';
-
-/** Largest seed: seeds are whole numbers from 0 to 2^32 - 1. */
-const MAX_SEED = 0xffffffff;
-
-const wholeNumber = (min: number, max: number) =>
-  z
-    .number({ error: `must be a whole number from ${min} to ${max}` })
-    .int({ error: `must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `must be a whole number from ${min} to ${max}` });
-
-const finiteNumber = (allowed: string) =>
-  z
-    .number({ error: `must be ${allowed}` })
-    .refine(Number.isFinite, { error: `must be ${allowed}` });
+import { finiteNumber, MAX_SEED, wholeNumber } from './field-schemas.js';
 
 /** Names of the activations an MLP can use between layers. */
 export const ACTIVATIONS = ['leakyRelu', 'relu', 'tanh', 'sigmoid', 'linear'] as const;
