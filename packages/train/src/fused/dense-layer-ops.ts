@@ -1,10 +1,11 @@
 /**
- * The three products of a dense layer, on float32 arrays with row-major
+ * The products of a dense layer's forward and backward pass, on float32 arrays with row-major
  * layouts (kernel `[fanIn, fanOut]` at `kernelOffset` of `parameters`). Each
  * result element is one sum in double precision, in the same order as tfjs's
  * cpu matMul and sum kernels add (then stored as float32); four independent
  * sums run side by side, which keeps each sum's order and lets the CPU
  * overlap them. Small functions on purpose: the JIT optimises them early.
+ * `wasm/mlp-passes.wat` computes the same bits with SIMD; these run where it cannot.
  */
 
 /** `output = input · kernel + bias` for `rows` rows. */

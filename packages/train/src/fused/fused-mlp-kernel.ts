@@ -1,17 +1,15 @@
-import { activate, backpropagateActivation, type FusedActivation } from './activations.js';
-import { biasGradient, denseForward, inputGradient, kernelGradient } from './dense-layer-ops.js';
+import type { FusedActivation } from './activations.js';
+import { createMlpWorkspace } from './create-mlp-workspace.js';
 import type { FusedLoss } from './loss-gradients.js';
+import type { LayerLayout, MlpWorkspace } from './mlp-workspace.js';
 import type { FusedOptimizer } from './optimizer-updates.js';
+import { mlpPassesModule } from './wasm-workspace.js';
 
-/** Where one layer's kernel and bias sit in the flat parameter array. */
-interface LayerLayout {
-  readonly fanIn: number;
-  readonly fanOut: number;
-  /** Kernel `[fanIn, fanOut]`, row-major, from here. */
-  readonly kernelOffset: number;
-  /** Bias `[fanOut]` from here. */
-  readonly biasOffset: number;
-}
+/**
+ * Where a kernel's passes run: `auto` in WebAssembly SIMD where the platform
+ * has it, `javascript` always in JavaScript. Both give the same bits.
+ */
+export type WorkspaceOption = 'auto' | 'javascript';
 
 /**
  * A whole dense MLP step on typed arrays: forward, loss, backward and the
@@ -22,22 +20,25 @@ interface LayerLayout {
  * another with the same layout. Values are stored as float32 after every
  * operation, as tfjs's cpu kernels store them; sums (the matrix products and
  * the bias gradients) are accumulated in double precision, also as they do.
+ *
+ * The forward and backward passes run in an {@link MlpWorkspace}: each pass
+ * copies the parameters and inputs into it (and the gradients back out), so
+ * {@link parameters} and {@link gradients} stay the same arrays for the
+ * kernel's life. The loss and the optimizer update run here, in JavaScript.
  */
 export class FusedMlpKernel {
   readonly parameters: Float32Array;
   readonly gradients: Float32Array;
   readonly inputSize: number;
   readonly outputSize: number;
-  private readonly activation: FusedActivation;
-  private readonly layout: readonly LayerLayout[];
-  private capacity = 0;
-  /** Per layer: pre-activations, then activations (the same array for the last layer). */
-  private preActivations: Float32Array[] = [];
-  private activations: Float32Array[] = [];
-  /** Per layer: d(loss)/d(pre-activations). */
-  private deltas: Float32Array[] = [];
+  /** Where the passes run (`wasm-simd` or `javascript`). */
+  readonly workspace: MlpWorkspace;
 
-  constructor(widths: readonly number[], activation: FusedActivation) {
+  constructor(
+    widths: readonly number[],
+    activation: FusedActivation,
+    workspace: WorkspaceOption = 'auto',
+  ) {
     const layout: LayerLayout[] = [];
     let offset = 0;
     for (let layer = 1; layer < widths.length; layer++) {
@@ -46,12 +47,20 @@ export class FusedMlpKernel {
       layout.push({ fanIn, fanOut, kernelOffset: offset, biasOffset: offset + fanIn * fanOut });
       offset += fanIn * fanOut + fanOut;
     }
-    this.layout = layout;
-    this.activation = activation;
     this.inputSize = widths[0] as number;
     this.outputSize = widths.at(-1) as number;
     this.parameters = new Float32Array(offset);
     this.gradients = new Float32Array(offset);
+    this.workspace = createMlpWorkspace(
+      {
+        layout,
+        activation,
+        inputSize: this.inputSize,
+        outputSize: this.outputSize,
+        parameterCount: offset,
+      },
+      workspace === 'auto' ? mlpPassesModule() : null,
+    );
   }
 
   /**
@@ -59,23 +68,12 @@ export class FusedMlpKernel {
    * a view of an internal buffer, valid until the next call.
    */
   forward(inputs: Float32Array, rows: number): Float32Array {
-    this.reserve(rows);
-    const { parameters, layout } = this;
-    const last = layout.length - 1;
-    let input = inputs;
-    for (let index = 0; index <= last; index++) {
-      const { fanIn, fanOut, kernelOffset, biasOffset } = layout[index] as LayerLayout;
-      const output = this.preActivations[index] as Float32Array;
-      denseForward(input, rows, fanIn, fanOut, parameters, kernelOffset, biasOffset, output);
-      if (index < last) {
-        const activated = this.activations[index] as Float32Array;
-        activate(this.activation, output, activated, rows * fanOut);
-        input = activated;
-      } else {
-        input = output;
-      }
-    }
-    return input;
+    const { workspace } = this;
+    workspace.reserve(rows);
+    workspace.parameters.set(this.parameters);
+    workspace.inputs.set(inputs.subarray(0, rows * this.inputSize));
+    workspace.forward(rows);
+    return workspace.outputs.subarray(0, rows * this.outputSize);
   }
 
   /**
@@ -89,29 +87,15 @@ export class FusedMlpKernel {
     loss: FusedLoss,
   ): number {
     const outputs = this.forward(inputs, rows);
-    const { layout, parameters, gradients } = this;
-    const last = layout.length - 1;
-    const outputDelta = this.deltas[last] as Float32Array;
-    const value = loss.lossAndGradient(outputs, targets, rows * this.outputSize, outputDelta);
-    for (let index = last; index >= 0; index--) {
-      const { fanIn, fanOut, kernelOffset, biasOffset } = layout[index] as LayerLayout;
-      const delta = this.deltas[index] as Float32Array;
-      const input = index === 0 ? inputs : (this.activations[index - 1] as Float32Array);
-      kernelGradient(input, delta, rows, fanIn, fanOut, gradients, kernelOffset);
-      biasGradient(delta, rows, fanOut, gradients, biasOffset);
-      if (index > 0) {
-        // Delta below: delta · kernel^T (four inputs at a time), times the activation's derivative.
-        const below = this.deltas[index - 1] as Float32Array;
-        inputGradient(delta, rows, fanIn, fanOut, parameters, kernelOffset, below);
-        backpropagateActivation(
-          this.activation,
-          below,
-          this.preActivations[index - 1] as Float32Array,
-          this.activations[index - 1] as Float32Array,
-          rows * fanIn,
-        );
-      }
-    }
+    const { workspace } = this;
+    const value = loss.lossAndGradient(
+      outputs,
+      targets,
+      rows * this.outputSize,
+      workspace.outputDeltas,
+    );
+    workspace.backward(rows);
+    this.gradients.set(workspace.gradients);
     return value;
   }
 
@@ -131,19 +115,5 @@ export class FusedMlpKernel {
   /** The mean loss of one batch, without gradients. */
   evaluate(inputs: Float32Array, targets: Float32Array, rows: number, loss: FusedLoss): number {
     return loss.loss(this.forward(inputs, rows), targets, rows * this.outputSize);
-  }
-
-  /** Makes the per-layer buffers hold at least `rows` rows. */
-  private reserve(rows: number): void {
-    if (rows <= this.capacity) return;
-    const capacity = Math.max(rows, this.capacity * 2);
-    this.preActivations = this.layout.map(({ fanOut }) => new Float32Array(capacity * fanOut));
-    this.activations = this.layout.map(({ fanOut }, index) =>
-      index === this.layout.length - 1
-        ? (this.preActivations[index] as Float32Array)
-        : new Float32Array(capacity * fanOut),
-    );
-    this.deltas = this.layout.map(({ fanOut }) => new Float32Array(capacity * fanOut));
-    this.capacity = capacity;
   }
 }

@@ -1,0 +1,48 @@
+import type { FusedActivation } from './activations.js';
+
+/** Where one layer's kernel and bias sit in the flat parameter array (in floats). */
+export interface LayerLayout {
+  readonly fanIn: number;
+  readonly fanOut: number;
+  /** Kernel `[fanIn, fanOut]`, row-major, from here. */
+  readonly kernelOffset: number;
+  /** Bias `[fanOut]` from here. */
+  readonly biasOffset: number;
+}
+
+/** The network a workspace runs: layer layouts in order, the hidden layers' activation. */
+export interface MlpShape {
+  readonly layout: readonly LayerLayout[];
+  readonly activation: FusedActivation;
+  readonly inputSize: number;
+  readonly outputSize: number;
+  /** Floats in the flat parameter (and gradient) array. */
+  readonly parameterCount: number;
+}
+
+/**
+ * The buffers of {@link FusedMlpKernel}'s passes and the code that runs them.
+ * Two kinds give the same bits: `wasm-simd` (`wasm/mlp-passes.wat`, where
+ * WebAssembly SIMD is available) and `javascript`.
+ *
+ * The views are valid until the next {@link reserve} that needs more rows.
+ */
+export interface MlpWorkspace {
+  readonly kind: 'wasm-simd' | 'javascript';
+  /** Makes every buffer hold at least `rows` rows. */
+  reserve(rows: number): void;
+  /** The parameters a pass uses (the kernel's layout). */
+  readonly parameters: Float32Array;
+  /** d(loss)/d(parameter), written by {@link backward}. */
+  readonly gradients: Float32Array;
+  /** The first layer's input rows. */
+  readonly inputs: Float32Array;
+  /** The last layer's outputs, written by {@link forward}. */
+  readonly outputs: Float32Array;
+  /** d(loss)/d(outputs), written by the caller before {@link backward}. */
+  readonly outputDeltas: Float32Array;
+  /** Runs the network on the first `rows` rows of {@link inputs}. */
+  forward(rows: number): void;
+  /** The gradients of the last {@link forward}'s rows, from {@link outputDeltas}. */
+  backward(rows: number): void;
+}

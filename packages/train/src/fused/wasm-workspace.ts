@@ -1,0 +1,129 @@
+import { FUSED_ACTIVATIONS } from './activations.js';
+import type { MlpShape, MlpWorkspace } from './mlp-workspace.js';
+import { MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
+
+/** The exports of `wasm/mlp-passes.wat`. */
+interface MlpPassesExports {
+  readonly memory: WebAssembly.Memory;
+  forward(table: number, layers: number, rows: number, activation: number): void;
+  backward(table: number, layers: number, rows: number, activation: number): void;
+}
+
+const PAGE_BYTES = 65536;
+/** Buffers start at multiples of 16 bytes, the width of a SIMD load. */
+const ALIGN_BYTES = 16;
+/** i32 words per layer in the module's layer table. */
+const TABLE_WORDS = 10;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/**
+ * `wasm/mlp-passes.wat` compiled once per process, or `null` where it cannot
+ * run: no WebAssembly, no SIMD (`WebAssembly.validate` fails), or a page whose
+ * Content-Security-Policy forbids compiling it. The module is small enough
+ * (under 4 KB) for browsers to compile it synchronously on the main thread.
+ */
+export function mlpPassesModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  compiled = null;
+  try {
+    if (typeof WebAssembly === 'object') {
+      const bytes = Uint8Array.from(atob(MLP_PASSES_WASM_BASE64), (c) => c.charCodeAt(0));
+      if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+    }
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/**
+ * {@link MlpWorkspace} in the memory of one instance of `wasm/mlp-passes.wat`:
+ * each pass is one call into WebAssembly (SIMD matrix products, activations
+ * in the same module; `tanh` and `exp` are JavaScript's `Math` functions).
+ *
+ * Memory: the layer table, then parameters, gradients, inputs and, per layer,
+ * pre-activations, activations (hidden layers) and deltas, each 16-byte aligned.
+ */
+export class WasmWorkspace implements MlpWorkspace {
+  readonly kind = 'wasm-simd' as const;
+  parameters: Float32Array = new Float32Array(0);
+  gradients: Float32Array = new Float32Array(0);
+  inputs: Float32Array = new Float32Array(0);
+  outputs: Float32Array = new Float32Array(0);
+  outputDeltas: Float32Array = new Float32Array(0);
+  private readonly shape: MlpShape;
+  private readonly passes: MlpPassesExports;
+  private readonly activationIndex: number;
+  private capacity = 0;
+
+  constructor(shape: MlpShape, module: WebAssembly.Module) {
+    this.shape = shape;
+    const imports = { math: { tanh: Math.tanh, exp: Math.exp } };
+    this.passes = new WebAssembly.Instance(module, imports).exports as unknown as MlpPassesExports;
+    this.activationIndex = FUSED_ACTIVATIONS.indexOf(shape.activation);
+  }
+
+  reserve(rows: number): void {
+    if (rows <= this.capacity) return;
+    const capacity = Math.max(rows, this.capacity * 2);
+    const { layout, inputSize, parameterCount } = this.shape;
+    const last = layout.length - 1;
+    // Byte addresses, the layer table first.
+    let end = 0;
+    const take = (floats: number) => {
+      const start = end;
+      end += Math.ceil((4 * floats) / ALIGN_BYTES) * ALIGN_BYTES;
+      return start;
+    };
+    const table = take(layout.length * TABLE_WORDS);
+    const parameters = take(parameterCount);
+    const gradients = take(parameterCount);
+    const inputs = take(capacity * inputSize);
+    const layers = layout.map(({ fanOut }, index) => {
+      const pre = take(capacity * fanOut);
+      const act = index === last ? pre : take(capacity * fanOut);
+      return { pre, act, delta: take(capacity * fanOut) };
+    });
+    const { memory } = this.passes;
+    const missing = end - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / PAGE_BYTES));
+    const words = new Int32Array(memory.buffer, table, layout.length * TABLE_WORDS);
+    layout.forEach(({ fanIn, fanOut, kernelOffset, biasOffset }, index) => {
+      const { pre, act, delta } = layers[index] as (typeof layers)[number];
+      const input = index === 0 ? inputs : (layers[index - 1] as (typeof layers)[number]).act;
+      words.set(
+        [
+          fanIn,
+          fanOut,
+          input,
+          parameters + 4 * kernelOffset,
+          parameters + 4 * biasOffset,
+          pre,
+          act,
+          delta,
+          gradients + 4 * kernelOffset,
+          gradients + 4 * biasOffset,
+        ],
+        index * TABLE_WORDS,
+      );
+    });
+    const view = (address: number, floats: number) =>
+      new Float32Array(memory.buffer, address, floats);
+    const outputFloats = capacity * this.shape.outputSize;
+    this.parameters = view(parameters, parameterCount);
+    this.gradients = view(gradients, parameterCount);
+    this.inputs = view(inputs, capacity * inputSize);
+    this.outputs = view((layers[last] as (typeof layers)[number]).pre, outputFloats);
+    this.outputDeltas = view((layers[last] as (typeof layers)[number]).delta, outputFloats);
+    this.capacity = capacity;
+  }
+
+  forward(rows: number): void {
+    this.passes.forward(0, this.shape.layout.length, rows, this.activationIndex);
+  }
+
+  backward(rows: number): void {
+    this.passes.backward(0, this.shape.layout.length, rows, this.activationIndex);
+  }
+}

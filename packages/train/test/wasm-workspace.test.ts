@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { SeededRandom } from '@epochlab/tensor';
+import { describe, expect, it } from 'vitest';
+import { compileWat } from '../scripts/compile-wat.mjs';
+import { FUSED_ACTIVATIONS, type FusedActivation } from '../src/fused/activations.js';
+import { createMlpWorkspace } from '../src/fused/create-mlp-workspace.js';
+import { FusedMlpKernel } from '../src/fused/fused-mlp-kernel.js';
+import { createFusedLoss, type FusedLoss } from '../src/fused/loss-gradients.js';
+import { createFusedOptimizer } from '../src/fused/optimizer-updates.js';
+import { MLP_PASSES_WASM_BASE64 } from '../src/fused/wasm/mlp-passes-wasm.js';
+import { mlpPassesModule } from '../src/fused/wasm-workspace.js';
+import { resolveOptimizerConfig } from '../src/optimizers/resolve-optimizer-config.js';
+
+/** Whether `a` and `b` hold the same float32 values, NaN and the sign of zero included. */
+function sameBits(a: Float32Array, b: Float32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
+  return true;
+}
+
+/** Values over many magnitudes, with some exact zeros and negative zeros. */
+function draw(random: SeededRandom, scale: number): number {
+  const pick = random.uniform();
+  if (pick < 0.02) return 0;
+  if (pick < 0.04) return -0;
+  return random.uniform(-1, 1) * scale * Math.exp(random.uniform(-3, 3));
+}
+
+/** The same network in a WebAssembly and a JavaScript workspace, same parameters. */
+function kernelPair(widths: number[], activation: FusedActivation, random: SeededRandom) {
+  const wasm = new FusedMlpKernel(widths, activation);
+  const javascript = new FusedMlpKernel(widths, activation, 'javascript');
+  for (let k = 0; k < wasm.parameters.length; k++) wasm.parameters[k] = draw(random, 0.7);
+  javascript.parameters.set(wasm.parameters);
+  return { wasm, javascript };
+}
+
+function batch(random: SeededRandom, rows: number, inputSize: number, outputSize: number) {
+  return {
+    inputs: Float32Array.from({ length: rows * inputSize }, () => draw(random, 2)),
+    targets: Float32Array.from({ length: rows * outputSize }, () => draw(random, 1)),
+  };
+}
+
+const LOSSES: FusedLoss[] = [
+  createFusedLoss({ name: 'l1' }),
+  createFusedLoss({ name: 'mse' }),
+  createFusedLoss({ name: 'huber', delta: 0.5 }),
+];
+
+describe('the WebAssembly passes (wasm/mlp-passes.wat)', () => {
+  it('are the bytes mlp-passes.wat compiles to', async () => {
+    const watUrl = new URL('../src/fused/wasm/mlp-passes.wat', import.meta.url);
+    const compiled = await compileWat(await readFile(watUrl, 'utf8'));
+    expect(Buffer.from(compiled).toString('base64')).toBe(MLP_PASSES_WASM_BASE64);
+  });
+
+  it('run here (Node has WebAssembly SIMD); `javascript` never uses them', () => {
+    expect(mlpPassesModule()).not.toBeNull();
+    expect(new FusedMlpKernel([1, 3, 1], 'relu').workspace.kind).toBe('wasm-simd');
+    expect(new FusedMlpKernel([1, 3, 1], 'relu', 'javascript').workspace.kind).toBe('javascript');
+  });
+
+  it('fall back to JavaScript when there is no module or it does not instantiate', () => {
+    const shape = {
+      layout: [{ fanIn: 1, fanOut: 2, kernelOffset: 0, biasOffset: 2 }],
+      activation: 'relu' as const,
+      inputSize: 1,
+      outputSize: 2,
+      parameterCount: 4,
+    };
+    expect(createMlpWorkspace(shape, null).kind).toBe('javascript');
+    // A module that imports a function nobody provides: instantiating it throws.
+    const unlinkable = new WebAssembly.Module(
+      Uint8Array.from([
+        0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 2, 7, 1, 1, 120, 1, 121, 0, 0,
+      ]),
+    );
+    expect(() => new WebAssembly.Instance(unlinkable, {})).toThrow();
+    expect(createMlpWorkspace(shape, unlinkable).kind).toBe('javascript');
+    expect(createMlpWorkspace(shape, mlpPassesModule()).kind).toBe('wasm-simd');
+  });
+
+  it.each(Array.from({ length: 200 }, (_, seed) => seed))(
+    'random network %i: the same outputs, loss and gradients as the JavaScript passes',
+    (seed) => {
+      const random = new SeededRandom(seed);
+      // Widths 1-10 cover SIMD groups of four and every remainder; depth 1-4.
+      const widths = Array.from({ length: random.integer(2, 6) }, () => random.integer(1, 11));
+      const activation = FUSED_ACTIVATIONS[seed % FUSED_ACTIVATIONS.length] as FusedActivation;
+      const { wasm, javascript } = kernelPair(widths, activation, random);
+      const rows = random.integer(1, 9);
+      const { inputs, targets } = batch(random, rows, wasm.inputSize, wasm.outputSize);
+      const loss = LOSSES[seed % LOSSES.length] as FusedLoss;
+      expect(sameBits(wasm.forward(inputs, rows), javascript.forward(inputs, rows))).toBe(true);
+      const wasmLoss = wasm.lossAndGradients(inputs, targets, rows, loss);
+      const javascriptLoss = javascript.lossAndGradients(inputs, targets, rows, loss);
+      expect(Object.is(wasmLoss, javascriptLoss)).toBe(true);
+      expect(sameBits(wasm.gradients, javascript.gradients)).toBe(true);
+    },
+  );
+
+  it('carry NaN and infinities as the JavaScript passes do', () => {
+    for (const activation of FUSED_ACTIVATIONS) {
+      const { wasm, javascript } = kernelPair([2, 4, 2], activation, new SeededRandom(3));
+      for (const kernel of [wasm, javascript]) {
+        kernel.parameters[1] = Number.NaN;
+        kernel.parameters[4] = Number.POSITIVE_INFINITY;
+      }
+      const inputs = Float32Array.from([1, -1, 0, 2, -0, Number.NEGATIVE_INFINITY]);
+      const targets = Float32Array.from([0, 1, 0, 1, 0, 1]);
+      const outputs = wasm.forward(inputs, 3);
+      expect(outputs.some(Number.isNaN)).toBe(true);
+      expect(sameBits(outputs, javascript.forward(inputs, 3))).toBe(true);
+      const loss = LOSSES[1] as FusedLoss;
+      wasm.lossAndGradients(inputs, targets, 3, loss);
+      javascript.lossAndGradients(inputs, targets, 3, loss);
+      expect(sameBits(wasm.gradients, javascript.gradients)).toBe(true);
+    }
+  });
+
+  it.each(FUSED_ACTIVATIONS)(
+    '%s: the same parameters after 40 adam steps, batches growing and shrinking',
+    (activation) => {
+      const random = new SeededRandom(7);
+      const { wasm, javascript } = kernelPair([3, 9, 6, 2], activation, random);
+      const config = resolveOptimizerConfig({ name: 'adam', learningRate: 0.01 });
+      const wasmOptimizer = createFusedOptimizer(config, wasm.parameters.length);
+      const javascriptOptimizer = createFusedOptimizer(config, javascript.parameters.length);
+      const loss = LOSSES[1] as FusedLoss;
+      for (let step = 0; step < 40; step++) {
+        // 1 to 40 rows: the buffers (and the WebAssembly memory) grow on the way.
+        const rows = [1, 5, 40, 3][step % 4] as number;
+        const { inputs, targets } = batch(random, rows, 3, 2);
+        const a = wasm.trainStep(inputs, targets, rows, loss, wasmOptimizer);
+        const b = javascript.trainStep(inputs, targets, rows, loss, javascriptOptimizer);
+        expect(Object.is(a, b)).toBe(true);
+      }
+      expect(sameBits(wasm.parameters, javascript.parameters)).toBe(true);
+      expect(wasm.parameters.some((value) => value !== 0)).toBe(true);
+    },
+  );
+});
