@@ -15,6 +15,13 @@ const ALIGN_BYTES = 16;
 /** i32 words per layer in the module's layer table. */
 const TABLE_WORDS = 10;
 
+/** Byte addresses of one layer's buffers: pre-activations, activations, deltas. */
+interface LayerAddresses {
+  readonly pre: number;
+  readonly act: number;
+  readonly delta: number;
+}
+
 let compiled: WebAssembly.Module | null | undefined;
 
 /**
@@ -80,18 +87,19 @@ export class WasmWorkspace implements MlpWorkspace {
     const parameters = take(parameterCount);
     const gradients = take(parameterCount);
     const inputs = take(capacity * inputSize);
-    const layers = layout.map(({ fanOut }, index) => {
+    const layers = layout.map(({ fanOut }, index): LayerAddresses => {
       const pre = take(capacity * fanOut);
       const act = index === last ? pre : take(capacity * fanOut);
       return { pre, act, delta: take(capacity * fanOut) };
     });
+    const outputLayer = layers[last] as LayerAddresses;
     const { memory } = this.passes;
     const missing = end - memory.buffer.byteLength;
     if (missing > 0) memory.grow(Math.ceil(missing / PAGE_BYTES));
     const words = new Int32Array(memory.buffer, table, layout.length * TABLE_WORDS);
     layout.forEach(({ fanIn, fanOut, kernelOffset, biasOffset }, index) => {
-      const { pre, act, delta } = layers[index] as (typeof layers)[number];
-      const input = index === 0 ? inputs : (layers[index - 1] as (typeof layers)[number]).act;
+      const { pre, act, delta } = layers[index] as LayerAddresses;
+      const input = index === 0 ? inputs : (layers[index - 1] as LayerAddresses).act;
       words.set(
         [
           fanIn,
@@ -114,8 +122,8 @@ export class WasmWorkspace implements MlpWorkspace {
     this.parameters = view(parameters, parameterCount);
     this.gradients = view(gradients, parameterCount);
     this.inputs = view(inputs, capacity * inputSize);
-    this.outputs = view((layers[last] as (typeof layers)[number]).pre, outputFloats);
-    this.outputDeltas = view((layers[last] as (typeof layers)[number]).delta, outputFloats);
+    this.outputs = view(outputLayer.pre, outputFloats);
+    this.outputDeltas = view(outputLayer.delta, outputFloats);
     this.capacity = capacity;
   }
 
