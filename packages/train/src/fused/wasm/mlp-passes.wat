@@ -146,7 +146,6 @@
         (local.set $act (i32.add (local.get $act) (i32.const 4)))
         (br $elementLoop))))
 
-
   ;; output[row, o] = round32(sum_i input[row, i] * kernel[i, o]) + bias[o]
   (func $denseForward
     (param $input i32) (param $rows i32) (param $fanIn i32) (param $fanOut i32)
