@@ -2,6 +2,7 @@
 import {
   type BatchSizeGroup,
   batchSizeGroupInfos,
+  lineView,
   parseBatchSizeLabConfig,
   runBatchSizeLab,
   spreadOf,
@@ -11,7 +12,7 @@ import { bandOf, bandSeries } from '../src/lab/band-series.js';
 import { seriesName } from '../src/lab/lab-charts.js';
 import { LAB_MESSAGES } from '../src/lab/lab-messages.js';
 import { formatSpread, renderLabTable } from '../src/lab/lab-table.js';
-import { roundPick } from '../src/lab/line-view-panel.js';
+import { fitsSurface, roundPick } from '../src/lab/line-view-panel.js';
 import { PathAnimation, stepsPerFrame } from '../src/lab/path-animation.js';
 
 describe('band series', () => {
@@ -143,6 +144,30 @@ describe('path animation', () => {
     expect(drawn.at(-1)?.[0]).toBe(4);
     animation.finish();
     expect(drawn.at(-1)).toEqual([201, true]);
+  });
+
+  it('keeps the chart for a new start only while every path point stays on the surface shown', () => {
+    // Three points on y = x: the minimum is (m, b) = (1, 0).
+    const viewFrom = (start: [number, number]) =>
+      lineView({
+        xs: [-1, 0, 1],
+        ys: [-1, 0, 1],
+        loss: 'mse',
+        start,
+        lr: 0.1,
+        steps: 20,
+        batchSizes: [{ label: 'full', batchSize: 3 }],
+        shuffle: false,
+        seed: 0,
+        resolution: 5,
+      });
+    const shown = viewFrom([-1, -1]);
+    // Its surface spans the start and the minimum with padding: a start between them fits.
+    expect(fitsSurface(viewFrom([0, -0.5]), shown.surface)).toBe(true);
+    expect(fitsSurface(shown, shown.surface)).toBe(true);
+    // A start beyond the surface's m range does not.
+    const beyond = (shown.surface.m.at(-1) ?? 0) + 1;
+    expect(fitsSurface(viewFrom([beyond, 0]), shown.surface)).toBe(false);
   });
 
   it('rounds a clicked coordinate to 3 significant digits', () => {

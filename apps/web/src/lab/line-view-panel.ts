@@ -76,6 +76,12 @@ export class LineViewPanel {
   private shown = 0;
   private building: Promise<void> = Promise.resolve();
   private rebuildQueued = false;
+  /**
+   * Whether the next rebuild must compile a new chart (new data, language or
+   * first draw); a new start alone keeps the chart when its paths fit (see
+   * {@link rebuild}).
+   */
+  private chartStale = true;
   private readonly animation: PathAnimation;
 
   constructor(
@@ -117,6 +123,7 @@ export class LineViewPanel {
       infos: [...infos],
     };
     this.settings = settingsOf(pathConfig);
+    this.chartStale = true;
     this.queueRebuild();
   }
 
@@ -160,6 +167,7 @@ export class LineViewPanel {
     this.messages = messages;
     this.locale = locale;
     this.renderTexts();
+    this.chartStale = true;
     if (this.data) this.queueRebuild();
   }
 
@@ -225,7 +233,7 @@ export class LineViewPanel {
     if (!data || !settings) return;
     this.animation.cancel();
     this.names = data.infos.map((info) => seriesName(info, this.messages));
-    this.view = lineView({
+    const next = lineView({
       xs: data.xs,
       ys: data.ys,
       loss: data.loss,
@@ -240,7 +248,23 @@ export class LineViewPanel {
       seed: data.seed,
       resolution: SURFACE_RESOLUTION,
     });
-    const spec = this.spec(this.view, settings);
+    const shown = this.view;
+    if (!this.chartStale && this.chart && shown && fitsSurface(next, shown.surface)) {
+      // Same frame: compiling a chart costs a long task (100 ms and more), so a
+      // new start whose paths stay on the surface shown only moves the start
+      // marker and replays the paths over the same heatmap.
+      this.view = { ...next, surface: shown.surface };
+      this.chart.replace(lossSurfaceChartData.markers, [
+        { kind: 'start', m: settings.start[0], b: settings.start[1] },
+        { kind: 'minimum', m: next.minimum.m, b: next.minimum.b },
+      ]);
+      this.shown = 0;
+      this.drawPaths(1);
+      this.animation.start(this.totalPoints());
+      return;
+    }
+    this.view = next;
+    const spec = this.spec(next, settings);
     // Computing the view and compiling its chart are two tasks, not one long one.
     await nextFrame();
     if (this.data !== data || this.settings !== settings) return; // replaced meanwhile
@@ -253,6 +277,7 @@ export class LineViewPanel {
     this.chart?.finalize();
     this.chartElement.replaceChildren(target);
     this.chart = chart;
+    this.chartStale = false;
     this.shown = 1; // the spec holds each path's first point
     chart.view.addEventListener('click', (event) => this.onClick(event as MouseEvent));
     this.replayButton.disabled = false;
@@ -350,6 +375,18 @@ export class LineViewPanel {
     event.preventDefault();
     this.onPick(roundPick(settings.start[0] + move[0]), roundPick(settings.start[1] + move[1]));
   }
+}
+
+/**
+ * Whether every path point of `view` (each path starts at the start point)
+ * lies within `surface`'s (m, b) ranges, edges included.
+ */
+export function fitsSurface(view: LineView, surface: LineView['surface']): boolean {
+  const [mLow, mHigh] = [surface.m[0] ?? 0, surface.m.at(-1) ?? 0];
+  const [bLow, bHigh] = [surface.b[0] ?? 0, surface.b.at(-1) ?? 0];
+  const inside = ({ m, b }: { m: number; b: number }) =>
+    m >= mLow && m <= mHigh && b >= bLow && b <= bHigh;
+  return view.paths.every((path) => path.points.every(inside));
 }
 
 function settingsOf(config: BatchSizeLabConfig): PathSettings {

@@ -102,8 +102,9 @@ describe('batch-size lab in chromium', () => {
       );
 
       // A click on the surface picks a new start: form, URL and paths follow, and replay.
-      const size = await page.$eval(`${chart} svg`, (canvas) => {
-        const rect = canvas.getBoundingClientRect();
+      const size = await page.$eval(`${chart} svg`, (svg) => {
+        svg.setAttribute('data-drawn-before-click', '');
+        const rect = svg.getBoundingClientRect();
         return { width: rect.width, height: rect.height };
       });
       await page.click(`${chart} svg`, {
@@ -124,6 +125,8 @@ describe('batch-size lab in chromium', () => {
       );
       expect(await text(page, '#cli-command')).toContain(`--path-start`);
       await grown(chart, steps + 1); // replayed from the new start
+      // Its paths stay on the surface shown, so the chart is kept (no new chart to compile).
+      expect(await page.$(`${chart} svg[data-drawn-before-click]`)).not.toBeNull();
 
       // The results download is ready.
       expect(await page.isEnabled('#download-results')).toBe(true);
