@@ -14,6 +14,8 @@ const PAGE_BYTES = 65536;
 const ALIGN_BYTES = 16;
 /** i32 words per layer in the module's layer table. */
 const TABLE_WORDS = 10;
+/** Byte address of the layer table: the start of the memory. */
+const TABLE_ADDRESS = 0;
 
 /** Byte addresses of one layer's buffers: pre-activations, activations, deltas. */
 interface LayerAddresses {
@@ -76,14 +78,14 @@ export class WasmWorkspace implements MlpWorkspace {
     const capacity = Math.max(rows, this.capacity * 2);
     const { layout, inputSize, parameterCount } = this.shape;
     const last = layout.length - 1;
-    // Byte addresses, the layer table first.
-    let end = 0;
+    // Byte addresses, after the layer table.
+    let end = TABLE_ADDRESS;
     const take = (floats: number) => {
       const start = end;
       end += Math.ceil((4 * floats) / ALIGN_BYTES) * ALIGN_BYTES;
       return start;
     };
-    const table = take(layout.length * TABLE_WORDS);
+    const table = take(layout.length * TABLE_WORDS); // = TABLE_ADDRESS
     const parameters = take(parameterCount);
     const gradients = take(parameterCount);
     const inputs = take(capacity * inputSize);
@@ -128,10 +130,10 @@ export class WasmWorkspace implements MlpWorkspace {
   }
 
   forward(rows: number): void {
-    this.passes.forward(0, this.shape.layout.length, rows, this.activationIndex);
+    this.passes.forward(TABLE_ADDRESS, this.shape.layout.length, rows, this.activationIndex);
   }
 
   backward(rows: number): void {
-    this.passes.backward(0, this.shape.layout.length, rows, this.activationIndex);
+    this.passes.backward(TABLE_ADDRESS, this.shape.layout.length, rows, this.activationIndex);
   }
 }
