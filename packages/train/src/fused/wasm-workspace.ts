@@ -6,7 +6,7 @@ import { MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
 interface MlpPassesExports {
   readonly memory: WebAssembly.Memory;
   forward(table: number, layers: number, rows: number, activation: number): void;
-  backward(table: number, layers: number, rows: number, activation: number): void;
+  backward(table: number, layers: number, rows: number, activation: number, scratch: number): void;
 }
 
 const PAGE_BYTES = 65536;
@@ -51,7 +51,8 @@ export function mlpPassesModule(): WebAssembly.Module | null {
  * each pass is one call into WebAssembly (SIMD matrix products, activations
  * in the same module; `tanh` and `exp` are JavaScript's `Math` functions).
  *
- * Memory: the layer table, then parameters, gradients, inputs and, per layer,
+ * Memory: the layer table, then parameters, gradients, room for the largest
+ * kernel (transposed there by the backward pass), inputs and, per layer,
  * pre-activations, activations (hidden layers) and deltas, each 16-byte aligned.
  */
 export class WasmWorkspace implements MlpWorkspace {
@@ -65,6 +66,8 @@ export class WasmWorkspace implements MlpWorkspace {
   private readonly passes: MlpPassesExports;
   private readonly activationIndex: number;
   private capacity = 0;
+  /** Byte address of room for the largest kernel (the backward pass transposes kernels there). */
+  private scratch = 0;
 
   constructor(shape: MlpShape, module: WebAssembly.Module) {
     this.shape = shape;
@@ -88,6 +91,7 @@ export class WasmWorkspace implements MlpWorkspace {
     const table = take(layout.length * TABLE_WORDS); // = TABLE_ADDRESS
     const parameters = take(parameterCount);
     const gradients = take(parameterCount);
+    const scratch = take(Math.max(...layout.map(({ fanIn, fanOut }) => fanIn * fanOut)));
     const inputs = take(capacity * inputSize);
     const layers = layout.map(({ fanOut }, index): LayerAddresses => {
       const pre = take(capacity * fanOut);
@@ -126,6 +130,7 @@ export class WasmWorkspace implements MlpWorkspace {
     this.inputs = view(inputs, capacity * inputSize);
     this.outputs = view(outputLayer.pre, outputFloats);
     this.outputDeltas = view(outputLayer.delta, outputFloats);
+    this.scratch = scratch;
     this.capacity = capacity;
   }
 
@@ -134,6 +139,7 @@ export class WasmWorkspace implements MlpWorkspace {
   }
 
   backward(rows: number): void {
-    this.passes.backward(TABLE_ADDRESS, this.shape.layout.length, rows, this.activationIndex);
+    const { layout } = this.shape;
+    this.passes.backward(TABLE_ADDRESS, layout.length, rows, this.activationIndex, this.scratch);
   }
 }

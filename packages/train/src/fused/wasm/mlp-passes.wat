@@ -48,8 +48,10 @@
   ;; Backpropagates the last layer's deltas (d loss / d outputs, written by the
   ;; caller) through the network, after `forward` on the same rows: every
   ;; layer's kernel and bias gradients, and the deltas of the layers below.
+  ;; `scratch` holds as many floats as the largest kernel (see $inputGradient).
   (func (export "backward")
     (param $table i32) (param $layers i32) (param $rows i32) (param $activation i32)
+    (param $scratch i32)
     (local $entry i32) (local $below i32) (local $fanIn i32) (local $fanOut i32) (local $delta i32)
     (local.set $entry (i32.add (local.get $table) (i32.mul (i32.sub (local.get $layers) (i32.const 1)) (i32.const 40))))
     (block $done
@@ -68,83 +70,147 @@
             (local.set $below (i32.sub (local.get $entry) (i32.const 40)))
             (call $inputGradient
               (local.get $delta) (local.get $rows) (local.get $fanIn) (local.get $fanOut)
-              (i32.load offset=12 (local.get $entry)) (i32.load offset=28 (local.get $below)))
+              (i32.load offset=12 (local.get $entry)) (i32.load offset=28 (local.get $below))
+              (local.get $scratch))
             (call $backpropagateActivation (local.get $activation)
               (i32.load offset=28 (local.get $below)) (i32.load offset=20 (local.get $below))
               (i32.load offset=24 (local.get $below)) (i32.mul (local.get $rows) (local.get $fanIn)))))
         (local.set $entry (i32.sub (local.get $entry) (i32.const 40)))
         (br $layerLoop))))
 
-  ;; activations[k] = activation(preActivations[k]) for k < count.
+  ;; activations[k] = activation(preActivations[k]) for k < count, one loop per
+  ;; activation, as ../activations.ts computes them.
   (func $activate
     (param $activation i32) (param $pre i32) (param $out i32) (param $count i32)
     (local $end i32) (local $x f32)
     (local.set $end (i32.add (local.get $pre) (i32.shl (local.get $count) (i32.const 2))))
-    (block $done
-      (loop $elementLoop
-        (br_if $done (i32.ge_u (local.get $pre) (local.get $end)))
-        (local.set $x (f32.load (local.get $pre)))
-        (f32.store (local.get $out)
-          (block $value (result f32)
-            (block $linear
-              (block $sigmoid
-                (block $tanh
-                  (block $relu
-                    (block $leakyRelu
-                      (br_table $leakyRelu $relu $tanh $sigmoid $linear (local.get $activation)))
-                    ;; x < 0 ? slope x : x
-                    (br $value (select
-                      (f32.mul (global.get $slope) (local.get $x)) (local.get $x)
-                      (f32.lt (local.get $x) (f32.const 0)))))
-                  ;; Math.max(x, 0)
-                  (br $value (f32.max (local.get $x) (f32.const 0))))
-                (br $value (f32.demote_f64 (call $tanh (f64.promote_f32 (local.get $x))))))
-              ;; 1 / (1 + e^-x)
-              (br $value (f32.demote_f64
+    (block $linear
+      (block $sigmoid
+        (block $tanh
+          (block $relu
+            (block $leakyRelu
+              (br_table $leakyRelu $relu $tanh $sigmoid $linear (local.get $activation)))
+            ;; leakyRelu: x < 0 ? slope x : x
+            (loop $leakyReluLoop
+              (if (i32.lt_u (local.get $pre) (local.get $end))
+                (then
+                  (local.set $x (f32.load (local.get $pre)))
+                  (f32.store (local.get $out)
+                    (select (f32.mul (global.get $slope) (local.get $x)) (local.get $x)
+                      (f32.lt (local.get $x) (f32.const 0))))
+                  (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
+                  (local.set $out (i32.add (local.get $out) (i32.const 4)))
+                  (br $leakyReluLoop))))
+            (return))
+          ;; relu: Math.max(x, 0)
+          (loop $reluLoop
+            (if (i32.lt_u (local.get $pre) (local.get $end))
+              (then
+                (f32.store (local.get $out) (f32.max (f32.load (local.get $pre)) (f32.const 0)))
+                (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
+                (local.set $out (i32.add (local.get $out) (i32.const 4)))
+                (br $reluLoop))))
+          (return))
+        ;; tanh: Math.tanh(x)
+        (loop $tanhLoop
+          (if (i32.lt_u (local.get $pre) (local.get $end))
+            (then
+              (f32.store (local.get $out)
+                (f32.demote_f64 (call $tanh (f64.promote_f32 (f32.load (local.get $pre))))))
+              (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
+              (local.set $out (i32.add (local.get $out) (i32.const 4)))
+              (br $tanhLoop))))
+        (return))
+      ;; sigmoid: 1 / (1 + e^-x)
+      (loop $sigmoidLoop
+        (if (i32.lt_u (local.get $pre) (local.get $end))
+          (then
+            (f32.store (local.get $out)
+              (f32.demote_f64
                 (f64.div (f64.const 1)
-                  (f64.add (f64.const 1) (call $exp (f64.neg (f64.promote_f32 (local.get $x)))))))))
-            (local.get $x)))
-        (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
-        (local.set $out (i32.add (local.get $out) (i32.const 4)))
-        (br $elementLoop))))
+                  (f64.add (f64.const 1)
+                    (call $exp (f64.neg (f64.promote_f32 (f32.load (local.get $pre)))))))))
+            (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
+            (local.set $out (i32.add (local.get $out) (i32.const 4)))
+            (br $sigmoidLoop))))
+      (return))
+    ;; linear: x
+    (loop $linearLoop
+      (if (i32.lt_u (local.get $pre) (local.get $end))
+        (then
+          (f32.store (local.get $out) (f32.load (local.get $pre)))
+          (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
+          (local.set $out (i32.add (local.get $out) (i32.const 4)))
+          (br $linearLoop)))))
 
-  ;; delta[k] *= activation'(...) in place: leakyRelu x > 0 ? 1 : slope, relu
-  ;; x > 0 ? 1 : 0 (NaN for NaN x), tanh 1 - y^2, sigmoid y (1 - y).
+  ;; delta[k] *= activation'(...) in place for k < count, one loop per
+  ;; activation, as ../activations.ts computes them.
   (func $backpropagateActivation
     (param $activation i32) (param $delta i32) (param $pre i32) (param $act i32) (param $count i32)
     (local $end i32) (local $d f32) (local $x f32) (local $y f32)
-    (if (i32.eq (local.get $activation) (i32.const 4)) (then (return)))
     (local.set $end (i32.add (local.get $delta) (i32.shl (local.get $count) (i32.const 2))))
-    (block $done
-      (loop $elementLoop
-        (br_if $done (i32.ge_u (local.get $delta) (local.get $end)))
-        (local.set $d (f32.load (local.get $delta)))
-        (local.set $x (f32.load (local.get $pre)))
-        (local.set $y (f32.load (local.get $act)))
-        (f32.store (local.get $delta)
-          (block $value (result f32)
-            (block $sigmoid
-              (block $tanh
-                (block $relu
-                  (block $leakyRelu
-                    (br_table $leakyRelu $relu $tanh $sigmoid (local.get $activation)))
-                  (br $value (select
-                    (local.get $d) (f32.mul (local.get $d) (global.get $slope))
-                    (f32.gt (local.get $x) (f32.const 0)))))
-                (br $value (select
-                  (local.get $d)
+    (block $linear
+      (block $sigmoid
+        (block $tanh
+          (block $relu
+            (block $leakyRelu
+              (br_table $leakyRelu $relu $tanh $sigmoid $linear (local.get $activation)))
+            ;; leakyRelu: x > 0 ? 1 : slope
+            (loop $leakyReluLoop
+              (if (i32.lt_u (local.get $delta) (local.get $end))
+                (then
+                  (local.set $d (f32.load (local.get $delta)))
+                  (f32.store (local.get $delta)
+                    (select (local.get $d) (f32.mul (local.get $d) (global.get $slope))
+                      (f32.gt (f32.load (local.get $pre)) (f32.const 0))))
+                  (local.set $delta (i32.add (local.get $delta) (i32.const 4)))
+                  (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
+                  (br $leakyReluLoop))))
+            (return))
+          ;; relu: x > 0 ? 1 : 0, NaN for a NaN x
+          (loop $reluLoop
+            (if (i32.lt_u (local.get $delta) (local.get $end))
+              (then
+                (local.set $d (f32.load (local.get $delta)))
+                (local.set $x (f32.load (local.get $pre)))
+                (f32.store (local.get $delta)
                   (select
-                    (f32.const nan) (f32.mul (local.get $d) (f32.const 0))
-                    (f32.ne (local.get $x) (local.get $x)))
-                  (f32.gt (local.get $x) (f32.const 0)))))
-              (br $value (f32.mul
-                (f32.sub (f32.const 1) (f32.mul (local.get $y) (local.get $y))) (local.get $d))))
-            (f32.mul (local.get $d)
-              (f32.mul (local.get $y) (f32.sub (f32.const 1) (local.get $y))))))
-        (local.set $delta (i32.add (local.get $delta) (i32.const 4)))
-        (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
-        (local.set $act (i32.add (local.get $act) (i32.const 4)))
-        (br $elementLoop))))
+                    (local.get $d)
+                    (select
+                      (f32.const nan) (f32.mul (local.get $d) (f32.const 0))
+                      (f32.ne (local.get $x) (local.get $x)))
+                    (f32.gt (local.get $x) (f32.const 0))))
+                (local.set $delta (i32.add (local.get $delta) (i32.const 4)))
+                (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
+                (br $reluLoop))))
+          (return))
+        ;; tanh: 1 - y^2
+        (loop $tanhLoop
+          (if (i32.lt_u (local.get $delta) (local.get $end))
+            (then
+              (local.set $y (f32.load (local.get $act)))
+              (f32.store (local.get $delta)
+                (f32.mul
+                  (f32.sub (f32.const 1) (f32.mul (local.get $y) (local.get $y)))
+                  (f32.load (local.get $delta))))
+              (local.set $delta (i32.add (local.get $delta) (i32.const 4)))
+              (local.set $act (i32.add (local.get $act) (i32.const 4)))
+              (br $tanhLoop))))
+        (return))
+      ;; sigmoid: y (1 - y)
+      (loop $sigmoidLoop
+        (if (i32.lt_u (local.get $delta) (local.get $end))
+          (then
+            (local.set $y (f32.load (local.get $act)))
+            (f32.store (local.get $delta)
+              (f32.mul (f32.load (local.get $delta))
+                (f32.mul (local.get $y) (f32.sub (f32.const 1) (local.get $y)))))
+            (local.set $delta (i32.add (local.get $delta) (i32.const 4)))
+            (local.set $act (i32.add (local.get $act) (i32.const 4)))
+            (br $sigmoidLoop))))
+      (return))
+    ;; linear: the derivative is 1, nothing to do
+  )
 
   ;; output[row, o] = round32(sum_i input[row, i] * kernel[i, o]) + bias[o]
   (func $denseForward
@@ -334,78 +400,92 @@
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (br $restLoop))))
 
-  ;; below[row, i] = round32(sum_o delta[row, o] * kernel[i, o]), four inputs at a time
+  ;; below[row, i] = round32(sum_o delta[row, o] * kernel[i, o]). The kernel is
+  ;; first transposed into `scratch` ([fanOut, fanIn]), so that four inputs'
+  ;; weights for one output are adjacent: each SIMD lane then sums one input's
+  ;; products over o in order, as the JavaScript sums them.
   (func $inputGradient
     (param $delta i32) (param $rows i32) (param $fanIn i32) (param $fanOut i32)
-    (param $kernel i32) (param $below i32)
+    (param $kernel i32) (param $below i32) (param $scratch i32)
     (local $row i32) (local $i i32) (local $o i32) (local $d i32) (local $w i32)
-    (local $stride i32) (local $dv f64) (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64)
-    (local.set $stride (i32.shl (local.get $fanOut) (i32.const 2)))
+    (local $inStride i32) (local $a v128) (local $b v128) (local $dv v128) (local $w4 v128)
+    (local $s f64)
+    (local.set $inStride (i32.shl (local.get $fanIn) (i32.const 2)))
+    ;; scratch[o, i] = kernel[i, o], reading the kernel in order.
+    (local.set $w (local.get $kernel))
+    (block $transposed
+      (loop $inputLoop
+        (br_if $transposed (i32.ge_u (local.get $i) (local.get $fanIn)))
+        (local.set $d (i32.add (local.get $scratch) (i32.shl (local.get $i) (i32.const 2))))
+        (local.set $o (local.get $fanOut))
+        (block $outputsDone
+          (loop $outputLoop
+            (br_if $outputsDone (i32.eqz (local.get $o)))
+            (f32.store (local.get $d) (f32.load (local.get $w)))
+            (local.set $w (i32.add (local.get $w) (i32.const 4)))
+            (local.set $d (i32.add (local.get $d) (local.get $inStride)))
+            (local.set $o (i32.sub (local.get $o) (i32.const 1)))
+            (br $outputLoop)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $inputLoop)))
     (block $rowsDone
       (loop $rowLoop
         (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
         (local.set $i (i32.const 0))
+        ;; Four inputs at a time.
         (block $quadsDone
           (loop $quadLoop
             (br_if $quadsDone (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $fanIn)))
-            (local.set $s0 (f64.const 0))
-            (local.set $s1 (f64.const 0))
-            (local.set $s2 (f64.const 0))
-            (local.set $s3 (f64.const 0))
+            (local.set $a (f64x2.splat (f64.const 0)))
+            (local.set $b (f64x2.splat (f64.const 0)))
             (local.set $d (local.get $delta))
-            (local.set $w (i32.add (local.get $kernel) (i32.mul (local.get $i) (local.get $stride))))
+            (local.set $w (i32.add (local.get $scratch) (i32.shl (local.get $i) (i32.const 2))))
             (local.set $o (local.get $fanOut))
             (block $outputsDone
               (loop $outputLoop
                 (br_if $outputsDone (i32.eqz (local.get $o)))
-                (local.set $dv (f64.promote_f32 (f32.load (local.get $d))))
-                (local.set $s0 (f64.add (local.get $s0)
-                  (f64.mul (local.get $dv) (f64.promote_f32 (f32.load (local.get $w))))))
-                (local.set $s1 (f64.add (local.get $s1)
-                  (f64.mul (local.get $dv)
-                    (f64.promote_f32 (f32.load (i32.add (local.get $w) (local.get $stride)))))))
-                (local.set $s2 (f64.add (local.get $s2)
-                  (f64.mul (local.get $dv)
-                    (f64.promote_f32 (f32.load (i32.add (local.get $w)
-                      (i32.shl (local.get $stride) (i32.const 1))))))))
-                (local.set $s3 (f64.add (local.get $s3)
-                  (f64.mul (local.get $dv)
-                    (f64.promote_f32 (f32.load (i32.add (local.get $w)
-                      (i32.mul (local.get $stride) (i32.const 3))))))))
+                (local.set $dv (f64x2.splat (f64.promote_f32 (f32.load (local.get $d)))))
+                (local.set $w4 (v128.load (local.get $w)))
+                (local.set $a (f64x2.add (local.get $a)
+                  (f64x2.mul (local.get $dv) (f64x2.promote_low_f32x4 (local.get $w4)))))
+                (local.set $b (f64x2.add (local.get $b)
+                  (f64x2.mul (local.get $dv) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7
+                    (local.get $w4) (local.get $w4))))))
                 (local.set $d (i32.add (local.get $d) (i32.const 4)))
-                (local.set $w (i32.add (local.get $w) (i32.const 4)))
+                (local.set $w (i32.add (local.get $w) (local.get $inStride)))
                 (local.set $o (i32.sub (local.get $o) (i32.const 1)))
                 (br $outputLoop)))
-            (f32.store (local.get $below) (f32.demote_f64 (local.get $s0)))
-            (f32.store offset=4 (local.get $below) (f32.demote_f64 (local.get $s1)))
-            (f32.store offset=8 (local.get $below) (f32.demote_f64 (local.get $s2)))
-            (f32.store offset=12 (local.get $below) (f32.demote_f64 (local.get $s3)))
-            (local.set $below (i32.add (local.get $below) (i32.const 16)))
+            (v128.store
+              (i32.add (local.get $below) (i32.shl (local.get $i) (i32.const 2)))
+              (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+                (f32x4.demote_f64x2_zero (local.get $a)) (f32x4.demote_f64x2_zero (local.get $b))))
             (local.set $i (i32.add (local.get $i) (i32.const 4)))
             (br $quadLoop)))
         ;; The remaining inputs one at a time.
         (block $restDone
           (loop $restLoop
             (br_if $restDone (i32.ge_u (local.get $i) (local.get $fanIn)))
-            (local.set $s0 (f64.const 0))
+            (local.set $s (f64.const 0))
             (local.set $d (local.get $delta))
-            (local.set $w (i32.add (local.get $kernel) (i32.mul (local.get $i) (local.get $stride))))
+            (local.set $w (i32.add (local.get $scratch) (i32.shl (local.get $i) (i32.const 2))))
             (local.set $o (local.get $fanOut))
             (block $outputsDone
               (loop $outputLoop
                 (br_if $outputsDone (i32.eqz (local.get $o)))
-                (local.set $s0 (f64.add (local.get $s0)
+                (local.set $s (f64.add (local.get $s)
                   (f64.mul (f64.promote_f32 (f32.load (local.get $d)))
                            (f64.promote_f32 (f32.load (local.get $w))))))
                 (local.set $d (i32.add (local.get $d) (i32.const 4)))
-                (local.set $w (i32.add (local.get $w) (i32.const 4)))
+                (local.set $w (i32.add (local.get $w) (local.get $inStride)))
                 (local.set $o (i32.sub (local.get $o) (i32.const 1)))
                 (br $outputLoop)))
-            (f32.store (local.get $below) (f32.demote_f64 (local.get $s0)))
-            (local.set $below (i32.add (local.get $below) (i32.const 4)))
+            (f32.store
+              (i32.add (local.get $below) (i32.shl (local.get $i) (i32.const 2)))
+              (f32.demote_f64 (local.get $s)))
             (local.set $i (i32.add (local.get $i) (i32.const 1)))
             (br $restLoop)))
-        (local.set $delta (i32.add (local.get $delta) (local.get $stride)))
+        (local.set $delta (i32.add (local.get $delta) (i32.shl (local.get $fanOut) (i32.const 2))))
+        (local.set $below (i32.add (local.get $below) (local.get $inStride)))
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
         (br $rowLoop))))
 )
