@@ -8,7 +8,11 @@ import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js'
 import type { FieldProblem } from '../state/field-validation.js';
 import type { WebBackend } from '../state/web-backend.js';
 import { backendOptions } from '../ui/backend-options.js';
-import { type BackendSupport, detectBackends } from '../ui/backend-support.js';
+import {
+  type BackendSupport,
+  detectBackends,
+  SUPPORT_BEFORE_DETECTION,
+} from '../ui/backend-support.js';
 import { h } from '../ui/dom.js';
 import { downloadFile } from '../ui/downloads.js';
 import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from '../ui/format.js';
@@ -51,13 +55,7 @@ export class LabPage {
   private readonly lineView: LineViewPanel;
   private checked: CheckedLabConfig;
   private backend: WebBackend;
-  private support: BackendSupport = {
-    auto: true,
-    webgpu: false,
-    webgl: false,
-    wasm: true,
-    cpu: true,
-  };
+  private support: BackendSupport = SUPPORT_BEFORE_DETECTION;
   private state: LabState = 'idle';
   private runId = 0;
   private runConfig: BatchSizeLabConfig;

@@ -10,7 +10,11 @@ import { type DataPoints, previewDataPoints } from '../worker/data-points.js';
 import type { DoneMessage, WorkerCommand, WorkerMessage } from '../worker/protocol.js';
 import { MODEL_WEIGHTS_FILE } from '../worker/protocol.js';
 import { backendOptions } from './backend-options.js';
-import { type BackendSupport, detectBackends } from './backend-support.js';
+import {
+  type BackendSupport,
+  detectBackends,
+  SUPPORT_BEFORE_DETECTION,
+} from './backend-support.js';
 import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
 import { h } from './dom.js';
@@ -42,13 +46,7 @@ export class App {
   private readonly charts: ChartPanel;
   private checked: CheckedConfig;
   private backend: WebBackend;
-  private support: BackendSupport = {
-    auto: true,
-    webgpu: false,
-    webgl: false,
-    wasm: true,
-    cpu: true,
-  };
+  private support: BackendSupport = SUPPORT_BEFORE_DETECTION;
   private state: RunState = 'idle';
   /** The config of the run in progress (the form may change after it started). */
   private runConfig: ExperimentConfig;
