@@ -1,22 +1,17 @@
 import { RandomSampler } from '@epochlab/data';
 import { InvalidArgumentError } from '@epochlab/tensor';
-import type { LossName } from '@epochlab/train';
 import {
   allIndices,
   checkLinePoints,
   checkLossName,
+  type LineFitData,
   type LinePoint,
   meanGradient,
   meanLoss,
 } from './line-loss.js';
 
 /** Options of `descentPath`. */
-export interface DescentPathOptions {
-  /** Inputs of the training points. */
-  readonly xs: readonly number[];
-  /** Targets of the training points, as many as `xs`. */
-  readonly ys: readonly number[];
-  readonly loss: LossName;
+export interface DescentPathOptions extends LineFitData {
   /** Where the path starts: `[m, b]`. */
   readonly start: readonly [number, number];
   /** Learning rate of plain SGD, > 0. */

@@ -4,7 +4,7 @@
  * gradient descent takes on it, as plain numbers.
  */
 export { type DescentPathOptions, descentPath } from './descent-path.js';
-export { type LinePoint, lineLoss, lineLossGradient } from './line-loss.js';
+export { type LineFitData, type LinePoint, lineLoss, lineLossGradient } from './line-loss.js';
 export { type LineView, type LineViewOptions, type LineViewPath, lineView } from './line-view.js';
 export { lossMinimum } from './loss-minimum.js';
 export {

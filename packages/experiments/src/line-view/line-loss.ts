@@ -4,6 +4,15 @@ import type { LossName } from '@epochlab/train';
 /** The losses the line view knows, with PyTorch's definitions (mean over the points). */
 const LINE_LOSSES: readonly LossName[] = ['l1', 'mse', 'huber'];
 
+/** The training points a line y = m x + b is fitted to, and the loss it is judged by. */
+export interface LineFitData {
+  /** Inputs of the training points. */
+  readonly xs: readonly number[];
+  /** Targets of the training points, as many as `xs`. */
+  readonly ys: readonly number[];
+  readonly loss: LossName;
+}
+
 /** A point of the (m, b) plane with the loss of the line y = m x + b over all the data there. */
 export interface LinePoint {
   m: number;

@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from '@epochlab/tensor';
-import type { LossName } from '@epochlab/train';
 import { checkStart, descentPath } from './descent-path.js';
-import { checkLinePoints, checkLossName, type LinePoint } from './line-loss.js';
+import { checkLinePoints, checkLossName, type LineFitData, type LinePoint } from './line-loss.js';
 import { lossMinimum } from './loss-minimum.js';
 import { type LossSurface, lossSurface } from './loss-surface.js';
 
@@ -24,10 +23,7 @@ export interface LineView {
 }
 
 /** Options of `lineView`. */
-export interface LineViewOptions {
-  readonly xs: readonly number[];
-  readonly ys: readonly number[];
-  readonly loss: LossName;
+export interface LineViewOptions extends LineFitData {
   /** Start of every path: `[m, b]`. */
   readonly start: readonly [number, number];
   /** Learning rate of every path. */

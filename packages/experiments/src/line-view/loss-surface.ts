@@ -1,6 +1,11 @@
 import { InvalidArgumentError } from '@epochlab/tensor';
-import type { LossName } from '@epochlab/train';
-import { allIndices, checkLinePoints, checkLossName, meanLoss } from './line-loss.js';
+import {
+  allIndices,
+  checkLinePoints,
+  checkLossName,
+  type LineFitData,
+  meanLoss,
+} from './line-loss.js';
 
 /** Grid points per axis of a loss surface when the caller gives none. */
 export const DEFAULT_SURFACE_RESOLUTION = 80;
@@ -20,10 +25,7 @@ export interface LossSurface {
 }
 
 /** Options of `lossSurface`. */
-export interface LossSurfaceOptions {
-  readonly xs: readonly number[];
-  readonly ys: readonly number[];
-  readonly loss: LossName;
+export interface LossSurfaceOptions extends LineFitData {
   /** Range of the slope: `[lowest, highest]`, lowest < highest. */
   readonly m: readonly [number, number];
   /** Range of the intercept: `[lowest, highest]`, lowest < highest. */
