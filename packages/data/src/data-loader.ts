@@ -1,9 +1,16 @@
-import { InvalidArgumentError, tf, validateSeed } from '@epochlab/tensor';
+import {
+  InvalidArgumentError,
+  type Tensor,
+  type TensorRowsLoaderV1,
+  tf,
+  validateSeed,
+} from '@epochlab/tensor';
 import { type BatchAccess, type Dataset, hasBatchAccess } from './dataset.js';
 import { defaultCollate } from './default-collate.js';
 import { RandomSampler } from './random-sampler.js';
 import type { Sampler } from './sampler.js';
 import { SequentialSampler } from './sequential-sampler.js';
+import { TensorDataset } from './tensor-dataset.js';
 import {
   indexRange,
   optionalBoolean,
@@ -67,7 +74,15 @@ export interface DataLoaderOptions<Item, Batch> {
  *   }
  * }
  */
-export class DataLoader<Batch = unknown, Item = unknown> implements Iterable<Batch> {
+export class DataLoader<Batch = unknown, Item = unknown>
+  implements Iterable<Batch>, TensorRowsLoaderV1
+{
+  /**
+   * Declares the `TensorRowsLoaderV1` contract: `@epochlab/train`'s fused
+   * path reads {@link rowTensors} and {@link order} to form the same batches
+   * without a tensor per batch.
+   */
+  readonly specificationVersion = 'tensor-rows-loader-v1' as const;
   /** The dataset batches are read from. */
   readonly dataset: Dataset<Item>;
   /** Items per batch (the last one may be shorter unless `dropLast`). */
@@ -78,6 +93,11 @@ export class DataLoader<Batch = unknown, Item = unknown> implements Iterable<Bat
   readonly sampler: Sampler;
   /** Batches per epoch. */
   readonly length: number;
+  /**
+   * The dataset's tensors when every batch is rows of them: a `TensorDataset`
+   * read with its own `getBatch` (no `collate`); `undefined` otherwise.
+   */
+  readonly rowTensors: readonly Tensor[] | undefined;
   private readonly readBatch: (indices: Int32Array) => Batch;
   private readonly checkOrders: boolean;
   private iterationsStarted = 0;
@@ -142,6 +162,8 @@ export class DataLoader<Batch = unknown, Item = unknown> implements Iterable<Bat
     if (collate !== undefined && typeof collate !== 'function') {
       throw new InvalidArgumentError('collate', 'a function (items) => batch', collate);
     }
+    this.rowTensors =
+      collate === undefined && dataset instanceof TensorDataset ? dataset.tensors : undefined;
     if (collate === undefined && hasBatchAccess<Item, Batch>(dataset)) {
       this.readBatch = (indices) =>
         tf.tidy(() => dataset.getBatch(indices) as TensorContainer) as Batch;
@@ -166,10 +188,18 @@ export class DataLoader<Batch = unknown, Item = unknown> implements Iterable<Bat
    * its tensors are disposed when the iterator advances or finishes.
    */
   batches(epoch: number): IterableIterator<Batch> {
+    return this.iterate(this.order(epoch));
+  }
+
+  /**
+   * The dataset indices of epoch `epoch` (a whole number >= 0) in batch order:
+   * batch `b` holds indices `b * batchSize` onwards, up to `batchSize` of them.
+   */
+  order(epoch: number): Int32Array {
     requireNonNegativeInteger('epoch', epoch);
     const order = this.sampler.order(epoch);
     if (this.checkOrders) this.checkOrder(order, epoch);
-    return this.iterate(order);
+    return order;
   }
 
   /** The next epoch's batches: `batches(k)` on the k-th call (k = 0, 1, 2, ...). */

@@ -3,7 +3,15 @@
  * with PyTorch-style seeded initialisation and save/load in the TensorFlow.js layers-model
  * format. Browser-safe; Node file helpers live in `@epochlab/models/node`.
  */
-export { ACTIVATIONS, type Activation, isActivation, LEAKY_RELU_SLOPE } from './activation.js';
+export type { ActivationFunction, TfjsActivation } from './activations/activation-function.js';
+export {
+  ACTIVATION_NAMES,
+  ACTIVATIONS,
+  type Activation,
+  activationFunction,
+  isActivation,
+} from './activations/activation-registry.js';
+export { LEAKY_RELU_SLOPE } from './activations/leaky-relu.js';
 export { glorotInitBound, pytorchInitBound } from './initialisation.js';
 export type { LoadSource, SaveTarget } from './io-handlers.js';
 export { fromArtifacts } from './layers-format/from-artifacts.js';

@@ -1,5 +1,9 @@
 import { InvalidArgumentError } from '@epochlab/tensor';
-import { ACTIVATIONS, type Activation, isActivation } from './activation.js';
+import {
+  ACTIVATION_NAMES,
+  type Activation,
+  isActivation,
+} from './activations/activation-registry.js';
 
 /** Initialisation schemes a spec accepts, in the order error messages list them. */
 export const INIT_SCHEMES = ['pytorch', 'glorot'] as const;
@@ -81,7 +85,11 @@ export function validateMlpSpec(spec: unknown): Required<MlpSpec> {
   const outputSize = validateSize(fields.outputSize, 'outputSize');
   const activation = fields.activation ?? 'leakyRelu';
   if (!isActivation(activation)) {
-    throw new InvalidArgumentError('activation', `one of ${ACTIVATIONS.join(', ')}`, activation);
+    throw new InvalidArgumentError(
+      'activation',
+      `one of ${ACTIVATION_NAMES.join(', ')}`,
+      activation,
+    );
   }
   const init = fields.init ?? 'pytorch';
   if (!(INIT_SCHEMES as readonly unknown[]).includes(init)) {

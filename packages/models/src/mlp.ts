@@ -1,4 +1,5 @@
 import {
+  type DenseMlpV1,
   EpochlabError,
   InvalidArgumentError,
   type SeededRandom,
@@ -6,7 +7,8 @@ import {
   tf,
   type Variable,
 } from '@epochlab/tensor';
-import { type Activation, LEAKY_RELU_SLOPE } from './activation.js';
+import type { ActivationFunction } from './activations/activation-function.js';
+import { type Activation, activationFunction } from './activations/activation-registry.js';
 import { drawInitialWeights } from './initialisation.js';
 import { resolveSaveHandler, type SaveTarget } from './io-handlers.js';
 import { toArtifacts } from './layers-format/to-artifacts.js';
@@ -23,28 +25,29 @@ export interface DenseLayerWeights {
 /** One layer's computation: kernel, bias and activation, in as few ops as the backend allows. */
 type LayerStep = (input: Tensor2D, layer: DenseLayerWeights) => Tensor2D;
 
-/** matMul + bias + activation as one fused op where tfjs has a fused kernel for it. */
-function fusedStep(activation: tf.fused.Activation): LayerStep {
+/**
+ * A layer with `activation`: matMul, bias and activation as one fused op where
+ * tfjs has a fused kernel for the activation, else the fused matMul and bias,
+ * then the activation's own op.
+ */
+function layerStep({ tfjs }: ActivationFunction): LayerStep {
+  if ('after' in tfjs) {
+    return (input, layer) => tfjs.after(linearStep(input, layer));
+  }
+  const { fusedMatMul, leakyreluAlpha } = tfjs;
   return (input, { kernel, bias }) =>
     tf.fused.matMul({
       a: input,
       b: kernel,
       bias,
-      activation,
-      leakyreluAlpha: LEAKY_RELU_SLOPE,
+      activation: fusedMatMul,
+      ...(leakyreluAlpha === undefined ? {} : { leakyreluAlpha }),
     }) as Tensor2D;
 }
 
-const linearStep = fusedStep('linear');
-
-const HIDDEN_STEPS: Record<Activation, LayerStep> = {
-  leakyRelu: fusedStep('leakyrelu'),
-  relu: fusedStep('relu'),
-  sigmoid: fusedStep('sigmoid'),
-  // tfjs has no fused tanh: fused matMul + bias, then tanh.
-  tanh: (input, layer) => tf.tanh(linearStep(input, layer)),
-  linear: linearStep,
-};
+/** The output layer: matMul and bias in one fused op. */
+const linearStep: LayerStep = (input, { kernel, bias }) =>
+  tf.fused.matMul({ a: input, b: kernel, bias, activation: 'linear' }) as Tensor2D;
 
 interface WeightShape {
   readonly name: string;
@@ -106,7 +109,9 @@ function tensorOf(values: WeightValues, shape: readonly number[]) {
  * Build one with {@link createMlp} (seeded initialisation) or {@link createMlpFromWeights}.
  * The model owns its variables: call {@link Mlp.dispose} when done with it.
  */
-export class Mlp {
+export class Mlp implements DenseMlpV1 {
+  /** Declares the `DenseMlpV1` contract, which `@epochlab/train`'s fused path reads. */
+  readonly specificationVersion = 'dense-mlp-v1' as const;
   /** The validated spec, defaults filled in. */
   readonly spec: Required<MlpSpec>;
   /** Kernel and bias of each layer, input side first. */
@@ -146,7 +151,12 @@ export class Mlp {
     this.layers = Object.freeze([...layers]);
     this.trainableVariables = variables;
     this.parameterCount = shapes.reduce((sum, shape) => sum + shape.size, 0);
-    this.hiddenStep = HIDDEN_STEPS[this.spec.activation];
+    this.hiddenStep = layerStep(activationFunction(this.spec.activation) as ActivationFunction);
+  }
+
+  /** The hidden layers' activation (`spec.activation`). */
+  get activation(): Activation {
+    return this.spec.activation;
   }
 
   /** Whether {@link Mlp.dispose} was called. */

@@ -2,7 +2,7 @@ import { InvalidArgumentError, initBackend, SeededRandom, type Tensor, tf } from
 import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ACTIVATIONS,
+  ACTIVATION_NAMES,
   type Activation,
   createMlp,
   fromArtifacts,
@@ -55,7 +55,7 @@ describe.each(BACKENDS)('TensorFlow.js layers format on %s', (backend) => {
     loaded.dispose();
   });
 
-  it.each(ACTIVATIONS)(
+  it.each(ACTIVATION_NAMES)(
     'is loaded by tf.loadLayersModel with %s, same predictions',
     async (activation) => {
       const spec = { inputSize: 1, hiddenSizes: [12, 12, 16], outputSize: 1, activation };

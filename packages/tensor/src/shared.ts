@@ -12,6 +12,7 @@ export type {
   BackendChoice,
   InitBackendOptions,
 } from './backend/select-backend.js';
+export type { DenseMlpV1, TensorRowsLoaderV1 } from './contracts.js';
 export {
   BackendUnavailableError,
   describeValue,

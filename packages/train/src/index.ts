@@ -1,6 +1,7 @@
 /**
  * @epochlab/train: losses, optimizers and the learning loop (validation,
- * events, early stopping, divergence detection, cancellation).
+ * events, early stopping, divergence detection, cancellation), for one run
+ * (`trainModel`) or K runs side by side (`trainMany`).
  */
 
 export type {
@@ -14,7 +15,11 @@ export type {
 export type { EarlyStoppingOptions } from './early-stopping/early-stopping-options.js';
 export type { Batch, BatchSource } from './loop/batch-source.js';
 export { trainModel } from './loop/train-model.js';
-export type { TrainingPathOption, TrainModelOptions } from './loop/train-options.js';
+export {
+  TRAINING_PATH_OPTIONS,
+  type TrainingPathOption,
+  type TrainModelOptions,
+} from './loop/train-options.js';
 export type { TrainableModel } from './loop/trainable-model.js';
 export type {
   Divergence,
@@ -26,18 +31,15 @@ export type {
   TrainingSummary,
 } from './loop/training-result.js';
 export { createLoss } from './losses/create-loss.js';
-export { huberLoss } from './losses/huber-loss.js';
-export { l1Loss } from './losses/l1-loss.js';
-export {
-  LOSS_NAMES,
-  type LossConfig,
-  type LossFunction,
-  type LossName,
-} from './losses/loss-function.js';
-export { mseLoss } from './losses/mse-loss.js';
+export { type HuberConfig, huberLoss } from './losses/huber.js';
+export { type L1Config, l1Loss } from './losses/l1.js';
+export type { FusedLoss, LossDefinition, LossFunction } from './losses/loss-definition.js';
+export { LOSS_NAMES, LOSSES, type LossConfig, type LossName } from './losses/loss-registry.js';
+export { type MseConfig, mseLoss } from './losses/mse.js';
 export type { ManyTrainingResult } from './many/many-training-result.js';
 export { trainMany } from './many/train-many.js';
 export type {
+  ManyBatchEndEvent,
   ManyEpochEndEvent,
   ManyRun,
   ManyRunProgress,
@@ -49,15 +51,15 @@ export {
   type GradientNoiseOptions,
   measureGradientNoise,
 } from './noise/measure-gradient-noise.js';
+export type { AdamConfig } from './optimizers/adam.js';
 export { createOptimizer } from './optimizers/create-optimizer.js';
+export type { FusedOptimizer, OptimizerDefinition } from './optimizers/optimizer-definition.js';
 export {
-  type AdamConfig,
   OPTIMIZER_DEFAULTS,
   OPTIMIZER_NAMES,
+  OPTIMIZERS,
   type OptimizerConfig,
   type OptimizerName,
-  type RmspropConfig,
-  type SgdConfig,
-} from './optimizers/optimizer-config.js';
-export { RmspropOptimizer } from './optimizers/rmsprop-optimizer.js';
-export { yieldToEventLoop } from './scheduling/yield-to-event-loop.js';
+} from './optimizers/optimizer-registry.js';
+export type { RmspropConfig } from './optimizers/rmsprop.js';
+export type { SgdConfig } from './optimizers/sgd.js';

@@ -1,7 +1,17 @@
 import { countTensors, initBackend, type Scalar, tf, type Variable } from '@epochlab/tensor';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createOptimizer, OPTIMIZER_DEFAULTS, type OptimizerConfig } from '../src/index.js';
+import {
+  createOptimizer,
+  OPTIMIZER_DEFAULTS,
+  OPTIMIZERS,
+  type OptimizerConfig,
+  trainModel,
+} from '../src/index.js';
+import { createFusedOptimizer } from '../src/optimizers/create-optimizer.js';
+import { resolveOptimizerConfig } from '../src/optimizers/resolve-optimizer-config.js';
 import { expectInvalid } from './helpers/expect-invalid.js';
+import { notebookSetup } from './helpers/notebook-setup.js';
+import { TRAINING_PATHS } from './helpers/training-paths.js';
 
 beforeAll(async () => {
   await initBackend('cpu');
@@ -163,6 +173,107 @@ describe.each<OptimizerConfig>([
     problem.step(optimizer);
     optimizer.dispose();
     expect(countTensors()).toBe(before);
+  });
+});
+
+/**
+ * `steps` Adam steps on one parameter from w = 1 with a gradient of 1 at every
+ * step (loss = w), by PyTorch's documented rule (torch.optim.Adam) in float64:
+ * bias corrections 1 - beta^t from the step count t.
+ */
+function pytorchAdamReference(learningRate: number, steps: number): number[] {
+  const [beta1, beta2, epsilon] = [0.9, 0.999, 1e-8];
+  let [w, m, v] = [1, 0, 0];
+  const weights: number[] = [];
+  for (let t = 1; t <= steps; t++) {
+    const g = 1;
+    m = beta1 * m + (1 - beta1) * g;
+    v = beta2 * v + (1 - beta2) * g * g;
+    const mHat = m / (1 - beta1 ** t);
+    const vHat = v / (1 - beta2 ** t);
+    w -= (learningRate * mHat) / (Math.sqrt(vHat) + epsilon);
+    weights.push(w);
+  }
+  return weights;
+}
+
+/** Adam's weights after each of `steps` steps (w = 1, gradient 1, lr 0.1) on one path. */
+function adamSteps(path: 'generic' | 'fused', steps: number): number[] {
+  const config = { name: 'adam', learningRate: 0.1 } as const;
+  const weights: number[] = [];
+  if (path === 'fused') {
+    const optimizer = createFusedOptimizer(resolveOptimizerConfig(config), 1);
+    const parameters = Float32Array.of(1);
+    for (let step = 0; step < steps; step++) {
+      optimizer.step(parameters, Float32Array.of(1));
+      weights.push(parameters[0] as number);
+    }
+    return weights;
+  }
+  const w = tf.variable(tf.tensor1d([1]));
+  const optimizer = createOptimizer(config);
+  for (let step = 0; step < steps; step++) {
+    tf.tidy(() => {
+      optimizer.minimize(() => tf.sum(w), false, [w]);
+    });
+    weights.push(w.dataSync()[0] as number);
+  }
+  optimizer.dispose();
+  w.dispose();
+  return weights;
+}
+
+/**
+ * `torch.optim.Adam([w], lr=0.1)` from w = 1 with a gradient of 1, five steps, in float32:
+ * PyTorch 1.13 (Debian's python3-torch), `w.sum().backward(); opt.step()`.
+ * tfjs's `AdamOptimizer` (a float32 running product of beta^t) gives 0.9000006914 at step 1.
+ */
+const PYTORCH_ADAM_STEPS = [
+  0.9000000357627869, 0.800000011920929, 0.7000000476837158, 0.6000000238418579, 0.5,
+];
+
+describe.each(['generic', 'fused'] as const)('Adam on the %s path', (path) => {
+  it('takes PyTorch’s first five steps bit for bit (w = 1, gradient 1, lr 0.1)', () => {
+    expect(adamSteps(path, 5)).toEqual(PYTORCH_ADAM_STEPS);
+  });
+
+  it('follows PyTorch’s rule with bias corrections in double precision (relative 1e-6)', () => {
+    const expected = pytorchAdamReference(0.1, 20);
+    const actual = adamSteps(path, 20);
+    actual.forEach((w, step) => {
+      const reference = expected[step] as number;
+      // The distance travelled: a drift of the step size by 1e-6 shows here (the float32
+      // running product of beta^t is 7e-6 off after one step), also where w crosses 0.
+      expect(Math.abs(w - reference) / Math.abs(reference - 1)).toBeLessThan(1e-6);
+      if (step < 5) expect(Math.abs(w - reference) / Math.abs(reference)).toBeLessThan(1e-6);
+    });
+  });
+});
+
+describe.each(OPTIMIZERS)('the $name entry of OPTIMIZERS', (definition) => {
+  it('accepts its own defaults and fills them in for a config with only the name', () => {
+    expect(resolveOptimizerConfig({ name: definition.name } as OptimizerConfig)).toEqual(
+      definition.defaults,
+    );
+    expect(() => definition.validate(definition.defaults as never)).not.toThrow();
+  });
+
+  it.each(TRAINING_PATHS)('trains on the $name path without leaking a tensor', async (path) => {
+    const setup = notebookSetup(4);
+    const before = countTensors();
+    const result = await trainModel({
+      model: setup.model,
+      train: setup.train,
+      validation: setup.validation,
+      epochs: 20,
+      loss: 'l1',
+      optimizer: definition.name,
+      trainingPath: path.option,
+    });
+    expect(result.trainingPath).toBe(path.name);
+    expect(result.status).toBe('completed');
+    expect(countTensors()).toBe(before);
+    setup.dispose();
   });
 });
 

@@ -146,7 +146,7 @@ describe('trainMany', () => {
         batched.map((built) => built.run),
         { ...shared, optimizer: 'sgd' },
       );
-      expect(many.trainingPath).toBe('fused-cpu');
+      expect(many.trainingPath).toBe('fused-wasm-simd');
       expect(many.results).toHaveLength(sweep.runs);
 
       for (let k = 0; k < sweep.runs; k++) {
@@ -158,7 +158,7 @@ describe('trainMany', () => {
           ...(separate.run.validation === undefined ? {} : { validation: separate.run.validation }),
           optimizer: separate.run.optimizer ?? 'sgd',
         });
-        expect(expected.trainingPath).toBe('fused-cpu');
+        expect(expected.trainingPath).toBe('fused-wasm-simd');
         const actual = many.results[k] as TrainingResult;
         expectSameRun(actual, expected);
         const built = batched[k] as (typeof batched)[number];

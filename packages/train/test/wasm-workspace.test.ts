@@ -1,15 +1,18 @@
 import { readFile } from 'node:fs/promises';
+import { ACTIVATIONS, type ActivationFunction, activationFunction } from '@epochlab/models';
 import { SeededRandom } from '@epochlab/tensor';
 import { describe, expect, it } from 'vitest';
 import { compileWat } from '../scripts/compile-wat.mjs';
-import { FUSED_ACTIVATIONS, type FusedActivation } from '../src/fused/activations.js';
 import { createMlpWorkspace } from '../src/fused/create-mlp-workspace.js';
 import { FusedMlpKernel } from '../src/fused/fused-mlp-kernel.js';
-import { createFusedLoss, type FusedLoss } from '../src/fused/loss-gradients.js';
-import { createFusedOptimizer } from '../src/fused/optimizer-updates.js';
 import { MLP_PASSES_WASM_BASE64 } from '../src/fused/wasm/mlp-passes-wasm.js';
 import { mlpPassesModule } from '../src/fused/wasm-workspace.js';
+import { createFusedLoss } from '../src/losses/create-loss.js';
+import type { FusedLoss } from '../src/losses/loss-definition.js';
+import { createFusedOptimizer } from '../src/optimizers/create-optimizer.js';
 import { resolveOptimizerConfig } from '../src/optimizers/resolve-optimizer-config.js';
+
+const relu = activationFunction('relu') as ActivationFunction;
 
 /** Whether `a` and `b` hold the same float32 values, NaN and the sign of zero included. */
 function sameBits(a: Float32Array, b: Float32Array): boolean {
@@ -27,7 +30,7 @@ function draw(random: SeededRandom, scale: number): number {
 }
 
 /** The same network in a WebAssembly and a JavaScript workspace, same parameters. */
-function kernelPair(widths: number[], activation: FusedActivation, random: SeededRandom) {
+function kernelPair(widths: number[], activation: ActivationFunction, random: SeededRandom) {
   const wasm = new FusedMlpKernel(widths, activation);
   const javascript = new FusedMlpKernel(widths, activation, 'javascript');
   for (let k = 0; k < wasm.parameters.length; k++) wasm.parameters[k] = draw(random, 0.7);
@@ -57,14 +60,14 @@ describe('the WebAssembly passes (wasm/mlp-passes.wat)', () => {
 
   it('run here (Node has WebAssembly SIMD); `javascript` never uses them', () => {
     expect(mlpPassesModule()).not.toBeNull();
-    expect(new FusedMlpKernel([1, 3, 1], 'relu').workspace.kind).toBe('wasm-simd');
-    expect(new FusedMlpKernel([1, 3, 1], 'relu', 'javascript').workspace.kind).toBe('javascript');
+    expect(new FusedMlpKernel([1, 3, 1], relu).workspace.kind).toBe('wasm-simd');
+    expect(new FusedMlpKernel([1, 3, 1], relu, 'javascript').workspace.kind).toBe('javascript');
   });
 
   it('fall back to JavaScript when there is no module or it does not instantiate', () => {
     const shape = {
       layout: [{ fanIn: 1, fanOut: 2, kernelOffset: 0, biasOffset: 2 }],
-      activation: 'relu' as const,
+      activation: relu,
       inputSize: 1,
       outputSize: 2,
       parameterCount: 4,
@@ -81,13 +84,33 @@ describe('the WebAssembly passes (wasm/mlp-passes.wat)', () => {
     expect(createMlpWorkspace(shape, mlpPassesModule()).kind).toBe('wasm-simd');
   });
 
+  it('leave an activation they do not mirror to the JavaScript passes, which run its entry', () => {
+    // softsign, x / (1 + |x|): an activation a contributor might add to the registry.
+    const softsign: ActivationFunction = {
+      name: 'softsign',
+      tfjs: { after: (x) => x },
+      forward(pre, out, length) {
+        for (let k = 0; k < length; k++) {
+          const x = pre[k] as number;
+          out[k] = x / (1 + Math.abs(x));
+        }
+      },
+      backward() {},
+    };
+    const kernel = new FusedMlpKernel([1, 2, 1], softsign);
+    expect(kernel.workspace.kind).toBe('javascript');
+    kernel.parameters.set([1, 3, 0, 0, 1, 1, 0]); // kernel 0, bias 0, kernel 1, bias 1
+    // Hidden pre-activations 2 and 6 give 2/3 and 6/7; the output sums them.
+    expect(kernel.forward(Float32Array.of(2), 1)[0]).toBeCloseTo(2 / 3 + 6 / 7, 6);
+  });
+
   it.each(Array.from({ length: 200 }, (_, seed) => seed))(
     'random network %i: the same outputs, loss and gradients as the JavaScript passes',
     (seed) => {
       const random = new SeededRandom(seed);
       // Widths 1-10 cover SIMD groups of four and every remainder; depth 1-4.
       const widths = Array.from({ length: random.integer(2, 6) }, () => random.integer(1, 11));
-      const activation = FUSED_ACTIVATIONS[seed % FUSED_ACTIVATIONS.length] as FusedActivation;
+      const activation = ACTIVATIONS[seed % ACTIVATIONS.length] as ActivationFunction;
       const { wasm, javascript } = kernelPair(widths, activation, random);
       const rows = random.integer(1, 9);
       const { inputs, targets } = batch(random, rows, wasm.inputSize, wasm.outputSize);
@@ -101,7 +124,7 @@ describe('the WebAssembly passes (wasm/mlp-passes.wat)', () => {
   );
 
   it('carry NaN and infinities as the JavaScript passes do', () => {
-    for (const activation of FUSED_ACTIVATIONS) {
+    for (const activation of ACTIVATIONS) {
       const { wasm, javascript } = kernelPair([2, 4, 2], activation, new SeededRandom(3));
       for (const kernel of [wasm, javascript]) {
         kernel.parameters[1] = Number.NaN;
@@ -119,8 +142,8 @@ describe('the WebAssembly passes (wasm/mlp-passes.wat)', () => {
     }
   });
 
-  it.each(FUSED_ACTIVATIONS)(
-    '%s: the same parameters after 40 adam steps, batches growing and shrinking',
+  it.each(ACTIVATIONS)(
+    '$name: the same parameters after 40 adam steps, batches growing and shrinking',
     (activation) => {
       const random = new SeededRandom(7);
       const { wasm, javascript } = kernelPair([3, 9, 6, 2], activation, random);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { yieldToEventLoop } from '../src/index.js';
+import { yieldToEventLoop } from '../src/scheduling/yield-to-event-loop.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,5 +1,5 @@
 import { tf } from '@epochlab/tensor';
-import { LEAKY_RELU_SLOPE } from '../activation.js';
+import { LEAKY_RELU_SLOPE } from '../activations/leaky-relu.js';
 import { pytorchInitBound } from '../initialisation.js';
 import { layerWidths, type MlpSpec } from '../mlp-spec.js';
 

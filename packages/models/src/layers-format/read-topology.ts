@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '@epochlab/tensor';
-import { type Activation, LEAKY_RELU_SLOPE } from '../activation.js';
+import type { Activation } from '../activations/activation-registry.js';
+import { LEAKY_RELU_SLOPE } from '../activations/leaky-relu.js';
 import type { InitScheme } from '../mlp-spec.js';
 
 /** What a Sequential topology says about an MLP, before the spec is validated. */

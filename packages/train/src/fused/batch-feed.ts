@@ -1,5 +1,5 @@
-import { type Tensor, tf } from '@epochlab/tensor';
-import type { Batch, BatchSource } from '../loop/batch-source.js';
+import type { Tensor, TensorRowsLoaderV1 } from '@epochlab/tensor';
+import type { BatchSource } from '../loop/batch-source.js';
 
 /**
  * One epoch's batches as float32 rows. `next()` loads the next batch into
@@ -16,43 +16,30 @@ export interface BatchCursor {
 
 /** A source's batches as float32 rows, epoch by epoch. */
 export interface BatchFeed {
+  /**
+   * `tensor-rows`: rows taken from the tensors of a `TensorRowsLoaderV1`,
+   * read once; `batch-tensors`: each batch's tensors read as they come.
+   */
+  readonly kind: 'tensor-rows' | 'batch-tensors';
   open(epoch: number): BatchCursor;
 }
 
 /**
- * What the feed needs from `@epochlab/data`'s `DataLoader` over a
- * `TensorDataset` (this package does not import it): the dataset's tensors,
- * the sampler's order per epoch, the batch size and `dropLast`.
+ * The loader and its two `[rows, columns]` tensors when `source` declares the
+ * `TensorRowsLoaderV1` contract (as `@epochlab/data`'s `DataLoader` does) and
+ * forms its batches from the rows of inputs and targets tensors.
  */
-interface TensorLoader {
-  readonly dataset: { readonly tensors: readonly Tensor[]; getBatch(indices: Int32Array): unknown };
-  readonly sampler: { readonly length: number; order(epoch: number): Int32Array };
-  readonly batchSize: number;
-  readonly dropLast: boolean;
-  readonly length: number;
-}
-
-function isTensorLoader(source: BatchSource): source is BatchSource & TensorLoader {
-  const loader = source as Partial<TensorLoader>;
-  const tensors = loader.dataset?.tensors;
-  return (
-    Array.isArray(tensors) &&
-    tensors.length === 2 &&
-    tensors.every(
-      (tensor: unknown) =>
-        tensor instanceof tf.Tensor &&
-        !tensor.isDisposed &&
-        tensor.rank === 2 &&
-        tensor.dtype === 'float32',
-    ) &&
-    typeof loader.dataset?.getBatch === 'function' &&
-    typeof loader.sampler?.order === 'function' &&
-    Number.isSafeInteger(loader.sampler.length) &&
-    Number.isSafeInteger(loader.batchSize) &&
-    (loader.batchSize as number) >= 1 &&
-    typeof loader.dropLast === 'boolean' &&
-    Number.isSafeInteger(loader.length)
-  );
+function tensorRowsOf(
+  source: BatchSource,
+): { readonly loader: TensorRowsLoaderV1; readonly x: Tensor; readonly y: Tensor } | undefined {
+  const declared = source as BatchSource & Partial<TensorRowsLoaderV1>;
+  if (declared.specificationVersion !== 'tensor-rows-loader-v1') return undefined;
+  const loader = declared as TensorRowsLoaderV1;
+  const tensors = loader.rowTensors;
+  if (tensors?.length !== 2) return undefined;
+  const [x, y] = tensors as [Tensor, Tensor];
+  if ([x, y].some((tensor) => tensor.isDisposed || tensor.rank !== 2)) return undefined;
+  return { loader, x, y };
 }
 
 /** A copy of a tensor's values as float32. */
@@ -63,21 +50,21 @@ function float32Values(tensor: Tensor): Float32Array {
 
 /**
  * Batches formed in JavaScript from the loader's tensors, read once: the same
- * rows in the same order as the loader's own batches (`sampler.order(epoch)`
- * cut into `batchSize` pieces, the last one kept unless `dropLast`).
+ * rows in the same order as the loader's own batches (`order(epoch)` cut into
+ * `batchSize` pieces, `length` of them).
  */
-class LoaderFeed implements BatchFeed {
+class TensorRowsFeed implements BatchFeed {
+  readonly kind = 'tensor-rows' as const;
   private readonly x: Float32Array;
   private readonly y: Float32Array;
   private readonly xColumns: number;
   private readonly yColumns: number;
-  private readonly loader: TensorLoader;
+  private readonly loader: TensorRowsLoaderV1;
   private readonly cursor: BatchCursor;
   private order: Int32Array = new Int32Array(0);
   private batch = 0;
 
-  constructor(loader: TensorLoader) {
-    const [x, y] = loader.dataset.tensors as [Tensor, Tensor];
+  constructor(loader: TensorRowsLoaderV1, x: Tensor, y: Tensor) {
     this.loader = loader;
     this.x = new Float32Array(float32Values(x));
     this.y = new Float32Array(float32Values(y));
@@ -94,7 +81,7 @@ class LoaderFeed implements BatchFeed {
   }
 
   open(epoch: number): BatchCursor {
-    this.order = this.loader.sampler.order(epoch);
+    this.order = this.loader.order(epoch);
     this.batch = 0;
     return this.cursor;
   }
@@ -120,6 +107,7 @@ class LoaderFeed implements BatchFeed {
 
 /** Any other source: its batch tensors, read (`dataSync`) one batch at a time. */
 class TensorFeed implements BatchFeed {
+  readonly kind = 'batch-tensors' as const;
   private readonly source: BatchSource;
 
   constructor(source: BatchSource) {
@@ -149,29 +137,14 @@ class TensorFeed implements BatchFeed {
   }
 }
 
-/** Whether two batches hold the same numbers (the loader's first batch and the feed's). */
-function sameBatch(batch: Batch, cursor: BatchCursor): boolean {
-  const [inputs, targets] = batch;
-  const x = inputs.dataSync();
-  const y = targets.dataSync();
-  if (inputs.shape[0] !== cursor.rows) return false;
-  if (x.length !== cursor.rows * (inputs.shape[1] ?? 1)) return false;
-  for (let k = 0; k < x.length; k++) if (!Object.is(x[k], cursor.inputs[k])) return false;
-  for (let k = 0; k < y.length; k++) if (!Object.is(y[k], cursor.targets[k])) return false;
-  return true;
-}
-
 /**
- * The fastest feed for `source`: rows taken straight from a `DataLoader`'s
- * `TensorDataset` when it is one and its first batch of `epoch` (`firstBatch`,
- * already read from the loader) matches what the feed forms (so a custom
- * `collate` falls back safely); the batch tensors otherwise.
+ * The fastest feed for `source`: rows taken straight from the tensors of a
+ * `TensorRowsLoaderV1` that forms its batches from two `[rows, columns]`
+ * tensors (a `DataLoader` over a `TensorDataset`); the batch tensors otherwise.
  */
-export function createBatchFeed(source: BatchSource, epoch: number, firstBatch: Batch): BatchFeed {
-  if (isTensorLoader(source)) {
-    const feed = new LoaderFeed(source);
-    const cursor = feed.open(epoch);
-    if (cursor.next() && sameBatch(firstBatch, cursor)) return feed;
-  }
-  return new TensorFeed(source);
+export function createBatchFeed(source: BatchSource): BatchFeed {
+  const rows = tensorRowsOf(source);
+  return rows === undefined
+    ? new TensorFeed(source)
+    : new TensorRowsFeed(rows.loader, rows.x, rows.y);
 }

@@ -1,8 +1,8 @@
 import { tf } from '@epochlab/tensor';
 import type { TrainableModel } from '../loop/trainable-model.js';
-import type { LossConfig } from '../losses/loss-function.js';
-import type { ResolvedOptimizerConfig } from '../optimizers/resolve-optimizer-config.js';
-import { asDenseMlp } from './dense-mlp-model.js';
+import type { ResolvedLossConfig } from '../losses/loss-registry.js';
+import type { ResolvedOptimizerConfig } from '../optimizers/optimizer-registry.js';
+import { readDenseMlp } from './dense-mlp-model.js';
 import { FusedMlpPath, forwardMatches } from './fused-mlp-path.js';
 
 /**
@@ -12,22 +12,30 @@ import { FusedMlpPath, forwardMatches } from './fused-mlp-path.js';
  */
 export const FUSED_BACKENDS: readonly string[] = ['cpu', 'wasm'];
 
+/** The fused path for a run, or why it does not apply. */
+export type FusedPathChoice = { readonly path: FusedMlpPath } | { readonly reason: string };
+
 /**
- * The fused path for this run, or `undefined` when it does not apply: the
- * active backend is not in {@link FUSED_BACKENDS}, the model is not a dense
- * MLP (see `asDenseMlp`), or its `forward` does not compute what the fused
- * kernel computes. Every loss and optimizer config of this package is
- * supported.
+ * The fused path for this run, or the reason it does not apply: the active
+ * backend is not in {@link FUSED_BACKENDS}, the model is not a dense MLP (see
+ * `readDenseMlp`), or its `forward` does not compute what the fused kernel
+ * computes. Every entry of `LOSSES` and `OPTIMIZERS` has a fused form.
  */
 export function chooseFusedPath(
   model: TrainableModel,
-  loss: LossConfig,
+  loss: ResolvedLossConfig,
   optimizer: ResolvedOptimizerConfig,
-): FusedMlpPath | undefined {
-  if (!FUSED_BACKENDS.includes(tf.getBackend())) return undefined;
-  const dense = asDenseMlp(model);
-  if (dense === undefined) return undefined;
-  const path = new FusedMlpPath(model, dense, loss, optimizer);
-  if (!forwardMatches(model, path.kernel, dense.activation)) return undefined;
-  return path;
+): FusedPathChoice {
+  const backend = tf.getBackend();
+  if (!FUSED_BACKENDS.includes(backend)) {
+    return { reason: `it runs on the ${FUSED_BACKENDS.join(' and ')} backends, not ${backend}` };
+  }
+  const reading = readDenseMlp(model);
+  if ('reason' in reading) return reading;
+  const path = new FusedMlpPath(model, reading.dense, loss, optimizer);
+  if (!forwardMatches(model, path.kernel, reading.dense.activation.name)) {
+    path.dispose();
+    return { reason: "the model's forward does not compute what its layers describe" };
+  }
+  return { path };
 }

@@ -1,8 +1,8 @@
-import type { FusedActivation } from './activations.js';
+import type { ActivationFunction } from '@epochlab/models';
+import type { FusedLoss } from '../losses/loss-definition.js';
+import type { FusedOptimizer } from '../optimizers/optimizer-definition.js';
 import { createMlpWorkspace } from './create-mlp-workspace.js';
-import type { FusedLoss } from './loss-gradients.js';
 import type { LayerLayout, MlpWorkspace } from './mlp-workspace.js';
-import type { FusedOptimizer } from './optimizer-updates.js';
 import { mlpPassesModule } from './wasm-workspace.js';
 
 /**
@@ -36,7 +36,7 @@ export class FusedMlpKernel {
 
   constructor(
     widths: readonly number[],
-    activation: FusedActivation,
+    activation: ActivationFunction,
     workspace: WorkspaceOption = 'auto',
   ) {
     const layout: LayerLayout[] = [];

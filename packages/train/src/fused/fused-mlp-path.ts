@@ -3,13 +3,16 @@ import type { BatchSource } from '../loop/batch-source.js';
 import { checkBatch } from '../loop/check-batch.js';
 import type { TrainableModel } from '../loop/trainable-model.js';
 import type { PassContext, PassLoss, TrainingPath } from '../loop/training-path.js';
-import type { LossConfig } from '../losses/loss-function.js';
-import type { ResolvedOptimizerConfig } from '../optimizers/resolve-optimizer-config.js';
+import type { TrainingPathName } from '../loop/training-result.js';
+import { createFusedLoss } from '../losses/create-loss.js';
+import type { FusedLoss } from '../losses/loss-definition.js';
+import type { ResolvedLossConfig } from '../losses/loss-registry.js';
+import { createFusedOptimizer } from '../optimizers/create-optimizer.js';
+import type { FusedOptimizer } from '../optimizers/optimizer-definition.js';
+import type { ResolvedOptimizerConfig } from '../optimizers/optimizer-registry.js';
 import { type BatchFeed, createBatchFeed } from './batch-feed.js';
 import type { DenseMlpModel } from './dense-mlp-model.js';
 import { FusedMlpKernel } from './fused-mlp-kernel.js';
-import { createFusedLoss, type FusedLoss } from './loss-gradients.js';
-import { createFusedOptimizer, type FusedOptimizer } from './optimizer-updates.js';
 
 /**
  * The training path for dense MLPs on the cpu and wasm backends: every step (forward,
@@ -25,7 +28,8 @@ import { createFusedOptimizer, type FusedOptimizer } from './optimizer-updates.j
  * order; other sources' batch tensors are read one batch at a time.
  */
 export class FusedMlpPath implements TrainingPath {
-  readonly name = 'fused-cpu' as const;
+  /** `fused-wasm-simd` or `fused-js`: where the kernel's passes run. */
+  readonly name: TrainingPathName;
   readonly kernel: FusedMlpKernel;
   private readonly model: TrainableModel;
   private readonly dense: DenseMlpModel;
@@ -39,12 +43,13 @@ export class FusedMlpPath implements TrainingPath {
   constructor(
     model: TrainableModel,
     dense: DenseMlpModel,
-    loss: LossConfig,
+    loss: ResolvedLossConfig,
     optimizer: ResolvedOptimizerConfig,
   ) {
     this.model = model;
     this.dense = dense;
     this.kernel = new FusedMlpKernel(dense.widths, dense.activation);
+    this.name = this.kernel.workspace.kind === 'wasm-simd' ? 'fused-wasm-simd' : 'fused-js';
     this.loss = createFusedLoss(loss);
     this.optimizer = createFusedOptimizer(optimizer, this.kernel.parameters.length);
     this.readWeights();
@@ -172,7 +177,7 @@ export class FusedMlpPath implements TrainingPath {
     if (feed !== undefined) return feed;
     for (const batch of source.batches(epoch)) {
       checkBatch(this.model, batch, role, this.kernel.outputSize);
-      feed = createBatchFeed(source, epoch, batch);
+      feed = createBatchFeed(source);
       break;
     }
     if (feed === undefined) throw noBatches(role, epoch);

@@ -1,4 +1,3 @@
-import { activate, backpropagateActivation } from './activations.js';
 import { biasGradient, denseForward, inputGradient, kernelGradient } from './dense-layer-ops.js';
 import type { LayerLayout, MlpShape, MlpWorkspace } from './mlp-workspace.js';
 
@@ -53,7 +52,7 @@ export class JavascriptWorkspace implements MlpWorkspace {
       denseForward(input, rows, fanIn, fanOut, parameters, kernelOffset, biasOffset, output);
       if (index < last) {
         const activated = this.activations[index] as Float32Array;
-        activate(activation, output, activated, rows * fanOut);
+        activation.forward(output, activated, rows * fanOut);
         input = activated;
       }
     }
@@ -72,8 +71,7 @@ export class JavascriptWorkspace implements MlpWorkspace {
         // Delta below: delta · kernel^T, times the activation's derivative.
         const below = this.deltas[index - 1] as Float32Array;
         inputGradient(delta, rows, fanIn, fanOut, parameters, kernelOffset, below);
-        backpropagateActivation(
-          activation,
+        activation.backward(
           below,
           this.preActivations[index - 1] as Float32Array,
           this.activations[index - 1] as Float32Array,

@@ -1,4 +1,4 @@
-import type { FusedActivation } from './activations.js';
+import type { ActivationFunction } from '@epochlab/models';
 
 /** Where one layer's kernel and bias sit in the flat parameter array (in floats). */
 export interface LayerLayout {
@@ -13,7 +13,7 @@ export interface LayerLayout {
 /** The network a workspace runs: layer layouts in order, the hidden layers' activation. */
 export interface MlpShape {
   readonly layout: readonly LayerLayout[];
-  readonly activation: FusedActivation;
+  readonly activation: ActivationFunction;
   readonly inputSize: number;
   readonly outputSize: number;
   /** Floats in the flat parameter (and gradient) array. */

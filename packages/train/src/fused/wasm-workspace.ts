@@ -1,4 +1,3 @@
-import { FUSED_ACTIVATIONS } from './activations.js';
 import type { MlpShape, MlpWorkspace } from './mlp-workspace.js';
 import { MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
 
@@ -8,6 +7,20 @@ interface MlpPassesExports {
   forward(table: number, layers: number, rows: number, activation: number): void;
   backward(table: number, layers: number, rows: number, activation: number, scratch: number): void;
 }
+
+/**
+ * The activations `wasm/mlp-passes.wat` computes, by the index its `br_table`s
+ * take: its SIMD loops mirror these entries of `@epochlab/models`'
+ * `ACTIVATIONS` bit for bit. A model with another activation trains on the
+ * JavaScript passes, which call the entry's own functions.
+ */
+const WASM_ACTIVATION_CODES: ReadonlyMap<string, number> = new Map([
+  ['leakyRelu', 0],
+  ['relu', 1],
+  ['tanh', 2],
+  ['sigmoid', 3],
+  ['linear', 4],
+]);
 
 const PAGE_BYTES = 65536;
 /** Buffers start at multiples of 16 bytes, the width of a SIMD load. */
@@ -70,10 +83,14 @@ export class WasmWorkspace implements MlpWorkspace {
   private scratch = 0;
 
   constructor(shape: MlpShape, module: WebAssembly.Module) {
+    const activationCode = WASM_ACTIVATION_CODES.get(shape.activation.name);
+    if (activationCode === undefined) {
+      throw new Error(`mlp-passes.wat has no ${shape.activation.name} activation`);
+    }
     this.shape = shape;
+    this.activationIndex = activationCode;
     const imports = { math: { tanh: Math.tanh, exp: Math.exp } };
     this.passes = new WebAssembly.Instance(module, imports).exports as unknown as MlpPassesExports;
-    this.activationIndex = FUSED_ACTIVATIONS.indexOf(shape.activation);
   }
 
   reserve(rows: number): void {

@@ -5,7 +5,7 @@ import {
   tf,
   type Variable,
 } from '@epochlab/tensor';
-import type { LossFunction } from '../losses/loss-function.js';
+import type { LossFunction } from '../losses/loss-definition.js';
 import type { Batch, BatchSource } from './batch-source.js';
 import { checkBatch } from './check-batch.js';
 import type { TrainableModel } from './trainable-model.js';

@@ -2,17 +2,19 @@ import { InvalidArgumentError } from '@epochlab/tensor';
 import type { ResolvedEarlyStopping } from '../early-stopping/early-stopping-monitor.js';
 import type { EarlyStoppingOptions } from '../early-stopping/early-stopping-options.js';
 import { resolveLossConfig } from '../losses/create-loss.js';
-import type { LossConfig } from '../losses/loss-function.js';
+import type { ResolvedLossConfig } from '../losses/loss-registry.js';
+import type { ResolvedOptimizerConfig } from '../optimizers/optimizer-registry.js';
+import { resolveOptimizerConfig } from '../optimizers/resolve-optimizer-config.js';
 import {
-  type ResolvedOptimizerConfig,
-  resolveOptimizerConfig,
-} from '../optimizers/resolve-optimizer-config.js';
-import type { TrainingPathOption, TrainModelOptions } from './train-options.js';
+  TRAINING_PATH_OPTIONS,
+  type TrainingPathOption,
+  type TrainModelOptions,
+} from './train-options.js';
 
 /** `TrainModelOptions` checked, with defaults filled in. */
 export interface ResolvedTrainOptions {
   readonly epochs: number;
-  readonly loss: LossConfig;
+  readonly loss: ResolvedLossConfig;
   readonly optimizer: ResolvedOptimizerConfig;
   readonly validationInterval: number;
   readonly earlyStopping: ResolvedEarlyStopping | undefined;
@@ -111,8 +113,12 @@ export function resolveTrainOptions(options: TrainModelOptions): ResolvedTrainOp
     throw new InvalidArgumentError('yieldIntervalMs', 'a number > 0', yieldIntervalMs);
   }
   const trainingPath = options.trainingPath ?? 'auto';
-  if (trainingPath !== 'auto' && trainingPath !== 'generic') {
-    throw new InvalidArgumentError('trainingPath', "'auto' or 'generic'", trainingPath);
+  if (!TRAINING_PATH_OPTIONS.includes(trainingPath)) {
+    throw new InvalidArgumentError(
+      'trainingPath',
+      `one of ${TRAINING_PATH_OPTIONS.join(', ')}`,
+      trainingPath,
+    );
   }
   return {
     epochs,

@@ -1,7 +1,7 @@
 import type { EventThrottle, TrainingCallbacks } from '../callbacks/training-events.js';
 import type { EarlyStoppingOptions } from '../early-stopping/early-stopping-options.js';
-import type { LossConfig, LossName } from '../losses/loss-function.js';
-import type { OptimizerConfig, OptimizerName } from '../optimizers/optimizer-config.js';
+import type { LossConfig, LossName } from '../losses/loss-registry.js';
+import type { OptimizerConfig, OptimizerName } from '../optimizers/optimizer-registry.js';
 import type { BatchSource } from './batch-source.js';
 import type { TrainableModel } from './trainable-model.js';
 
@@ -45,13 +45,17 @@ export interface TrainModelOptions {
    */
   readonly yieldIntervalMs?: number;
   /**
-   * `'auto'` (default): the fused path when it applies (a dense MLP such as
-   * `@epochlab/models`' `Mlp` on the cpu or wasm backend), the generic path
-   * otherwise. `'generic'`: always one tfjs `minimize` per batch.
-   * `result.trainingPath` says which ran.
+   * `'auto'` (default): the fused path when it applies (a `DenseMlpV1` model
+   * such as `@epochlab/models`' `Mlp` on the cpu or wasm backend), the generic
+   * path otherwise. `'fused'`: the fused path, or an `InvalidArgumentError`
+   * saying why it cannot apply. `'generic'`: always one tfjs `minimize` per
+   * batch. `result.trainingPath` says which ran.
    */
   readonly trainingPath?: TrainingPathOption;
 }
 
-/** What `trainModel`'s `trainingPath` option accepts. */
-export type TrainingPathOption = 'auto' | 'generic';
+/** The values of `trainModel`'s and `trainMany`'s `trainingPath` option. */
+export const TRAINING_PATH_OPTIONS = ['auto', 'fused', 'generic'] as const;
+
+/** What `trainModel`'s and `trainMany`'s `trainingPath` option accepts. */
+export type TrainingPathOption = (typeof TRAINING_PATH_OPTIONS)[number];

@@ -8,11 +8,15 @@
 export type TrainingStatus = 'completed' | 'stopped-early' | 'diverged' | 'aborted';
 
 /**
- * Which implementation of the training steps ran: `generic` (one tfjs
- * `minimize` per batch, any model and backend) or `fused-cpu` (the whole step
- * of a dense MLP as one kernel on typed arrays, on the cpu and wasm backends).
+ * Which implementation of the training steps ran:
+ * - `generic`: one tfjs `minimize` per batch, any model and backend;
+ * - `fused-wasm-simd`: the whole step of a dense MLP as one kernel on typed
+ *   arrays (cpu and wasm backends), its forward and backward passes in
+ *   WebAssembly SIMD;
+ * - `fused-js`: the same kernel with the passes in JavaScript, where
+ *   WebAssembly SIMD is not available (the same bits as `fused-wasm-simd`).
  */
-export type TrainingPathName = 'generic' | 'fused-cpu';
+export type TrainingPathName = 'generic' | 'fused-wasm-simd' | 'fused-js';
 
 /** A loss recorded at an epoch (0-based, as the notebook's `range(epochs)`). */
 export interface LossPoint {

@@ -1,25 +1,34 @@
 import { InvalidArgumentError } from '@epochlab/tensor';
-import { huberLoss } from './huber-loss.js';
-import { l1Loss } from './l1-loss.js';
-import { LOSS_NAMES, type LossConfig, type LossFunction, type LossName } from './loss-function.js';
-import { mseLoss } from './mse-loss.js';
+import type { FusedLoss, LossFunction } from './loss-definition.js';
+import {
+  type AnyLossDefinition,
+  findLoss,
+  LOSS_NAMES,
+  type LossConfig,
+  type LossName,
+  type ResolvedLossConfig,
+} from './loss-registry.js';
 
 /**
- * Checks a loss given by name or config and returns it as a config.
+ * Checks a loss given by name or config and fills in its defaults.
  * Throws `InvalidArgumentError` naming `loss` (or `loss.delta`).
  */
-export function resolveLossConfig(loss: LossName | LossConfig): LossConfig {
-  const config = typeof loss === 'string' ? ({ name: loss } as LossConfig) : loss;
-  const name: unknown = (config as { name?: unknown } | null)?.name;
-  if (!LOSS_NAMES.includes(name as LossName)) {
+export function resolveLossConfig(loss: LossName | LossConfig): ResolvedLossConfig {
+  const config: { readonly name?: unknown } | null =
+    typeof loss === 'string' ? { name: loss } : loss;
+  const name = config?.name;
+  const definition = findLoss(name);
+  if (definition === undefined) {
     throw new InvalidArgumentError('loss', `one of ${LOSS_NAMES.join(', ')}`, name ?? loss);
   }
-  if (config.name === 'huber' && config.delta !== undefined) {
-    if (!Number.isFinite(config.delta) || config.delta <= 0) {
-      throw new InvalidArgumentError('loss.delta', 'a finite number > 0', config.delta);
-    }
-  }
-  return config;
+  const given = Object.entries(config as object).filter(([, value]) => value !== undefined);
+  const resolved = { ...definition.defaults, ...Object.fromEntries(given) };
+  definition.validate(resolved);
+  return resolved as ResolvedLossConfig;
+}
+
+function definitionOf(config: ResolvedLossConfig): AnyLossDefinition {
+  return findLoss(config.name) as AnyLossDefinition;
 }
 
 /**
@@ -32,12 +41,11 @@ export function resolveLossConfig(loss: LossName | LossConfig): LossConfig {
  */
 export function createLoss(loss: LossName | LossConfig): LossFunction {
   const config = resolveLossConfig(loss);
-  switch (config.name) {
-    case 'l1':
-      return l1Loss;
-    case 'mse':
-      return mseLoss;
-    case 'huber':
-      return huberLoss(config.delta ?? 1);
-  }
+  return definitionOf(config).createGeneric(config);
+}
+
+/** The fused form of a loss (float32 arrays), with the gradient tfjs derives for `createLoss`'s. */
+export function createFusedLoss(loss: LossName | LossConfig): FusedLoss {
+  const config = resolveLossConfig(loss);
+  return definitionOf(config).createFused(config);
 }

@@ -5,8 +5,8 @@ export interface ManyTrainingResult {
   /** One result per run, in the order of `runs`: status, history and summary of each. */
   readonly results: readonly TrainingResult[];
   /**
-   * The path every run took: `fused-cpu` (all runs' steps in one loop over the
-   * fused kernel) or `generic` (tfjs ops, one run's step after the other's).
+   * The path every run took: `fused-wasm-simd` or `fused-js` (every run on
+   * the fused kernel) or `generic` (tfjs ops), the same for all runs.
    */
   readonly trainingPath: TrainingPathName;
 }

@@ -1,10 +1,11 @@
-import type { EventHandler, EventThrottle } from '../callbacks/training-events.js';
+import type { BatchEndEvent, EventHandler, EventThrottle } from '../callbacks/training-events.js';
+import type { EarlyStoppingOptions } from '../early-stopping/early-stopping-options.js';
 import type { BatchSource } from '../loop/batch-source.js';
 import type { TrainingPathOption } from '../loop/train-options.js';
 import type { TrainableModel } from '../loop/trainable-model.js';
 import type { TrainingHistory, TrainingStatus } from '../loop/training-result.js';
-import type { LossConfig, LossName } from '../losses/loss-function.js';
-import type { OptimizerConfig, OptimizerName } from '../optimizers/optimizer-config.js';
+import type { LossConfig, LossName } from '../losses/loss-registry.js';
+import type { OptimizerConfig, OptimizerName } from '../optimizers/optimizer-registry.js';
 
 /** One of the runs `trainMany` trains side by side: its own model, data and, optionally, optimizer. */
 export interface ManyRun {
@@ -38,6 +39,12 @@ export interface ManyEpochEndEvent {
   readonly runs: readonly ManyRunProgress[];
 }
 
+/** Sent after a training step of one run, when asked for (`onBatchEnd`). */
+export interface ManyBatchEndEvent extends BatchEndEvent {
+  /** The run's index in `runs`. */
+  readonly run: number;
+}
+
 /** What every run of `trainMany` shares; only `epochs`, `loss` and `optimizer` are required. */
 export interface TrainManyOptions {
   /** Epochs to run: a whole number >= 1. */
@@ -48,14 +55,35 @@ export interface TrainManyOptions {
   readonly optimizer: OptimizerName | OptimizerConfig;
   /** Validate on epochs 0, N, 2N, ...; a whole number >= 1, default 10. */
   readonly validationInterval?: number;
+  /**
+   * Early stopping, applied to each run on its own (a run that stops leaves
+   * the others training); off by default. `monitor` defaults to `val` for
+   * runs with a validation source.
+   */
+  readonly earlyStopping?: EarlyStoppingOptions;
   /** Aborting it ends every run still training with status `aborted`. */
   readonly signal?: AbortSignal;
+  /**
+   * Called before every epoch, once for all runs, never throttled; training
+   * waits for the promise it returns (pause, step), as `trainModel`'s.
+   */
+  readonly beforeEpoch?: (epoch: number) => void | Promise<void>;
   /** Called after each epoch of all runs, throttled by `throttle` (the last epoch is always sent). */
   readonly onEpochEnd?: EventHandler<ManyEpochEndEvent>;
-  /** How often `onEpochEnd` is called; by default, every epoch. */
+  /**
+   * Called after a training step of any run, throttled per run by
+   * `throttle.minIntervalMs`; reading the step's loss syncs with the device.
+   */
+  readonly onBatchEnd?: EventHandler<ManyBatchEndEvent>;
+  /** How often `onEpochEnd` and `onBatchEnd` are called; by default, every time. */
   readonly throttle?: EventThrottle;
   /** Yield to the event loop after about this many milliseconds of work; default 25. */
   readonly yieldIntervalMs?: number;
-  /** `'auto'` (default): the fused path when it applies to every run; `'generic'`: never. */
+  /**
+   * `'auto'` (default): the fused path when it applies to every run, else the
+   * generic path for all; `'fused'`: the fused path for every run, or an
+   * `InvalidArgumentError` naming the first run it cannot train and why;
+   * `'generic'`: never the fused path.
+   */
   readonly trainingPath?: TrainingPathOption;
 }

@@ -1,38 +1,14 @@
-import { InvalidArgumentError, type tf } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor';
 import { EventGate } from '../callbacks/event-gate.js';
-import type { BatchSource } from '../loop/batch-source.js';
-import { createTrainingPath } from '../loop/create-training-path.js';
+import { type CreatedTrainingPath, createTrainingPath } from '../loop/create-training-path.js';
+import { driveEpochs } from '../loop/drive-epochs.js';
 import { type ResolvedTrainOptions, resolveTrainOptions } from '../loop/resolve-train-options.js';
-import { summarize } from '../loop/summarize.js';
-import type { TrainableModel } from '../loop/trainable-model.js';
-import type { PassContext, PassLoss, TrainingPath } from '../loop/training-path.js';
-import type {
-  Divergence,
-  LossPoint,
-  TrainingPathName,
-  TrainingResult,
-  TrainingStatus,
-} from '../loop/training-result.js';
+import { RunStepper } from '../loop/run-stepper.js';
 import { resolveOptimizerConfig } from '../optimizers/resolve-optimizer-config.js';
 import { EventLoopPacer } from '../scheduling/event-loop-pacer.js';
 import { checkSameShapes } from './check-same-shapes.js';
 import type { ManyTrainingResult } from './many-training-result.js';
 import type { ManyEpochEndEvent, ManyRun, TrainManyOptions } from './train-many-options.js';
-
-/** One run's state while `trainMany` trains. */
-interface RunState {
-  readonly index: number;
-  readonly model: TrainableModel;
-  readonly train: BatchSource;
-  readonly validation: BatchSource | undefined;
-  readonly settings: ResolvedTrainOptions;
-  readonly history: { readonly train: LossPoint[]; readonly val: LossPoint[] };
-  path: TrainingPath | undefined;
-  optimizer: tf.Optimizer | undefined;
-  status: 'running' | TrainingStatus;
-  divergence: Divergence | undefined;
-  endedAt: number | undefined;
-}
 
 /** Fields that belong to one run; an error about them is reported as `runs[k].<field>`. */
 const RUN_FIELDS = ['model', 'train', 'validation', 'optimizer'];
@@ -47,13 +23,13 @@ function forRun(error: unknown, index: number): unknown {
   return new InvalidArgumentError(`runs[${index}].${error.parameter}`, error.allowed, error.value);
 }
 
-function resolveRun(run: ManyRun, index: number, shared: TrainManyOptions): RunState {
+/** A run's options checked (with the shared ones), naming its fields `runs[index].<field>`. */
+function resolveRun(run: ManyRun, index: number, shared: TrainManyOptions): ResolvedTrainOptions {
   if (typeof run !== 'object' || run === null) {
     throw new InvalidArgumentError(`runs[${index}]`, 'an object with model and train', run);
   }
-  let settings: ResolvedTrainOptions;
   try {
-    settings = resolveTrainOptions({
+    return resolveTrainOptions({
       model: run.model,
       train: run.train,
       ...(run.validation === undefined ? {} : { validation: run.validation }),
@@ -63,6 +39,7 @@ function resolveRun(run: ManyRun, index: number, shared: TrainManyOptions): RunS
       ...(shared.validationInterval === undefined
         ? {}
         : { validationInterval: shared.validationInterval }),
+      ...(shared.earlyStopping === undefined ? {} : { earlyStopping: shared.earlyStopping }),
       ...(shared.throttle === undefined ? {} : { throttle: shared.throttle }),
       ...(shared.yieldIntervalMs === undefined ? {} : { yieldIntervalMs: shared.yieldIntervalMs }),
       ...(shared.trainingPath === undefined ? {} : { trainingPath: shared.trainingPath }),
@@ -70,44 +47,44 @@ function resolveRun(run: ManyRun, index: number, shared: TrainManyOptions): RunS
   } catch (error) {
     throw forRun(error, index);
   }
-  return {
-    index,
-    model: run.model,
-    train: run.train,
-    validation: run.validation,
-    settings,
-    history: { train: [], val: [] },
-    path: undefined,
-    optimizer: undefined,
-    status: 'running',
-    divergence: undefined,
-    endedAt: undefined,
-  };
 }
 
 /**
- * Every run's training path: the fused one for all runs when `trainingPath`
- * is `'auto'` and it applies to each (dense MLPs on the cpu or wasm backend),
- * else the generic one for all.
+ * Every run's training path: the fused one for all runs when it applies to
+ * each (dense MLPs on the cpu or wasm backend) and `trainingPath` is not
+ * `'generic'`, else the generic one for all (with `'fused'`, an error naming
+ * the first run it cannot train).
  */
-function createPaths(runs: readonly RunState[]): TrainingPathName {
-  for (const run of runs) {
-    const { path, optimizer } = createTrainingPath(run.model, run.settings);
-    run.path = path;
-    run.optimizer = optimizer;
+function createPaths(
+  runs: readonly ManyRun[],
+  settings: readonly ResolvedTrainOptions[],
+): CreatedTrainingPath[] {
+  const created: CreatedTrainingPath[] = [];
+  try {
+    for (const [index, run] of runs.entries()) {
+      created.push(
+        createTrainingPath(run.model, settings[index] as ResolvedTrainOptions, `runs[${index}].`),
+      );
+    }
+    if (created.every(({ path }) => path.name !== 'generic')) return created;
+  } catch (error) {
+    disposeAll(created);
+    throw error;
   }
-  if (runs.every((run) => run.path?.name === 'fused-cpu')) return 'fused-cpu';
-  for (const run of runs) {
-    if (run.path?.name === 'generic') continue;
-    run.path?.dispose();
-    const { path, optimizer } = createTrainingPath(run.model, {
-      ...run.settings,
+  disposeAll(created);
+  return runs.map((run, index) =>
+    createTrainingPath(run.model, {
+      ...(settings[index] as ResolvedTrainOptions),
       trainingPath: 'generic',
-    });
-    run.path = path;
-    run.optimizer = optimizer;
+    }),
+  );
+}
+
+function disposeAll(created: readonly CreatedTrainingPath[]): void {
+  for (const { path, optimizer } of created) {
+    path.dispose();
+    optimizer?.dispose();
   }
-  return 'generic';
 }
 
 /**
@@ -146,172 +123,69 @@ export async function trainMany(
   }
   // The shared optimizer first, so that an error about it is not reported as one run's.
   resolveOptimizerConfig(options.optimizer);
-  const states = runs.map((run, index) => resolveRun(run, index, options));
-  checkSameShapes(states.map((state) => state.model));
-  const first = states[0] as RunState;
-  const settings = first.settings;
+  const settings = runs.map((run, index) => resolveRun(run, index, options));
+  checkSameShapes(runs.map((run) => run.model));
+  const shared = settings[0] as ResolvedTrainOptions;
 
   const startedAt = performance.now();
-  const elapsedSeconds = (now = performance.now()) => (now - startedAt) / 1000;
-  const pacer = new EventLoopPacer(settings.yieldIntervalMs);
-  const context: PassContext = { signal: options.signal, pacer, batchEvents: undefined };
-  const epochGate = new EventGate(settings.minIntervalMs, settings.everyEpochs);
-  const { onEpochEnd, signal } = options;
-  const progress = states.map((state) => ({
+  const pacer = new EventLoopPacer(shared.yieldIntervalMs);
+  const { onEpochEnd, onBatchEnd, signal } = options;
+  const created = createPaths(runs, settings);
+  const steppers = runs.map(
+    (run, index) =>
+      new RunStepper({
+        model: run.model,
+        train: run.train,
+        validation: run.validation,
+        settings: settings[index] as ResolvedTrainOptions,
+        path: (created[index] as CreatedTrainingPath).path,
+        signal,
+        pacer,
+        callbacks:
+          onBatchEnd === undefined
+            ? {}
+            : { onBatchEnd: (event) => onBatchEnd({ ...event, run: index }) },
+        startedAt,
+        parameterPrefix: `runs[${index}].`,
+      }),
+  );
+  const trainingPath = (created[0] as CreatedTrainingPath).path.name;
+
+  const epochGate = new EventGate(shared.minIntervalMs, shared.everyEpochs);
+  const progress = steppers.map((stepper) => ({
     get status() {
-      return state.status;
+      return stepper.status;
     },
-    history: state.history,
+    history: stepper.history,
   }));
   const epochEvent = (epoch: number): ManyEpochEndEvent => ({
     epoch,
-    epochs: settings.epochs,
-    elapsedSeconds: elapsedSeconds(),
+    epochs: shared.epochs,
+    elapsedSeconds: (performance.now() - startedAt) / 1000,
     runs: progress,
   });
   const syncAll = () => {
-    for (const state of states) state.path?.syncWeights?.();
-  };
-  const end = (state: RunState, status: TrainingStatus, divergence?: Divergence) => {
-    state.status = status;
-    state.divergence = divergence;
-    state.endedAt = performance.now();
+    for (const stepper of steppers) stepper.path.syncWeights?.();
   };
 
-  let trainingPath: TrainingPathName = 'generic';
   try {
-    trainingPath = createPaths(states);
-    let active: RunState[] = [...states];
-    let lastEpoch = -1;
-    let interrupted = false;
-    for (let epoch = 0; epoch < settings.epochs && active.length > 0; epoch++) {
-      if (signal?.aborted) {
-        interrupted = true;
-        break;
-      }
-      const trained = await trainEachRun(active, epoch, context);
-      if (trained === undefined) {
-        interrupted = true;
-        break;
-      }
-      let aborted = false;
-      for (let position = 0; position < active.length; position++) {
-        const state = active[position] as RunState;
-        const outcome = await finishEpoch(
-          state,
-          epoch,
-          trained[position] as NonNullable<PassLoss>,
-          context,
-        );
-        if (outcome === 'aborted') {
-          aborted = true;
-          break;
+    const lastEpoch = await driveEpochs(steppers, {
+      epochs: shared.epochs,
+      signal,
+      beforeEpoch: options.beforeEpoch,
+      afterEpoch: async (epoch) => {
+        if (onEpochEnd !== undefined && epochGate.admit(epoch, performance.now())) {
+          syncAll();
+          await onEpochEnd(epochEvent(epoch));
         }
-        if (outcome !== undefined) end(state, 'diverged', outcome);
-      }
-      if (aborted) {
-        interrupted = true;
-        break;
-      }
-      lastEpoch = epoch;
-      active = active.filter((state) => state.status === 'running');
-      if (onEpochEnd !== undefined && epochGate.admit(epoch, performance.now())) {
-        syncAll();
-        await onEpochEnd(epochEvent(epoch));
-      }
-    }
-    for (const state of states) {
-      if (state.status !== 'running') continue;
-      end(state, interrupted ? 'aborted' : 'completed');
-    }
-    syncAll();
+      },
+    });
     if (epochGate.takeHeldBack() && onEpochEnd !== undefined && lastEpoch >= 0) {
       await onEpochEnd(epochEvent(lastEpoch));
     }
   } finally {
-    for (const state of states) {
-      state.path?.dispose();
-      state.optimizer?.dispose();
-    }
+    for (const stepper of steppers) stepper.dispose();
+    for (const { optimizer } of created) optimizer?.dispose();
   }
-
-  const finishedAt = performance.now();
-  const results = states.map((state): TrainingResult => {
-    const status = state.status === 'running' ? 'aborted' : state.status;
-    const summary = summarize({
-      history: state.history,
-      epochsPlanned: state.settings.epochs,
-      seconds: elapsedSeconds(state.endedAt ?? finishedAt),
-      divergedAtEpoch: state.divergence?.epoch,
-      restoredWeightsFromEpoch: undefined,
-    });
-    const result: TrainingResult = { status, history: state.history, summary, trainingPath };
-    return state.divergence === undefined ? result : { ...result, divergence: state.divergence };
-  });
-  return { results, trainingPath };
-}
-
-/**
- * One training epoch of each run, one run after the other, on each run's own
- * path; `undefined` when the signal cut a pass short.
- */
-async function trainEachRun(
-  states: readonly RunState[],
-  epoch: number,
-  context: PassContext,
-): Promise<PassLoss[] | undefined> {
-  const losses: PassLoss[] = [];
-  for (const state of states) {
-    try {
-      const trained = await (state.path as TrainingPath).trainEpoch(epoch, state.train, context);
-      if (trained === undefined) return undefined;
-      losses.push(trained);
-    } catch (error) {
-      throw forRunBatch(error, state.index);
-    }
-  }
-  return losses;
-}
-
-/**
- * The rest of one run's epoch after its steps: records the train loss, then
- * runs the validation pass on validation epochs. Returns `'aborted'` when the
- * signal cut the pass short, the divergence when a loss came out non-finite
- * (not recorded), else undefined.
- */
-async function finishEpoch(
-  state: RunState,
-  epoch: number,
-  trained: NonNullable<PassLoss>,
-  context: PassContext,
-): Promise<Divergence | 'aborted' | undefined> {
-  if (!Number.isFinite(trained.meanLoss)) {
-    return { epoch, phase: 'train', loss: trained.meanLoss };
-  }
-  state.history.train.push({ epoch, loss: trained.meanLoss });
-  const { validation } = state;
-  if (validation === undefined || epoch % state.settings.validationInterval !== 0) {
-    return undefined;
-  }
-  let evaluated: PassLoss;
-  try {
-    evaluated = await (state.path as TrainingPath).evaluate(epoch, validation, context);
-  } catch (error) {
-    throw forRunBatch(error, state.index);
-  }
-  if (evaluated === undefined) return 'aborted';
-  if (!Number.isFinite(evaluated.meanLoss)) {
-    return { epoch, phase: 'val', loss: evaluated.meanLoss };
-  }
-  state.history.val.push({ epoch, loss: evaluated.meanLoss });
-  return undefined;
-}
-
-/** A batch check's error (`train batch inputs`, `validation`, ...) renamed for run `index`. */
-function forRunBatch(error: unknown, index: number): unknown {
-  if (!(error instanceof InvalidArgumentError)) return error;
-  if (!error.parameter.startsWith('train') && !error.parameter.startsWith('validation')) {
-    return error;
-  }
-  return new InvalidArgumentError(`runs[${index}].${error.parameter}`, error.allowed, error.value);
+  return { results: steppers.map((stepper) => stepper.result(trainingPath)), trainingPath };
 }

@@ -1,10 +1,9 @@
 import { InvalidArgumentError } from '@epochlab/tensor';
-import { asDenseMlp } from '../fused/dense-mlp-model.js';
+import { readDenseMlp } from '../fused/dense-mlp-model.js';
 import { FusedMlpKernel } from '../fused/fused-mlp-kernel.js';
-import { createFusedLoss } from '../fused/loss-gradients.js';
 import type { TrainableModel } from '../loop/trainable-model.js';
-import { resolveLossConfig } from '../losses/create-loss.js';
-import type { LossConfig, LossName } from '../losses/loss-function.js';
+import { createFusedLoss } from '../losses/create-loss.js';
+import type { LossConfig, LossName } from '../losses/loss-registry.js';
 
 /** Rows of inputs and targets as float32, row-major: `rows` rows of the model's input and output sizes. */
 export interface GradientBatch {
@@ -90,8 +89,8 @@ function cosine(dot: number, normA: number, normB: number): number {
  * typed arrays, the same arithmetic as a fused training step (equal to tfjs's
  * gradients within float32 rounding). The weights are read from the model's
  * variables once (`dataSync`), so it works on any backend and creates no
- * tensor; the model is not changed. The model must be a dense MLP such as
- * `@epochlab/models`' `Mlp` (layers of `{ kernel, bias }` and `spec.activation`).
+ * tensor; the model is not changed. The model must implement `DenseMlpV1`
+ * (from `@epochlab/tensor`), as `@epochlab/models`' `Mlp` does.
  *
  * Throws `InvalidArgumentError` naming `model`, `loss`, `full` or
  * `batches[k]` when one does not fit.
@@ -108,15 +107,12 @@ export function measureGradientNoise(
   model: TrainableModel,
   options: GradientNoiseOptions,
 ): GradientNoise {
-  const dense = asDenseMlp(model);
-  if (dense === undefined) {
-    throw new InvalidArgumentError(
-      'model',
-      'a dense MLP (layers of { kernel, bias } float32 variables and spec.activation)',
-      'another model',
-    );
+  const reading = readDenseMlp(model);
+  if ('reason' in reading) {
+    throw new InvalidArgumentError('model', 'a dense MLP (DenseMlpV1)', reading.reason);
   }
-  const loss = createFusedLoss(resolveLossConfig(options.loss));
+  const { dense } = reading;
+  const loss = createFusedLoss(options.loss);
   const kernel = new FusedMlpKernel(dense.widths, dense.activation);
   const { inputSize, outputSize, parameters, gradients } = kernel;
   checkBatch(options.full, 'full', inputSize, outputSize);

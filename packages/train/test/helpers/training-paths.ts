@@ -9,6 +9,6 @@ export const TRAINING_PATHS: readonly {
   readonly option: TrainingPathOption;
   readonly name: TrainingPathName;
 }[] = [
-  { option: 'auto', name: 'fused-cpu' },
+  { option: 'auto', name: 'fused-wasm-simd' },
   { option: 'generic', name: 'generic' },
 ];

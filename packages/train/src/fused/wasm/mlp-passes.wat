@@ -12,8 +12,9 @@
 ;;   0 fanIn, 1 fanOut, 2 input, 3 kernel, 4 bias, 5 preActivations,
 ;;   6 activations (= preActivations for the last layer), 7 deltas,
 ;;   8 kernel gradient, 9 bias gradient.
-;; Activations, by the index of FUSED_ACTIVATIONS (../activations.ts):
-;;   0 leakyRelu (slope 0.01), 1 relu, 2 tanh, 3 sigmoid, 4 linear.
+;; Activations, by the index WASM_ACTIVATION_CODES (../wasm-workspace.ts) gives:
+;;   0 leakyRelu (slope 0.01), 1 relu, 2 tanh, 3 sigmoid, 4 linear, the bit-identical
+;;   mirror of those entries of @epochlab/models' ACTIVATIONS (src/activations/).
 (module
   (import "math" "tanh" (func $tanh (param f64) (result f64)))
   (import "math" "exp" (func $exp (param f64) (result f64)))
@@ -79,7 +80,7 @@
         (br $layerLoop))))
 
   ;; activations[k] = activation(preActivations[k]) for k < count, one loop per
-  ;; activation, as ../activations.ts computes them.
+  ;; activation, as each activation's `forward` in @epochlab/models computes it.
   (func $activate
     (param $activation i32) (param $pre i32) (param $out i32) (param $count i32)
     (local $end i32) (local $x f32)
@@ -144,7 +145,7 @@
           (br $linearLoop)))))
 
   ;; delta[k] *= activation'(...) in place for k < count, one loop per
-  ;; activation, as ../activations.ts computes them.
+  ;; activation, as each activation's `backward` in @epochlab/models computes it.
   (func $backpropagateActivation
     (param $activation i32) (param $delta i32) (param $pre i32) (param $act i32) (param $count i32)
     (local $end i32) (local $d f32) (local $x f32) (local $y f32)

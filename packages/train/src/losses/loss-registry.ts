@@ -1,0 +1,37 @@
+import { namesOf } from '../registry/names-of.js';
+import { huber } from './huber.js';
+import { l1 } from './l1.js';
+import type { LossDefinition } from './loss-definition.js';
+import { mse } from './mse.js';
+
+/**
+ * Every loss epochlab knows by name, in the order error messages list them.
+ * Adding one: a file like `huber.ts` (config, defaults, checks, tfjs function,
+ * fused form), and its entry here. Every loss averages over all elements.
+ */
+export const LOSSES = [l1, mse, huber] as const;
+
+type Entry = (typeof LOSSES)[number];
+
+/** The user-facing config type of a loss definition. */
+type ConfigOf<Definition> = Definition extends LossDefinition<infer Config> ? Config : never;
+
+/** A loss chosen by name, with its options. */
+export type LossConfig = ConfigOf<Entry>;
+
+/** The name of one of {@link LOSSES}: `l1` (mean absolute error), `mse` or `huber`. */
+export type LossName = Entry['name'];
+
+/** A loss config with every option filled in. */
+export type ResolvedLossConfig = Required<LossConfig>;
+
+/** The names of {@link LOSSES}, in order. */
+export const LOSS_NAMES = namesOf(LOSSES);
+
+/** Any entry of {@link LOSSES}, seen through the options every entry shares. */
+export type AnyLossDefinition = LossDefinition<{ readonly name: string }>;
+
+/** The entry of {@link LOSSES} named `name`, or `undefined` for another name. */
+export function findLoss(name: unknown): AnyLossDefinition | undefined {
+  return LOSSES.find((definition) => definition.name === name);
+}
