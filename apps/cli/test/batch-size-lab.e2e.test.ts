@@ -249,7 +249,7 @@ describe('epochlab run batch-size', () => {
       experiment: 'batch-size',
       status: 'completed',
       backend: 'cpu',
-      trainingPath: 'fused-cpu',
+      trainingPath: 'fused-wasm-simd',
       epochs: 20,
       seeds: 2,
       n: 20,

@@ -28,7 +28,7 @@ function summary(groups: LabGroupSummary[]): LabSummary {
     status: 'completed',
     backend: 'cpu',
     backendReason: '',
-    trainingPath: 'fused-cpu',
+    trainingPath: 'fused-wasm-simd',
     seconds: 2,
     epochs: 150,
     seeds: 8,

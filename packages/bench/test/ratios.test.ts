@@ -9,7 +9,7 @@ const ours = (workload: EpochlabMeasurement['workload'], metric: string, value: 
     workload,
     backend: 'cpu',
     option: 'auto',
-    path: 'fused-cpu',
+    path: 'fused-wasm-simd',
     metric,
     value,
     seconds: 1,

@@ -5,6 +5,7 @@ import {
   type Dataset,
   defaultCollate,
   type Sampler,
+  Subset,
   TensorDataset,
 } from '../src/index.js';
 import { BACKENDS, column, expectInvalid, useBackend, values } from './helpers.js';
@@ -63,6 +64,32 @@ describe.each(BACKENDS)('DataLoader on %s', (backend) => {
 
   afterAll(() => {
     tf.dispose([x, y]);
+  });
+
+  describe('the TensorRowsLoaderV1 contract (what the fused training path reads)', () => {
+    it('declares it, and tells the rows of every batch: the tensors and the order', () => {
+      const loader = new DataLoader(dataset, { batchSize: 3, shuffle: true, seed: 9 });
+      expect(loader.specificationVersion).toBe('tensor-rows-loader-v1');
+      expect(loader.rowTensors).toBe(dataset.tensors);
+      for (const epoch of [0, 1, 7]) {
+        const order = Array.from(loader.order(epoch));
+        // x's row i holds i: each batch's x values are the next slice of the order.
+        expect(epochValues(loader.batches(epoch)).flat()).toEqual(order);
+      }
+    });
+
+    it('has no row tensors when batches are formed another way (collate, a Subset)', () => {
+      const collated = new DataLoader(dataset, {
+        collate: (items) => tf.stack(items.map(([xi]) => xi)),
+      });
+      expect(collated.rowTensors).toBeUndefined();
+      const subset = new DataLoader(new Subset(dataset, [2, 0]));
+      expect(subset.rowTensors).toBeUndefined();
+    });
+
+    it('checks the epoch of order() as batches() does', () => {
+      expectInvalid(() => new DataLoader(dataset).order(-1), 'epoch');
+    });
   });
 
   describe('batching (N = 10, batch size 3)', () => {

@@ -8,7 +8,7 @@ describe('runRepeated', () => {
   it('gives, for each seed, the history runExperiment gives with that seed', async () => {
     const repeated = await runRepeated(short, { repeats: 3, backend: 'cpu' });
     const before = countTensors();
-    expect(repeated.trainingPath).toBe('fused-cpu');
+    expect(repeated.trainingPath).toBe('fused-wasm-simd');
     expect(repeated.runs.map((run) => run.seed)).toEqual([4, 5, 6]);
     for (const run of repeated.runs) {
       const single = await runExperiment({ ...short, seed: run.seed }, { backend: 'cpu' });

@@ -1,5 +1,5 @@
 import { initBackend } from '@epochlab/tensor';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type EpochEndEvent,
   type EventThrottle,
@@ -12,6 +12,19 @@ import { createEchoModel, lossSequence, scriptedSource } from './helpers/scripte
 beforeAll(async () => {
   await initBackend('cpu');
 });
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/**
+ * Replaces `performance.now()` (the loop's clock) with one that moves only
+ * when a test advances it, so that throttling is tested by the rule, not by
+ * how fast the machine runs. Timers and the event loop stay real.
+ */
+function useTestClock(): void {
+  vi.useFakeTimers({ toFake: ['performance'] });
+}
 
 /** Trains the echo model on a loss sequence (loss = epoch + 1) and returns the events received. */
 async function run(epochs: number, throttle: EventThrottle | undefined, batchesPerEpoch = 1) {
@@ -66,6 +79,7 @@ describe('events', () => {
   });
 
   it('minIntervalMs: at most one event per interval, the last one delivered at the end', async () => {
+    useTestClock(); // the clock stands still: no interval ever passes after the first event
     const { epochEvents, validationEvents, batchEvents } = await run(
       40,
       { minIntervalMs: 60_000 },
@@ -78,15 +92,13 @@ describe('events', () => {
   });
 
   it('a small interval lets events through as time passes', async () => {
+    useTestClock();
     const epochEvents: number[] = [];
     const model = createEchoModel();
     await trainModel({
       model,
       train: scriptedSource(() => {
-        const start = performance.now();
-        while (performance.now() - start < 2) {
-          // each epoch takes about 2 ms
-        }
+        vi.advanceTimersByTime(2); // each epoch takes 2 ms
         return [1];
       }),
       epochs: 50,
@@ -95,11 +107,9 @@ describe('events', () => {
       throttle: { minIntervalMs: 20 },
       callbacks: { onEpochEnd: ({ epoch }) => void epochEvents.push(epoch) },
     });
-    // About 100 ms of epochs at one event per 20 ms: a handful of events, not 50.
-    expect(epochEvents.length).toBeGreaterThanOrEqual(3);
-    expect(epochEvents.length).toBeLessThanOrEqual(12);
-    expect(epochEvents[0]).toBe(0);
-    expect(epochEvents.at(-1)).toBe(49);
+    // Epoch e ends at 2 (e + 1) ms: epoch 0 at 2 ms, then the first epoch at least 20 ms
+    // later (10, at 22 ms), and so on; the held-back last epoch comes at the end.
+    expect(epochEvents).toEqual([0, 10, 20, 30, 40, 49]);
     model.dispose();
   });
 
@@ -144,6 +154,8 @@ describe('beforeEpoch', () => {
     const calls: number[] = [];
     const trained: number[] = [];
     let release: (() => void) | undefined;
+    let paused: (() => void) | undefined;
+    const pausedAtTwo = new Promise<void>((resolve) => (paused = resolve));
     const model = createEchoModel();
     const running = trainModel({
       model,
@@ -155,10 +167,14 @@ describe('beforeEpoch', () => {
       beforeEpoch: (epoch) => {
         calls.push(epoch);
         // Hold epoch 2 until released: a paused run.
-        if (epoch === 2) return new Promise<void>((resolve) => (release = resolve));
+        if (epoch !== 2) return;
+        paused?.();
+        return new Promise<void>((resolve) => (release = resolve));
       },
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await pausedAtTwo;
+    // Give the loop every chance to run on (it must not): several event-loop turns.
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
     expect(calls).toEqual([0, 1, 2]);
     expect(trained).toEqual([0, 1]);
     release?.();

@@ -66,7 +66,7 @@ export interface LabData {
 export interface BatchSizeLabResult {
   readonly config: BatchSizeLabConfig;
   readonly backend: BackendChoice;
-  /** The path every run took (`fused-cpu` on cpu and wasm). */
+  /** The path every run took (`fused-wasm-simd` or `fused-js` on cpu and wasm). */
   readonly trainingPath: TrainingPathName;
   readonly data: LabData;
   /** One per batch size that ran, in the config's order (an abort leaves out the ones after it). */

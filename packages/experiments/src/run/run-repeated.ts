@@ -42,7 +42,7 @@ export interface RepeatedRun {
 export interface RepeatedResult {
   readonly config: ExperimentConfig;
   readonly backend: BackendChoice;
-  /** The training path every run took (`fused-cpu` on cpu and wasm). */
+  /** The training path every run took (`fused-wasm-simd` or `fused-js` on cpu and wasm). */
   readonly trainingPath: TrainingPathName;
   readonly runs: readonly RepeatedRun[];
 }

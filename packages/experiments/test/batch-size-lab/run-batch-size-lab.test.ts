@@ -41,7 +41,7 @@ describe('runBatchSizeLab', () => {
   it('trains every batch size over every seed and reports bands, noise and spreads', async () => {
     const lab = await runBatchSizeLab(small, { backend: 'cpu' });
     expect(lab.status).toBe('completed');
-    expect(lab.trainingPath).toBe('fused-cpu');
+    expect(lab.trainingPath).toBe('fused-wasm-simd');
     expect(lab.groups.map((group) => [group.label, group.batchSize, group.stepsPerEpoch])).toEqual([
       ['1', 1, 20],
       ['5', 5, 4],
