@@ -7,6 +7,7 @@ import {
   trainModel,
   type ValidationEndEvent,
 } from '../src/index.js';
+import { pauseBefore } from './helpers/pause-gate.js';
 import { createEchoModel, lossSequence, scriptedSource } from './helpers/scripted.js';
 
 beforeAll(async () => {
@@ -151,11 +152,8 @@ describe('events', () => {
 
 describe('beforeEpoch', () => {
   it('is called before every epoch, in order, and a pending promise pauses training', async () => {
-    const calls: number[] = [];
     const trained: number[] = [];
-    let release: (() => void) | undefined;
-    let paused: (() => void) | undefined;
-    const pausedAtTwo = new Promise<void>((resolve) => (paused = resolve));
+    const gate = pauseBefore(2); // a paused run: held before epoch 2 until released
     const model = createEchoModel();
     const running = trainModel({
       model,
@@ -164,23 +162,17 @@ describe('beforeEpoch', () => {
       loss: 'l1',
       optimizer: { name: 'sgd', learningRate: 1e-3 },
       callbacks: { onEpochEnd: ({ epoch }) => void trained.push(epoch) },
-      beforeEpoch: (epoch) => {
-        calls.push(epoch);
-        // Hold epoch 2 until released: a paused run.
-        if (epoch !== 2) return;
-        paused?.();
-        return new Promise<void>((resolve) => (release = resolve));
-      },
+      beforeEpoch: gate.beforeEpoch,
     });
-    await pausedAtTwo;
+    await gate.paused;
     // Give the loop every chance to run on (it must not): several event-loop turns.
     for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
-    expect(calls).toEqual([0, 1, 2]);
+    expect(gate.calls).toEqual([0, 1, 2]);
     expect(trained).toEqual([0, 1]);
-    release?.();
+    gate.release();
     const result = await running;
     model.dispose();
-    expect(calls).toEqual([0, 1, 2, 3]);
+    expect(gate.calls).toEqual([0, 1, 2, 3]);
     expect(trained).toEqual([0, 1, 2, 3]);
     expect(result.status).toBe('completed');
   });

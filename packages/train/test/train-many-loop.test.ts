@@ -8,6 +8,7 @@ import {
   trainModel,
 } from '../src/index.js';
 import { type NotebookSetup, notebookSetup } from './helpers/notebook-setup.js';
+import { pauseBefore } from './helpers/pause-gate.js';
 import { TRAINING_PATHS } from './helpers/training-paths.js';
 
 beforeAll(async () => {
@@ -95,11 +96,8 @@ describe.each(TRAINING_PATHS)('trainMany on the $name path: the loop of trainMod
 
   it('calls beforeEpoch once per epoch and waits for it; batch events name their run', async () => {
     const setups = [notebookSetup(1), notebookSetup(2)];
-    const calls: number[] = [];
     const batches: ManyBatchEndEvent[] = [];
-    let release: (() => void) | undefined;
-    let paused: (() => void) | undefined;
-    const pausedAtTwo = new Promise<void>((resolve) => (paused = resolve));
+    const gate = pauseBefore(2); // a paused run: held before epoch 2 until released
     const running = trainMany(
       setups.map((setup) => ({ model: setup.model, train: setup.train })),
       {
@@ -108,15 +106,10 @@ describe.each(TRAINING_PATHS)('trainMany on the $name path: the loop of trainMod
         optimizer: 'sgd',
         trainingPath: path.option,
         onBatchEnd: (event) => void batches.push(event),
-        beforeEpoch: (epoch) => {
-          calls.push(epoch);
-          if (epoch !== 2) return;
-          paused?.();
-          return new Promise<void>((resolve) => (release = resolve));
-        },
+        beforeEpoch: gate.beforeEpoch,
       },
     );
-    await pausedAtTwo;
+    await gate.paused;
     // Paused before epoch 2: both runs took the steps of epochs 0 and 1 (one batch each).
     expect(batches.map(({ run, epoch }) => `${run}.${epoch}`)).toEqual([
       '0.0',
@@ -124,9 +117,9 @@ describe.each(TRAINING_PATHS)('trainMany on the $name path: the loop of trainMod
       '0.1',
       '1.1',
     ]);
-    release?.();
+    gate.release();
     const many = await running;
-    expect(calls).toEqual([0, 1, 2, 3]);
+    expect(gate.calls).toEqual([0, 1, 2, 3]);
     expect(batches).toHaveLength(8);
     expect(many.results.map((result) => result.history.train.length)).toEqual([4, 4]);
     for (const setup of setups) setup.dispose();

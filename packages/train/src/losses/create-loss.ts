@@ -1,34 +1,31 @@
 import { InvalidArgumentError } from '@epochlab/tensor';
-import type { FusedLoss, LossFunction } from './loss-definition.js';
+import { resolveConfig } from '../registry/registry.js';
+import type { FusedLoss, LossDefinition, LossFunction } from './loss-definition.js';
 import {
-  type AnyLossDefinition,
-  findLoss,
   LOSS_NAMES,
+  LOSSES,
   type LossConfig,
   type LossName,
   type ResolvedLossConfig,
 } from './loss-registry.js';
+
+/** Any entry of `LOSSES`, seen through what every entry has. */
+type AnyLossDefinition = LossDefinition<{ readonly name: string }>;
+
+function resolve(loss: LossName | LossConfig) {
+  return resolveConfig<AnyLossDefinition>(
+    LOSSES,
+    loss,
+    (name) => new InvalidArgumentError('loss', `one of ${LOSS_NAMES.join(', ')}`, name),
+  );
+}
 
 /**
  * Checks a loss given by name or config and fills in its defaults.
  * Throws `InvalidArgumentError` naming `loss` (or `loss.delta`).
  */
 export function resolveLossConfig(loss: LossName | LossConfig): ResolvedLossConfig {
-  const config: { readonly name?: unknown } | null =
-    typeof loss === 'string' ? { name: loss } : loss;
-  const name = config?.name;
-  const definition = findLoss(name);
-  if (definition === undefined) {
-    throw new InvalidArgumentError('loss', `one of ${LOSS_NAMES.join(', ')}`, name ?? loss);
-  }
-  const given = Object.entries(config as object).filter(([, value]) => value !== undefined);
-  const resolved = { ...definition.defaults, ...Object.fromEntries(given) };
-  definition.validate(resolved);
-  return resolved as ResolvedLossConfig;
-}
-
-function definitionOf(config: ResolvedLossConfig): AnyLossDefinition {
-  return findLoss(config.name) as AnyLossDefinition;
+  return resolve(loss).config as ResolvedLossConfig;
 }
 
 /**
@@ -40,12 +37,12 @@ function definitionOf(config: ResolvedLossConfig): AnyLossDefinition {
  * const value = tf.tidy(() => loss(prediction, target).dataSync()[0]);
  */
 export function createLoss(loss: LossName | LossConfig): LossFunction {
-  const config = resolveLossConfig(loss);
-  return definitionOf(config).createGeneric(config);
+  const { entry, config } = resolve(loss);
+  return entry.createGeneric(config);
 }
 
 /** The fused form of a loss (float32 arrays), with the gradient tfjs derives for `createLoss`'s. */
 export function createFusedLoss(loss: LossName | LossConfig): FusedLoss {
-  const config = resolveLossConfig(loss);
-  return definitionOf(config).createFused(config);
+  const { entry, config } = resolve(loss);
+  return entry.createFused(config);
 }

@@ -1,4 +1,5 @@
 import type { Scalar, Tensor } from '@epochlab/tensor';
+import type { Definition } from '../registry/registry.js';
 
 /**
  * A loss: the mean over all elements of a per-element error between a
@@ -30,16 +31,14 @@ export interface FusedLoss {
  * One loss, defined once for every place that needs it: its name, defaults,
  * the checks of its options, the tfjs function the generic training path
  * differentiates, and the float32 form the fused path runs, whose gradient is
- * the one tfjs derives for the tfjs function.
+ * the one tfjs derives for the tfjs function. `validate` names bad options
+ * `loss.<field>`.
  *
  * `Config` is the options a user writes (`{ name: 'huber', delta: 0.5 }`);
  * every function receives them with the defaults filled in.
  */
-export interface LossDefinition<Config extends { readonly name: string }> {
-  readonly name: Config['name'];
-  readonly defaults: Required<Config>;
-  /** Throws `InvalidArgumentError` naming the first bad option (`loss.delta`, ...). */
-  validate(config: Required<Config>): void;
+export interface LossDefinition<Config extends { readonly name: string }>
+  extends Definition<Config> {
   /** The loss in tfjs ops. */
   createGeneric(config: Required<Config>): LossFunction;
   /** The loss and its gradient on float32 arrays. */

@@ -1,7 +1,6 @@
-import { namesOf } from '../registry/names-of.js';
+import { type ConfigOf, namesOf } from '../registry/registry.js';
 import { huber } from './huber.js';
 import { l1 } from './l1.js';
-import type { LossDefinition } from './loss-definition.js';
 import { mse } from './mse.js';
 
 /**
@@ -12,9 +11,6 @@ import { mse } from './mse.js';
 export const LOSSES = [l1, mse, huber] as const;
 
 type Entry = (typeof LOSSES)[number];
-
-/** The user-facing config type of a loss definition. */
-type ConfigOf<Definition> = Definition extends LossDefinition<infer Config> ? Config : never;
 
 /** A loss chosen by name, with its options. */
 export type LossConfig = ConfigOf<Entry>;
@@ -27,11 +23,3 @@ export type ResolvedLossConfig = Required<LossConfig>;
 
 /** The names of {@link LOSSES}, in order. */
 export const LOSS_NAMES = namesOf(LOSSES);
-
-/** Any entry of {@link LOSSES}, seen through the options every entry shares. */
-export type AnyLossDefinition = LossDefinition<{ readonly name: string }>;
-
-/** The entry of {@link LOSSES} named `name`, or `undefined` for another name. */
-export function findLoss(name: unknown): AnyLossDefinition | undefined {
-  return LOSSES.find((definition) => definition.name === name);
-}

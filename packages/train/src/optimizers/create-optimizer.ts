@@ -1,16 +1,12 @@
 import type { tf } from '@epochlab/tensor';
 import type { FusedOptimizer } from './optimizer-definition.js';
-import type {
-  OptimizerConfig,
-  OptimizerName,
-  ResolvedOptimizerConfig,
-} from './optimizer-registry.js';
-import { definitionOf, resolveOptimizerConfig } from './resolve-optimizer-config.js';
+import type { OptimizerConfig, OptimizerName } from './optimizer-registry.js';
+import { resolveOptimizer } from './resolve-optimizer-config.js';
 
 /**
  * A tfjs optimizer for a name (`'sgd'`, `'adam'`, `'rmsprop'`) or a config;
  * options left out take PyTorch's defaults (see `OPTIMIZER_DEFAULTS`). Each
- * follows PyTorch's update rule (see `OPTIMIZERS`' entries).
+ * follows PyTorch's update rule (see the entries of `OPTIMIZERS`).
  *
  * The caller owns the optimizer and disposes it (`optimizer.dispose()`).
  * Throws `InvalidArgumentError` naming the field for a bad name or value.
@@ -19,14 +15,15 @@ import { definitionOf, resolveOptimizerConfig } from './resolve-optimizer-config
  * const optimizer = createOptimizer({ name: 'sgd', learningRate: 1e-3 });
  */
 export function createOptimizer(optimizer: OptimizerName | OptimizerConfig): tf.Optimizer {
-  const config = resolveOptimizerConfig(optimizer);
-  return definitionOf(config).createGeneric(config);
+  const { entry, config } = resolveOptimizer(optimizer);
+  return entry.createGeneric(config);
 }
 
-/** The fused form of a resolved optimizer config, over `size` float32 parameters. */
+/** The fused form of an optimizer (its rule on `size` float32 parameters). */
 export function createFusedOptimizer(
-  config: ResolvedOptimizerConfig,
+  optimizer: OptimizerName | OptimizerConfig,
   size: number,
 ): FusedOptimizer {
-  return definitionOf(config).createFused(config, size);
+  const { entry, config } = resolveOptimizer(optimizer);
+  return entry.createFused(config, size);
 }

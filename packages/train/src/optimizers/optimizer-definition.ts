@@ -1,4 +1,5 @@
 import type { tf } from '@epochlab/tensor';
+import type { Definition } from '../registry/registry.js';
 
 /**
  * An optimizer on plain float32 arrays, for the fused training path: `step`
@@ -14,18 +15,15 @@ export interface FusedOptimizer {
  * kernel registered for each backend): its name, PyTorch's defaults, the
  * checks of its options, the tfjs optimizer the generic training path
  * minimizes with, and the update rule the fused path runs on typed arrays.
+ * `defaults` are PyTorch's; `validate` names bad options `optimizer.<field>`.
  * Both implementations follow the same rule in float32, operation by
  * operation, so the two paths agree within float32 rounding.
  *
  * `Config` is the options a user writes (`{ name: 'sgd', momentum: 0.9 }`);
  * every function receives them with the defaults filled in.
  */
-export interface OptimizerDefinition<Config extends { readonly name: string }> {
-  readonly name: Config['name'];
-  /** PyTorch's default for every option, which epochlab uses for each option left out. */
-  readonly defaults: Required<Config>;
-  /** Throws `InvalidArgumentError` naming the first bad option (`optimizer.momentum`, ...). */
-  validate(config: Required<Config>): void;
+export interface OptimizerDefinition<Config extends { readonly name: string }>
+  extends Definition<Config> {
   /** A tfjs optimizer with this rule; the caller disposes it. */
   createGeneric(config: Required<Config>): tf.Optimizer;
   /** This rule on `size` float32 parameters. */

@@ -1,6 +1,5 @@
-import { namesOf } from '../registry/names-of.js';
+import { type ConfigOf, namesOf } from '../registry/registry.js';
 import { adam } from './adam.js';
-import type { OptimizerDefinition } from './optimizer-definition.js';
 import { rmsprop } from './rmsprop.js';
 import { sgd } from './sgd.js';
 
@@ -12,9 +11,6 @@ import { sgd } from './sgd.js';
 export const OPTIMIZERS = [sgd, adam, rmsprop] as const;
 
 type Entry = (typeof OPTIMIZERS)[number];
-
-/** The user-facing config type of an optimizer definition. */
-type ConfigOf<Definition> = Definition extends OptimizerDefinition<infer Config> ? Config : never;
 
 /** An optimizer by name with its options; omitted options take PyTorch's defaults. */
 export type OptimizerConfig = ConfigOf<Entry>;
@@ -32,11 +28,3 @@ export const OPTIMIZER_NAMES = namesOf(OPTIMIZERS);
 export const OPTIMIZER_DEFAULTS = Object.fromEntries(
   OPTIMIZERS.map((definition) => [definition.name, definition.defaults]),
 ) as { readonly [Definition in Entry as Definition['name']]: Definition['defaults'] };
-
-/** Any entry of {@link OPTIMIZERS}, seen through the options every entry shares. */
-export type AnyOptimizerDefinition = OptimizerDefinition<{ readonly name: string }>;
-
-/** The entry of {@link OPTIMIZERS} named `name`, or `undefined` for another name. */
-export function findOptimizer(name: unknown): AnyOptimizerDefinition | undefined {
-  return OPTIMIZERS.find((definition) => definition.name === name);
-}

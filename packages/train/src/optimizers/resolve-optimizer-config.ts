@@ -1,43 +1,37 @@
 import { InvalidArgumentError } from '@epochlab/tensor';
+import { resolveConfig } from '../registry/registry.js';
+import type { OptimizerDefinition } from './optimizer-definition.js';
 import {
-  type AnyOptimizerDefinition,
-  findOptimizer,
   OPTIMIZER_NAMES,
+  OPTIMIZERS,
   type OptimizerConfig,
   type OptimizerName,
   type ResolvedOptimizerConfig,
 } from './optimizer-registry.js';
 
+/** An optimizer's entry of `OPTIMIZERS` and its config, checked and complete. */
+export interface ResolvedOptimizer {
+  readonly entry: OptimizerDefinition<{ readonly name: string }>;
+  readonly config: ResolvedOptimizerConfig;
+}
+
 /**
- * Checks an optimizer given by name or config and fills in PyTorch's defaults.
- * Throws `InvalidArgumentError` naming the field (`optimizer`,
- * `optimizer.learningRate`, `optimizer.momentum`, ...).
+ * Looks an optimizer given by name or config up in `OPTIMIZERS`, checks it
+ * and fills in PyTorch's defaults. Throws `InvalidArgumentError` naming the
+ * field (`optimizer`, `optimizer.learningRate`, `optimizer.momentum`, ...).
  */
+export function resolveOptimizer(optimizer: OptimizerName | OptimizerConfig): ResolvedOptimizer {
+  const { entry, config } = resolveConfig<ResolvedOptimizer['entry']>(
+    OPTIMIZERS,
+    optimizer,
+    (name) => new InvalidArgumentError('optimizer', `one of ${OPTIMIZER_NAMES.join(', ')}`, name),
+  );
+  return { entry, config: config as ResolvedOptimizerConfig };
+}
+
+/** {@link resolveOptimizer}'s config: every option filled in. */
 export function resolveOptimizerConfig(
   optimizer: OptimizerName | OptimizerConfig,
 ): ResolvedOptimizerConfig {
-  const config: { readonly name?: unknown } | null =
-    typeof optimizer === 'string' ? { name: optimizer } : optimizer;
-  const name = config?.name;
-  const definition = findOptimizer(name);
-  if (definition === undefined) {
-    throw new InvalidArgumentError(
-      'optimizer',
-      `one of ${OPTIMIZER_NAMES.join(', ')}`,
-      name ?? optimizer,
-    );
-  }
-  const resolved = { ...definition.defaults, ...withoutUndefined(config as object) };
-  definition.validate(resolved);
-  return resolved as ResolvedOptimizerConfig;
-}
-
-/** The definition of a resolved config (which `resolveOptimizerConfig` made sure exists). */
-export function definitionOf(config: ResolvedOptimizerConfig): AnyOptimizerDefinition {
-  return findOptimizer(config.name) as AnyOptimizerDefinition;
-}
-
-/** The object without its `undefined` fields, so that they do not hide defaults. */
-function withoutUndefined<T extends object>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+  return resolveOptimizer(optimizer).config;
 }
