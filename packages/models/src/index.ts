@@ -9,7 +9,6 @@ export {
   ACTIVATIONS,
   type Activation,
   activationFunction,
-  isActivation,
 } from './activations/activation-registry.js';
 export { LEAKY_RELU_SLOPE } from './activations/leaky-relu.js';
 export { glorotInitBound, pytorchInitBound } from './initialisation.js';

@@ -89,6 +89,7 @@ describe('the WebAssembly passes (wasm/mlp-passes.wat)', () => {
     const softsign: ActivationFunction = {
       name: 'softsign',
       tfjs: { after: (x) => x },
+      layersActivation: 'softsign',
       forward(pre, out, length) {
         for (let k = 0; k < length; k++) {
           const x = pre[k] as number;

@@ -25,6 +25,12 @@ export interface ActivationFunction<Name extends string = string> {
   readonly name: Name;
   /** The tfjs form, for `Mlp.forward` (and so for the generic training path). */
   readonly tfjs: TfjsActivation;
+  /**
+   * The Dense layer's `activation` string in the TensorFlow.js layers format
+   * (`save`, `loadMlpFrom`), or `undefined` for `leakyRelu`, which that format
+   * keeps as a `LeakyReLU` layer of its own.
+   */
+  readonly layersActivation: string | undefined;
   /** Writes `f(preActivations[k])` to `activations[k]` for k < `length`. */
   forward(preActivations: Float32Array, activations: Float32Array, length: number): void;
   /**

@@ -13,6 +13,7 @@ const slope = Math.fround(LEAKY_RELU_SLOPE);
 export const leakyRelu: ActivationFunction<'leakyRelu'> = {
   name: 'leakyRelu',
   tfjs: { fusedMatMul: 'leakyrelu', leakyreluAlpha: LEAKY_RELU_SLOPE },
+  layersActivation: undefined,
   forward(preActivations, activations, length) {
     for (let k = 0; k < length; k++) {
       const x = preActivations[k] as number;

@@ -4,6 +4,7 @@ import type { ActivationFunction } from './activation-function.js';
 export const linear: ActivationFunction<'linear'> = {
   name: 'linear',
   tfjs: { fusedMatMul: 'linear' },
+  layersActivation: 'linear',
   forward(preActivations, activations, length) {
     for (let k = 0; k < length; k++) activations[k] = preActivations[k] as number;
   },

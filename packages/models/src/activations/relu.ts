@@ -4,6 +4,7 @@ import type { ActivationFunction } from './activation-function.js';
 export const relu: ActivationFunction<'relu'> = {
   name: 'relu',
   tfjs: { fusedMatMul: 'relu' },
+  layersActivation: 'relu',
   forward(preActivations, activations, length) {
     for (let k = 0; k < length; k++) activations[k] = Math.max(preActivations[k] as number, 0);
   },

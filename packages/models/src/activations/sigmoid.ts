@@ -4,6 +4,7 @@ import type { ActivationFunction } from './activation-function.js';
 export const sigmoid: ActivationFunction<'sigmoid'> = {
   name: 'sigmoid',
   tfjs: { fusedMatMul: 'sigmoid' },
+  layersActivation: 'sigmoid',
   forward(preActivations, activations, length) {
     for (let k = 0; k < length; k++) {
       activations[k] = 1 / (1 + Math.exp(-(preActivations[k] as number)));

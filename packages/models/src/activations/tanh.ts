@@ -8,6 +8,7 @@ import type { ActivationFunction } from './activation-function.js';
 export const tanh: ActivationFunction<'tanh'> = {
   name: 'tanh',
   tfjs: { after: (preActivations) => tf.tanh(preActivations) as Tensor2D },
+  layersActivation: 'tanh',
   forward(preActivations, activations, length) {
     for (let k = 0; k < length; k++) activations[k] = Math.tanh(preActivations[k] as number);
   },

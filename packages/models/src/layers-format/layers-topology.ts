@@ -1,4 +1,6 @@
 import { tf } from '@epochlab/tensor';
+import type { ActivationFunction } from '../activations/activation-function.js';
+import { activationFunction } from '../activations/activation-registry.js';
 import { LEAKY_RELU_SLOPE } from '../activations/leaky-relu.js';
 import { pytorchInitBound } from '../initialisation.js';
 import { layerWidths, type MlpSpec } from '../mlp-spec.js';
@@ -58,19 +60,20 @@ function initializers(spec: Required<MlpSpec>, fanIn: number) {
 
 /**
  * The Sequential topology of `spec`: one Dense layer per layer, with the activation as the
- * Dense `activation` string (`relu`, `tanh`, `sigmoid`, `linear`), or for `leakyRelu` a
+ * Dense `activation` string (the entry's `layersActivation`), or for `leakyRelu` a
  * linear Dense followed by a LeakyReLU layer with alpha 0.01. The last Dense is linear.
  * `tf.loadLayersModel` rebuilds exactly this network.
  */
 export function sequentialTopology(spec: Required<MlpSpec>): SequentialTopology {
   const widths = layerWidths(spec);
+  const hidden = activationFunction(spec.activation) as ActivationFunction;
   const layers: KerasObject[] = [];
   const denseCount = widths.length - 1;
   let leakyReluCount = 0;
   for (let index = 0; index < denseCount; index++) {
     const fanIn = widths[index] as number;
     const isHidden = index < denseCount - 1;
-    const activation = isHidden && spec.activation !== 'leakyRelu' ? spec.activation : 'linear';
+    const activation = isHidden ? (hidden.layersActivation ?? 'linear') : 'linear';
     layers.push({
       class_name: 'Dense',
       config: {

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '@epochlab/tensor';
-import type { Activation } from '../activations/activation-registry.js';
+import { ACTIVATIONS, type Activation } from '../activations/activation-registry.js';
 import { LEAKY_RELU_SLOPE } from '../activations/leaky-relu.js';
 import type { InitScheme } from '../mlp-spec.js';
 
@@ -24,13 +24,12 @@ interface DenseReading {
   kernelInitializer: unknown;
 }
 
-/** Activation strings of Dense and Activation layers this package can run. */
-const LAYER_ACTIVATIONS = new Map<unknown, Activation>([
-  ['linear', 'linear'],
-  ['relu', 'relu'],
-  ['tanh', 'tanh'],
-  ['sigmoid', 'sigmoid'],
-]);
+/** Activation strings of Dense and Activation layers this package can run, from `ACTIVATIONS`. */
+const LAYER_ACTIVATIONS = new Map<unknown, Activation>(
+  ACTIVATIONS.flatMap(({ name, layersActivation }) =>
+    layersActivation === undefined ? [] : [[layersActivation, name] as const],
+  ),
+);
 
 const LAYER_CLASSES = 'one of InputLayer, Dense, LeakyReLU, Activation';
 
