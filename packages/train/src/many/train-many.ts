@@ -93,14 +93,15 @@ function disposeAll(created: readonly CreatedTrainingPath[]): void {
  * show the spread". Each run has its own model, data and optionally optimizer;
  * `epochs`, `loss`, `validationInterval`, `signal` and events are shared.
  *
- * Every epoch, each run still training takes its steps (and, on validation
- * epochs, its validation pass), one run after the other, on one event-loop
- * pacer. On the cpu and wasm backends, when every model is a dense MLP, every
- * run takes the fused path; the results equal K separate `trainModel` runs.
- * A run whose loss comes out NaN or infinite ends alone with status
- * `diverged`; the others go on. Aborting `signal` ends every run still
- * training with status `aborted`, each keeping every epoch whose steps all
- * ran. Early stopping, `beforeEpoch` and batch events are `trainModel`'s only.
+ * It drives the loop `trainModel` drives (`driveEpochs`, one `RunStepper` per
+ * run): every epoch, each run still training takes its steps, then finishes
+ * its epoch (validation, early stopping), one run after the other, on one
+ * event-loop pacer. On the cpu and wasm backends, when every model is a dense
+ * MLP, every run takes the fused path; the results equal K separate
+ * `trainModel` runs. A run whose loss comes out NaN or infinite ends alone
+ * with status `diverged`, and one that early stopping ends stops alone; the
+ * others go on. Aborting `signal` ends every run still training with status
+ * `aborted`, each keeping every epoch whose steps all ran.
  *
  * Throws `InvalidArgumentError` before any work when `runs` is empty, a run's
  * fields are bad (`runs[k].model`, `runs[k].optimizer.learningRate`, ...), a
