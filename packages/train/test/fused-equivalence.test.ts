@@ -119,30 +119,50 @@ async function trainOn(
 }
 
 describe('trainModel on the fused path and on the generic path', () => {
+  /**
+   * Trains `fixedCase(activation)` for 10 steps on both paths (the fused one
+   * taken) and expects their losses and parameters within 1e-5 relative, and
+   * the parameters moved.
+   */
+  async function expectPathsAgree(
+    activation: Activation,
+    loss: LossConfig,
+    optimizer: OptimizerName | OptimizerConfig,
+  ) {
+    const { spec, rows, x, y, initial, batchSize } = fixedCase(activation);
+    const data = { x, y, rows, batchSize };
+    const epochs = Math.ceil(10 / Math.ceil(rows / batchSize));
+    const fused = await trainOn('auto', spec, initial, data, loss, optimizer, epochs);
+    const generic = await trainOn('generic', spec, initial, data, loss, optimizer, epochs);
+    expect(fused.result.trainingPath).toBe('fused-wasm-simd');
+    expect(generic.result.trainingPath).toBe('generic');
+    expect(
+      relativeError(
+        fused.result.history.train.map((p) => p.loss),
+        generic.result.history.train.map((p) => p.loss),
+      ),
+    ).toBeLessThan(1e-5);
+    fused.weights.forEach((values, v) => {
+      expect(relativeError(values, generic.weights[v] as Float32Array)).toBeLessThan(1e-5);
+      expect(values).not.toEqual(initial[v]);
+    });
+  }
+
   describe.each(OPTIMIZERS)('$name with its defaults', ({ name: optimizer }) => {
     it.each(LOSS_CONFIGS)(
       '$name: losses and parameters after 10 steps within 1e-5 relative',
       async (loss) => {
-        const { spec, rows, x, y, initial, batchSize } = fixedCase('tanh');
-        const data = { x, y, rows, batchSize };
-        const epochs = Math.ceil(10 / Math.ceil(rows / batchSize));
-        const fused = await trainOn('auto', spec, initial, data, loss, optimizer, epochs);
-        const generic = await trainOn('generic', spec, initial, data, loss, optimizer, epochs);
-        expect(fused.result.trainingPath).toBe('fused-wasm-simd');
-        expect(generic.result.trainingPath).toBe('generic');
-        expect(
-          relativeError(
-            fused.result.history.train.map((p) => p.loss),
-            generic.result.history.train.map((p) => p.loss),
-          ),
-        ).toBeLessThan(1e-5);
-        fused.weights.forEach((values, v) => {
-          expect(relativeError(values, generic.weights[v] as Float32Array)).toBeLessThan(1e-5);
-          expect(values).not.toEqual(initial[v]);
-        });
+        await expectPathsAgree('tanh', loss, optimizer);
       },
     );
   });
+
+  it.each(ACTIVATIONS)(
+    '$name hidden layers: losses and parameters after 10 steps within 1e-5 relative',
+    async ({ name: activation }) => {
+      await expectPathsAgree(activation, { name: 'mse' }, { name: 'sgd', learningRate: 0.05 });
+    },
+  );
 
   it('the notebook run with validation: 300 epochs of both paths agree within 1e-5', async () => {
     const run = async (option: 'auto' | 'generic') => {

@@ -1,7 +1,10 @@
 import { InvalidArgumentError, initBackend, tf } from '@epochlab/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLoss, huberLoss, l1Loss, mseLoss } from '../src/index.js';
+import { createLoss, huberLoss, LOSSES, type LossConfig, l1Loss, mseLoss } from '../src/index.js';
+import { createFusedLoss, resolveLossConfig } from '../src/losses/create-loss.js';
+import { expectBriefRun } from './helpers/brief-run.js';
 import { expectInvalid } from './helpers/expect-invalid.js';
+import { TRAINING_PATHS } from './helpers/training-paths.js';
 
 beforeAll(async () => {
   await initBackend('cpu');
@@ -76,5 +79,24 @@ describe('createLoss', () => {
     expect(error.allowed).toContain('l1, mse, huber');
     await expectInvalid(() => createLoss({ name: 'huber', delta: 0 }), 'loss.delta');
     expect(() => createLoss({} as { name: 'l1' })).toThrow(InvalidArgumentError);
+  });
+});
+
+describe.each(LOSSES)('the $name entry of LOSSES', (definition) => {
+  const config = { name: definition.name } as LossConfig;
+
+  it('fills in its defaults, and its fused form gives the tfjs loss (1e-6 relative)', () => {
+    expect(resolveLossConfig(config)).toEqual(definition.defaults);
+    const fused = createFusedLoss(config).loss(
+      Float32Array.from(prediction),
+      Float32Array.from(target),
+      4,
+    );
+    const generic = lossOf(createLoss(config), prediction, target);
+    expect(Math.abs(fused - generic) / Math.abs(generic)).toBeLessThan(1e-6);
+  });
+
+  it.each(TRAINING_PATHS)('trains on the $name path without leaking a tensor', async (path) => {
+    await expectBriefRun(config, 'sgd', path);
   });
 });

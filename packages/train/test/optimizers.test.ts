@@ -5,12 +5,11 @@ import {
   OPTIMIZER_DEFAULTS,
   OPTIMIZERS,
   type OptimizerConfig,
-  trainModel,
 } from '../src/index.js';
 import { createFusedOptimizer } from '../src/optimizers/create-optimizer.js';
 import { resolveOptimizerConfig } from '../src/optimizers/resolve-optimizer-config.js';
+import { expectBriefRun } from './helpers/brief-run.js';
 import { expectInvalid } from './helpers/expect-invalid.js';
-import { notebookSetup } from './helpers/notebook-setup.js';
 import { TRAINING_PATHS } from './helpers/training-paths.js';
 
 beforeAll(async () => {
@@ -259,21 +258,7 @@ describe.each(OPTIMIZERS)('the $name entry of OPTIMIZERS', (definition) => {
   });
 
   it.each(TRAINING_PATHS)('trains on the $name path without leaking a tensor', async (path) => {
-    const setup = notebookSetup(4);
-    const before = countTensors();
-    const result = await trainModel({
-      model: setup.model,
-      train: setup.train,
-      validation: setup.validation,
-      epochs: 20,
-      loss: 'l1',
-      optimizer: definition.name,
-      trainingPath: path.option,
-    });
-    expect(result.trainingPath).toBe(path.name);
-    expect(result.status).toBe('completed');
-    expect(countTensors()).toBe(before);
-    setup.dispose();
+    await expectBriefRun({ name: 'l1' }, definition.name, path);
   });
 });
 
