@@ -15,7 +15,6 @@ import {
   type Batch,
   type BatchSource,
   createLoss,
-  LOSSES,
   type LossConfig,
   OPTIMIZERS,
   type OptimizerConfig,
@@ -25,6 +24,7 @@ import {
 import { createFusedLoss } from '../src/losses/create-loss.js';
 import { expectInvalid } from './helpers/expect-invalid.js';
 import { notebookSetup } from './helpers/notebook-setup.js';
+import { LOSS_CONFIGS, OPTIMIZER_VARIANTS } from './helpers/registry-cases.js';
 import { createEchoModel } from './helpers/scripted.js';
 
 beforeAll(async () => {
@@ -43,11 +43,6 @@ function fixedCase(activation: Activation) {
   weights.dispose();
   return { spec, rows, x, y, initial, batchSize: 3 };
 }
-
-/** Every loss with a non-default option where it has one (Huber's delta inside the errors' range). */
-const LOSS_CONFIGS: LossConfig[] = LOSSES.map(({ name }) =>
-  name === 'huber' ? { name, delta: 0.3 } : ({ name } as LossConfig),
-);
 
 /** Largest |a - b| over the largest |b| (at least 1e-3): the error relative to the values' scale. */
 function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
@@ -156,6 +151,13 @@ describe('trainModel on the fused path and on the generic path', () => {
       },
     );
   });
+
+  it.each(OPTIMIZER_VARIANTS)(
+    '%o: losses and parameters after 10 steps within 1e-5',
+    async (optimizer) => {
+      await expectPathsAgree('leakyRelu', { name: 'l1' }, optimizer);
+    },
+  );
 
   it.each(ACTIVATIONS)(
     '$name hidden layers: losses and parameters after 10 steps within 1e-5 relative',
