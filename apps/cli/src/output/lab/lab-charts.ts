@@ -2,6 +2,8 @@ import {
   type BandPoint,
   type BatchSizeGroup,
   type BatchSizeLabResult,
+  batchSizeSeriesName,
+  batchSizeSeriesNameText,
   type LineView,
   meanBand,
   stepsAfterEpoch,
@@ -9,8 +11,11 @@ import {
 import { bandChart, type ChartSpec, lossSurfaceChart } from '@epochlab/plot';
 import { renderPng, renderSvg } from '@epochlab/plot/node';
 import type { RunFile } from '../run-folder.js';
-import { seriesName } from './batch-size-name.js';
 
+/** A batch size's name in the legends: `batch 5`, `full batch (100)`. */
+function seriesName(size: { label: string; batchSize: number }, n: number): string {
+  return batchSizeSeriesNameText(batchSizeSeriesName(size, n));
+}
 function bandPoints(points: readonly BandPoint[], x: (point: BandPoint) => number) {
   return points.map((point) => ({ x: x(point), ...meanBand(point) }));
 }
