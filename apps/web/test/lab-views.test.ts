@@ -10,7 +10,7 @@ import {
   type TradeOffReading,
 } from '@epochlab/experiments';
 import { describe, expect, it } from 'vitest';
-import { bandOf, bandSeries } from '../src/lab/band-series.js';
+import { bandSeries } from '../src/lab/band-series.js';
 import { LAB_MESSAGES } from '../src/lab/lab-messages.js';
 import { formatSpread, renderLabTable } from '../src/lab/lab-table.js';
 import { fitsSurface, roundPick } from '../src/lab/line-view-panel.js';
@@ -19,16 +19,6 @@ import { batchSizeName } from '../src/lab/series-name-text.js';
 import { tradeOffText } from '../src/lab/trade-off-text.js';
 
 describe('band series', () => {
-  it('a band is mean ± one standard deviation, kept within the seeds’ range', () => {
-    // Losses 1, 2, 6: mean 3, sample std sqrt(((-2)² + (-1)² + 3²) / 2) = sqrt(7).
-    const spread = spreadOf([1, 2, 6]);
-    const band = bandOf(4, spread);
-    expect(band.x).toBe(4);
-    expect(band.mean).toBe(3);
-    expect(band.low).toBe(1); // 3 - 2.6458 is below the lowest seed: clipped to 1
-    expect(band.high).toBeCloseTo(3 + Math.sqrt(7), 12);
-  });
-
   it('names the batch sizes like the lab and finds their steps per epoch', () => {
     const config = parseBatchSizeLabConfig({
       experiment: 'batch-size',

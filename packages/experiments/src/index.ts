@@ -16,6 +16,12 @@ export {
 } from './batch-size-lab/compared-loss.js';
 export * from './batch-size-lab/index.js';
 export {
+  type LabBandAxis,
+  type LabBandKind,
+  type LabBandPoint,
+  labBandPoints,
+} from './batch-size-lab/lab-band-points.js';
+export {
   type LabLineViewSettings,
   type LineViewBatchSize,
   labLineView,
