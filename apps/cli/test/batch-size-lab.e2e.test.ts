@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type TradeOffReading, tradeOffReadingText } from '@epochlab/experiments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countColours, decodePng } from './png.js';
 import { runCli, startCli } from './run-cli.js';
@@ -104,6 +105,7 @@ interface LabSummary {
     finalGradientCosine: Spread | null;
     finalGradientVariance: Spread | null;
   })[];
+  tradeOff: TradeOffReading | null;
 }
 interface LinePoint {
   m: number;
@@ -215,6 +217,10 @@ describe('epochlab run batch-size', () => {
     expect(lines[header + 2]).toMatch(/^5\s+4\s+/);
     expect(lines[header + 3]).toMatch(/^full \(20\)\s+1\s+.*1\.000$/);
     expect(run.stdout).toMatch(/^trade-off: lowest final validation loss: /m);
+    // The printed reading is summary.json's, in words.
+    const { tradeOff } = readJson<LabSummary>(join(out(), 'summary.json'));
+    expect(tradeOff).not.toBeNull();
+    if (tradeOff) expect(lines).toContain(tradeOffReadingText(tradeOff));
     expect(run.stdout).toContain(`run folder: ${out()}`);
   });
 
@@ -288,6 +294,17 @@ describe('epochlab run batch-size', () => {
         runs.map((r) => Math.min(...r.history.val.map((p) => p.loss))),
       );
     });
+
+    // The reading's lowest final validation loss is the lowest mean of the table.
+    const means = summary.groups.map((group) => group.finalValLoss?.mean as number);
+    const lowest = summary.tradeOff?.findings[0];
+    const quoted =
+      lowest?.code === 'lowest-final-loss'
+        ? lowest.batch.finalLoss
+        : lowest?.code === 'tied-lowest-final-loss'
+          ? lowest.best
+          : undefined;
+    expect(quoted).toBe(Math.min(...means));
   });
 
   it('curves.json and curves.csv hold the bands of the runs, per epoch', () => {
@@ -438,8 +455,9 @@ describe('epochlab run batch-size', () => {
     const train = data.rows.filter((row) => row[0] === 'train');
     expect(train).toHaveLength(20);
     expect(data.rows.filter((row) => row[0] === 'val')).toHaveLength(10);
-    const xs = train.map((row) => Number(row[1]));
-    const ys = train.map((row) => Number(row[2]));
+    // The line view fits the points as the networks train on them: in float32.
+    const xs = train.map((row) => Math.fround(Number(row[1])));
+    const ys = train.map((row) => Math.fround(Number(row[2])));
 
     expect(view).toMatchObject({ loss: 'l1', start: [-1, -1.5], steps: 30 });
     const { m, b, values } = view.surface;

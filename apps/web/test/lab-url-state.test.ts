@@ -59,16 +59,16 @@ describe('lab URL state', () => {
 
   it('reports each bad value with the schema message and defaults that field only', () => {
     const state = readLabUrlState(
-      '?experiment=batch-size&epochs=20&seeds=0&batch-sizes=1,x&path-start=1&lr=abc&n=20&backend=tpu',
+      '?experiment=batch-size&epochs=20&seeds=0&batch-sizes=1,x&path-start=1&lr=abc&n=30&backend=tpu',
     );
     const defaults = defaultBatchSizeLabConfig();
     expect(state.config.epochs).toBe(20);
-    expect(state.config.n).toBe(20);
+    expect(state.config.n).toBe(30);
     expect(state.config.seeds).toBe(defaults.seeds);
     expect(state.config.lr).toBe(defaults.lr);
     expect(state.config.pathStart).toEqual(defaults.pathStart);
-    // The defaults that fit n = 20.
-    expect(state.config.batchSizes).toEqual([1, 5, 'full']);
+    // The default batch sizes fit n = 30.
+    expect(state.config.batchSizes).toEqual(defaults.batchSizes);
     expect(state.backend).toBe('cpu');
     expect(state.problems.map((p) => p.key)).toEqual([
       'lr',
@@ -85,23 +85,41 @@ describe('lab URL state', () => {
     expect(state.problems.find((p) => p.key === 'batchSizes')?.text).toBe('1,x');
   });
 
-  it('reports a batch size larger than n on batchSizes, keeping n', () => {
+  it('reports a batch size larger than n on batchSizes, then takes the defaults', () => {
     const state = readLabUrlState('?experiment=batch-size&n=10&batch-sizes=1,20,full');
-    expect(state.config.n).toBe(10);
     expect(state.problems).toEqual([
       { key: 'batchSizes', text: '1,20,full', problem: 'must be at most n (10) or full' },
     ]);
-    // The default batch sizes (1, 5, 25, full) do not all fit n = 10: those that do.
-    expect(state.config.batchSizes).toEqual([1, 5, 'full']);
+    // The default batch sizes (1, 5, 25, full) do not fit n = 10 either: no size is dropped,
+    // n takes its default too.
+    expect(state.config).toEqual(defaultBatchSizeLabConfig());
+  });
+
+  it('with only n given, refuses the default batch sizes that do not fit it, as the CLI does', () => {
+    // `epochlab run batch-size --n 10`: --batch-sizes must be at most n (10) or full; got 25.
+    const state = readLabUrlState('?experiment=batch-size&n=10');
+    expect(state.problems).toEqual([
+      { key: 'batchSizes', text: '1,5,25,full', problem: 'must be at most n (10) or full' },
+    ]);
+    expect(state.config).toEqual(defaultBatchSizeLabConfig());
   });
 });
 
 describe('labConfigFromTexts', () => {
-  it('with only n given, takes the default batch sizes that fit it', () => {
+  it('with only n given, reports the default batch sizes that do not fit it', () => {
     const checked = labConfigFromTexts(new Map([['n', '3']]));
-    expect(checked.problems).toEqual([]);
-    expect(checked.config.n).toBe(3);
-    expect(checked.config.batchSizes).toEqual([1, 'full']);
+    expect(checked.problems).toEqual([
+      { key: 'batchSizes', text: '1,5,25,full', problem: 'must be at most n (3) or full' },
+    ]);
+    // With batch sizes that fit, n = 3 is kept.
+    const fitting = labConfigFromTexts(
+      new Map([
+        ['n', '3'],
+        ['batchSizes', '1,full'],
+      ]),
+    );
+    expect(fitting.problems).toEqual([]);
+    expect(fitting.config).toMatchObject({ n: 3, batchSizes: [1, 'full'] });
   });
 
   it('blames the field that makes another invalid (seed too high for the seeds)', () => {

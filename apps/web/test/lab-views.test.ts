@@ -2,30 +2,23 @@
 import {
   type BatchSizeGroup,
   batchSizeGroupInfos,
+  labGroupSummary,
   lineView,
   parseBatchSizeLabConfig,
   runBatchSizeLab,
   spreadOf,
+  type TradeOffReading,
 } from '@epochlab/experiments';
 import { describe, expect, it } from 'vitest';
-import { bandOf, bandSeries } from '../src/lab/band-series.js';
-import { seriesName } from '../src/lab/lab-charts.js';
+import { bandSeries } from '../src/lab/band-series.js';
 import { LAB_MESSAGES } from '../src/lab/lab-messages.js';
 import { formatSpread, renderLabTable } from '../src/lab/lab-table.js';
 import { fitsSurface, roundPick } from '../src/lab/line-view-panel.js';
 import { PathAnimation, stepsPerFrame } from '../src/lab/path-animation.js';
+import { batchSizeName } from '../src/lab/series-name-text.js';
+import { tradeOffText } from '../src/lab/trade-off-text.js';
 
 describe('band series', () => {
-  it('a band is mean ± one standard deviation, kept within the seeds’ range', () => {
-    // Losses 1, 2, 6: mean 3, sample std sqrt(((-2)² + (-1)² + 3²) / 2) = sqrt(7).
-    const spread = spreadOf([1, 2, 6]);
-    const band = bandOf(4, spread);
-    expect(band.x).toBe(4);
-    expect(band.mean).toBe(3);
-    expect(band.low).toBe(1); // 3 - 2.6458 is below the lowest seed: clipped to 1
-    expect(band.high).toBeCloseTo(3 + Math.sqrt(7), 12);
-  });
-
   it('names the batch sizes like the lab and finds their steps per epoch', () => {
     const config = parseBatchSizeLabConfig({
       experiment: 'batch-size',
@@ -38,14 +31,18 @@ describe('band series', () => {
       ['7', 7, 5], // ceil(30 / 7): the last short batch is a step too
       ['full (30)', 30, 1],
     ]);
-    expect(infos.map((i) => seriesName(i, LAB_MESSAGES.en))).toEqual([
+    expect(infos.map((i) => batchSizeName(i, 30, LAB_MESSAGES.en))).toEqual([
       'batch 1',
       'batch 7',
       'full batch (30)',
     ]);
     const full = infos[2];
     if (!full) throw new Error('no full batch');
-    expect(seriesName(full, LAB_MESSAGES.es)).toBe('lote completo (30)');
+    expect(batchSizeName(full, 30, LAB_MESSAGES.es)).toBe('lote completo (30)');
+    // A batch size written as the number n is the full batch too, as the CLI names it.
+    expect(batchSizeName({ label: '30', batchSize: 30 }, 30, LAB_MESSAGES.en)).toBe(
+      'full batch (30)',
+    );
   });
 
   it('puts each batch size’s curves on epochs or gradient steps, empty until it finished', async () => {
@@ -81,14 +78,14 @@ describe('the per-batch-size table', () => {
   it('formats mean ± std, and a single seed as its value', () => {
     expect(formatSpread(spreadOf([1, 2, 6]), 'en')).toBe('3 ± 2.646');
     expect(formatSpread(spreadOf([0.5]), 'es')).toBe('0,5');
-    expect(formatSpread(undefined, 'en')).toBe('—');
+    expect(formatSpread(null, 'en')).toBe('—');
     // Seeds that agree up to float rounding: no spread.
     expect(formatSpread({ mean: 1, std: 1.3e-16, min: 1, max: 1, count: 8 }, 'en')).toBe('1 ± 0');
   });
 
   it('has a header row and one row per finished batch size, or a note', async () => {
     const table = document.createElement('table');
-    renderLabTable(table, [], LAB_MESSAGES.en, 'en');
+    renderLabTable(table, [], 'validation', LAB_MESSAGES.en, 'en');
     expect(table.querySelector('td.empty')?.textContent).toBe(LAB_MESSAGES.en.tableEmpty);
     const config = parseBatchSizeLabConfig({
       experiment: 'batch-size',
@@ -100,9 +97,10 @@ describe('the per-batch-size table', () => {
       noiseEvery: 1,
     });
     const result = await runBatchSizeLab(config, { backend: 'cpu' });
-    renderLabTable(table, result.groups, LAB_MESSAGES.es, 'es');
+    renderLabTable(table, result.groups.map(labGroupSummary), 'validation', LAB_MESSAGES.es, 'es');
     const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
     expect(headers[0]).toBe('Tamaño de lote');
+    expect(headers[2]).toBe('Pérdida final de validación');
     const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows.map((row) => (row as HTMLElement).dataset.batchSize)).toEqual(['2', '8']);
     const cell = (row: number, column: string) =>
@@ -110,9 +108,76 @@ describe('the per-batch-size table', () => {
     expect(cell(0, 'batchSize')).toBe('2');
     expect(cell(0, 'stepsPerEpoch')).toBe('4');
     expect(cell(1, 'stepsPerEpoch')).toBe('1');
-    expect(cell(0, 'finalVal')).toMatch(/^\d+,\d+ ± \d/);
+    expect(cell(0, 'finalLoss')).toMatch(/^\d+,\d+ ± \d/);
     expect(cell(1, 'cosine')).toMatch(/^1\b/);
     expect(rows[0]?.querySelector('th')?.getAttribute('scope')).toBe('row');
+  });
+
+  it('without validation points, compares the final training loss, as the CLI does', () => {
+    const table = document.createElement('table');
+    const spread = (mean: number) => ({ mean, std: 0.5, min: mean, max: mean, count: 2 });
+    const row = {
+      label: '4',
+      option: 4,
+      batchSize: 4,
+      stepsPerEpoch: 2,
+      runs: { completed: 2 },
+      secondsPerRun: 0.5,
+      finalTrainLoss: spread(0.25),
+      finalValLoss: null,
+      bestValLoss: null,
+      gradientNoiseEpoch: null,
+      finalGradientCosine: null,
+      finalGradientVariance: null,
+    };
+    renderLabTable(table, [row], 'training', LAB_MESSAGES.en, 'en');
+    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+    expect(headers[2]).toBe('Final training loss');
+    const cell = (column: string) => table.querySelector(`[data-column="${column}"]`)?.textContent;
+    expect(cell('finalLoss')).toBe('0.25 ± 0.5');
+    expect(cell('bestVal')).toBe('—');
+    expect(cell('cosine')).toBe('—');
+  });
+});
+
+describe('the trade-off reading', () => {
+  const batch = (label: string, batchSize: number, stepsPerEpoch: number, finalLoss: number) => ({
+    name: { kind: 'batch', label } as const,
+    batchSize,
+    stepsPerEpoch,
+    finalLoss,
+    cosine: 0.25,
+  });
+  const reading: TradeOffReading = {
+    findings: [
+      {
+        code: 'tied-lowest-final-loss',
+        loss: 'validation',
+        batches: [batch('5', 5, 4, 0.5), batch('10', 10, 2, 0.5)],
+        best: 0.5,
+      },
+      { code: 'smallest-batch', batch: batch('1', 1, 20, 0.75) },
+      {
+        code: 'full-batch',
+        batch: { ...batch('full (20)', 20, 1, 1.5), name: { kind: 'full-batch', n: 20 } },
+      },
+    ],
+  };
+
+  it('in English is the line the CLI prints', () => {
+    expect(tradeOffText(reading, LAB_MESSAGES.en, 'en')).toBe(
+      'trade-off: lowest final validation loss: batch 5 and batch 10, within one std of 0.5000; ' +
+        'batch 1: 20 steps per epoch, the noisiest gradients (cosine 0.250), ends at 0.7500; ' +
+        'full batch (20): 1 step per epoch, no gradient noise, ends at 1.500',
+    );
+  });
+
+  it('in Spanish words each finding by its code', () => {
+    expect(tradeOffText(reading, LAB_MESSAGES.es, 'es')).toBe(
+      'compromiso: menor pérdida final de validación: lote 5 y lote 10, a menos de una desviación típica de 0,5; ' +
+        'lote 1: 20 pasos por época, los gradientes más ruidosos (coseno 0,25), acaba en 0,75; ' +
+        'lote completo (20): 1 paso por época, sin ruido en el gradiente, acaba en 1,5',
+    );
   });
 });
 

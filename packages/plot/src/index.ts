@@ -13,12 +13,6 @@ export {
   bandChart,
   bandChartData,
 } from './spec/band-chart.js';
-export {
-  type BatchSizeSummaryChartOptions,
-  batchSizeSummaryChart,
-  batchSizeSummaryChartData,
-  type SummaryGroup,
-} from './spec/batch-size-summary-chart.js';
 export type { ContourRow } from './spec/contour-lines.js';
 export {
   defaultFitChartLabels,

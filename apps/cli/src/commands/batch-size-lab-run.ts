@@ -2,12 +2,12 @@ import {
   type BatchSizeLabConfig,
   type BatchSizeLabEvent,
   type BatchSizeLabResult,
+  labLineView,
+  labSummary,
   runBatchSizeLab,
 } from '@epochlab/experiments';
 import type { CliIo } from '../cli-io.js';
 import { renderLabCharts } from '../output/lab/lab-charts.js';
-import { labLineView } from '../output/lab/lab-line-view.js';
-import { labSummary } from '../output/lab/lab-summary.js';
 import { labSummaryText } from '../output/lab/lab-summary-text.js';
 import {
   curveFiles,
@@ -103,7 +103,7 @@ export async function runBatchSizeLabCommand(
   const summary = labSummary(result);
   try {
     await commitRunFolder(folder, async () => {
-      const view = labLineView(result);
+      const view = labLineView(result.config, result.data.train);
       return [
         { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
         { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
@@ -111,12 +111,7 @@ export async function runBatchSizeLabCommand(
         ...curveFiles(result),
         ...gradientNoiseFiles(result),
         ...historyFiles(result),
-        ...lineViewFiles(view, {
-          loss: result.config.loss,
-          start: result.config.pathStart,
-          lr: result.config.pathLr,
-          steps: result.config.pathSteps,
-        }),
+        ...lineViewFiles(result.config, view),
         ...(await renderLabCharts(result, view)),
       ];
     });

@@ -7,22 +7,15 @@ import {
 import { bandChart, bandChartData, type ChartSpec } from '@epochlab/plot';
 import { createLiveChart, type LiveChart } from '@epochlab/plot/browser';
 import { withChartLocale } from '../i18n/chart-locale.js';
-import { fill, type Locale } from '../i18n/messages.js';
+import type { Locale } from '../i18n/messages.js';
 import { h } from '../ui/dom.js';
 import { legendBelow } from '../ui/legend-below.js';
 import { nextFrame } from '../ui/next-frame.js';
 import { type BandChartKind, bandSeries, type LossAxis } from './band-series.js';
 import type { LabMessages } from './lab-messages.js';
+import { batchSizeName } from './series-name-text.js';
 
 const KINDS: readonly BandChartKind[] = ['loss', 'val', 'cosine', 'variance'];
-
-/** How a batch size is named in the legends: `batch 5`, `full batch (100)`. */
-export function seriesName(info: BatchSizeGroupInfo, messages: LabMessages): string {
-  const labels = messages.chartLabels;
-  return info.option === 'full'
-    ? `${labels.fullBatch} (${info.batchSize})`
-    : fill(labels.batch, { label: info.label });
-}
 
 /**
  * The lab's four band charts (training loss against epochs or gradient
@@ -41,6 +34,8 @@ export class LabCharts {
   private messages: LabMessages;
   private locale: Locale;
   private infos: BatchSizeGroupInfo[] = [];
+  /** The lab's training points: a batch size of n is the full batch. */
+  private n = 0;
   private groups: (BatchSizeGroup | undefined)[] = [];
   private hasValidation = true;
   private axis: LossAxis = 'epoch';
@@ -82,9 +77,11 @@ export class LabCharts {
     const hasValidation = config.valN > 0;
     const sameLook =
       JSON.stringify(infos) === JSON.stringify(this.infos) &&
+      this.n === config.n &&
       this.hasValidation === hasValidation &&
       KINDS.every((kind) => this.charts[kind] || (kind === 'val' && !hasValidation));
     this.infos = infos;
+    this.n = config.n;
     this.hasValidation = hasValidation;
     if (sameLook) {
       if (this.groups.some((group) => group !== undefined)) {
@@ -104,9 +101,11 @@ export class LabCharts {
   start(infos: readonly BatchSizeGroupInfo[], config: BatchSizeLabConfig): void {
     const changed =
       JSON.stringify(infos) !== JSON.stringify(this.infos) ||
+      this.n !== config.n ||
       this.hasValidation !== config.valN > 0 ||
       this.groups.some((group) => group !== undefined);
     this.infos = [...infos];
+    this.n = config.n;
     this.hasValidation = config.valN > 0;
     this.groups = [];
     if (changed) void this.redraw(KINDS);
@@ -188,7 +187,7 @@ export class LabCharts {
     const labels = this.messages.chartLabels;
     const series = bandSeries(kind, this.infos, this.groups, {
       axis: this.axis,
-      name: (info) => seriesName(info, this.messages),
+      name: (info) => batchSizeName(info, this.n, this.messages),
     });
     const xTitle = kind === 'loss' && this.axis === 'step' ? labels.step : labels.epoch;
     // The figure's caption names the chart; the axis keeps a short title that fits a phone.

@@ -2,14 +2,12 @@ import {
   BATCH_SIZE_LAB,
   BATCH_SIZE_LAB_FIELDS,
   type BatchSizeLabConfig,
-  type BatchSizeOption,
   ConfigError,
   type ConfigField,
   defaultBatchSizeLabConfig,
   formatFieldValue,
   parseBatchSizeLabConfig,
   parseFieldText,
-  resolveBatchSize,
 } from '@epochlab/experiments';
 import type { FieldProblem } from '../state/field-validation.js';
 
@@ -43,9 +41,10 @@ function issueKey(field: string): string {
  * missing field takes its default; a field whose text does not validate is
  * reported and takes its default too, so one bad value never throws away the
  * others. Fields are checked together, so a rule between two fields (a batch
- * size larger than `n`) is reported on the field the schema names. When only
- * `n` is given and it is smaller than a default batch size, the batch sizes
- * default to those of the defaults that fit.
+ * size larger than `n`) is reported on the field the schema names. When the
+ * default batch sizes do not fit the `n` given, that is reported on the batch
+ * sizes with the schema's message (as the CLI refuses `--n 10` alone) and `n`
+ * takes its default too: no batch size is dropped silently.
  */
 export function labConfigFromTexts(texts: ReadonlyMap<string, string>): CheckedLabConfig {
   const values = new Map<string, unknown>();
@@ -79,8 +78,12 @@ export function labConfigFromTexts(texts: ReadonlyMap<string, string>): CheckedL
     // The issue is on a field left at its default, caused by another field's value.
     const first = issues[0];
     if (first && issueKey(first.field) === 'batchSizes' && !values.has('batchSizes')) {
-      // `n` below a default batch size: the default sizes that fit this `n`.
-      values.set('batchSizes', fittingBatchSizes(values.get('n')));
+      // `n` below a default batch size: the schema's message on the batch sizes, then the defaults.
+      if (!problems.some((problem) => problem.key === 'batchSizes')) {
+        const defaults = formatFieldValue(defaultBatchSizeLabConfig().batchSizes);
+        problems.push({ key: 'batchSizes', text: defaults, problem: first.problem });
+      }
+      values.delete('n');
       continue;
     }
     // Otherwise drop the first given field whose removal clears it, and report
@@ -103,19 +106,6 @@ export function labConfigFromTexts(texts: ReadonlyMap<string, string>): CheckedL
   const order = BATCH_SIZE_LAB_FIELDS.map((field) => field.key);
   problems.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   return { config, problems };
-}
-
-/** The default batch sizes that fit `n` points, without repeats once `full` is `n`. */
-function fittingBatchSizes(n: unknown): BatchSizeOption[] {
-  const defaults = defaultBatchSizeLabConfig().batchSizes;
-  if (typeof n !== 'number') return [...defaults];
-  const seen = new Set<number>();
-  return defaults.filter((option) => {
-    const size = resolveBatchSize(option, n);
-    if (size > n || seen.has(size)) return false;
-    seen.add(size);
-    return true;
-  });
 }
 
 function labIssues(values: ReadonlyMap<string, unknown>): ConfigError['issues'] {

@@ -30,7 +30,10 @@ export interface LabMessages {
   readonly tableTitle: string;
   readonly tableExplain: string;
   readonly tableColumns: Readonly<
-    Record<'batchSize' | 'stepsPerEpoch' | 'finalVal' | 'bestVal' | 'seconds' | 'cosine', string>
+    Record<
+      'batchSize' | 'stepsPerEpoch' | 'finalVal' | 'finalTrain' | 'bestVal' | 'seconds' | 'cosine',
+      string
+    >
   >;
   readonly tableEmpty: string;
   readonly lineChart: string;
@@ -54,7 +57,7 @@ export interface LabMessages {
     readonly slope: string;
     readonly intercept: string;
   };
-  readonly download: Readonly<Record<'config' | 'results', string>>;
+  readonly download: Readonly<Record<'config' | 'results' | 'summary' | 'lineView', string>>;
   readonly backendHelp: string;
 }
 
@@ -116,6 +119,7 @@ const en: LabMessages = {
     batchSize: 'Batch size',
     stepsPerEpoch: 'Steps per epoch',
     finalVal: 'Final validation loss',
+    finalTrain: 'Final training loss',
     bestVal: 'Best validation loss',
     seconds: 'Seconds per run',
     cosine: 'Final cosine',
@@ -145,7 +149,12 @@ const en: LabMessages = {
     slope: 'Slope m',
     intercept: 'Intercept b',
   },
-  download: { config: 'Config (JSON)', results: 'Results (JSON)' },
+  download: {
+    config: 'Config (JSON)',
+    results: 'Results (JSON)',
+    summary: 'Summary (JSON)',
+    lineView: 'Line view (JSON)',
+  },
   backendHelp:
     'cpu, the default here, is the fastest for these tiny models and gives the CLI’s numbers bit for bit.',
 };
@@ -219,6 +228,7 @@ const es: LabMessages = {
     batchSize: 'Tamaño de lote',
     stepsPerEpoch: 'Pasos por época',
     finalVal: 'Pérdida final de validación',
+    finalTrain: 'Pérdida final de entrenamiento',
     bestVal: 'Mejor pérdida de validación',
     seconds: 'Segundos por ejecución',
     cosine: 'Coseno final',
@@ -248,7 +258,12 @@ const es: LabMessages = {
     slope: 'Pendiente m',
     intercept: 'Ordenada b',
   },
-  download: { config: 'Configuración (JSON)', results: 'Resultados (JSON)' },
+  download: {
+    config: 'Configuración (JSON)',
+    results: 'Resultados (JSON)',
+    summary: 'Resumen (JSON)',
+    lineView: 'Vista de la recta (JSON)',
+  },
   backendHelp:
     'cpu, el de por defecto aquí, es el más rápido para estos modelos pequeños y da los mismos números que la CLI, bit a bit.',
 };

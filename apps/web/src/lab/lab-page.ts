@@ -1,8 +1,12 @@
-import type {
-  BatchSizeGroup,
-  BatchSizeGroupInfo,
-  BatchSizeLabConfig,
-  BatchSizeLabResult,
+import {
+  type BatchSizeGroup,
+  type BatchSizeGroupInfo,
+  type BatchSizeLabConfig,
+  type BatchSizeLabResult,
+  comparedLoss,
+  type LabSummary,
+  labGroupSummary,
+  labSummary,
 } from '@epochlab/experiments';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import type { FieldProblem } from '../state/field-validation.js';
@@ -31,6 +35,7 @@ import type { LabCommand, LabMessage } from './lab-protocol.js';
 import { renderLabTable } from './lab-table.js';
 import { readLabUrlState, writeLabUrlState } from './lab-url-state.js';
 import { LineViewPanel } from './line-view-panel.js';
+import { tradeOffText } from './trade-off-text.js';
 import './lab.css';
 
 type TextSetter = (m: LabMessages, shared: Messages) => void;
@@ -62,6 +67,8 @@ export class LabPage {
   private groupsInfo: readonly BatchSizeGroupInfo[] = [];
   private finished: BatchSizeGroup[] = [];
   private result: BatchSizeLabResult | undefined;
+  /** The finished lab's summary (`labSummary`): the CLI's `summary.json`. */
+  private summary: LabSummary | undefined;
   private latest: { group: number; epoch: number; epochs: number; elapsed: number } | undefined;
   private readonly urlProblems: readonly FieldProblem[];
 
@@ -79,6 +86,7 @@ export class LabPage {
   private readonly backendSelect = h('select', { id: 'backend', name: 'backend' });
   private readonly activeBackend = h('output', { id: 'active-backend', for: 'backend' }, '—');
   private readonly table = h('table', { id: 'lab-table', class: 'lab-table' });
+  private readonly reading = h('p', { id: 'lab-reading', class: 'reading' });
   private readonly share = new ShareSection();
 
   constructor(locale: Locale, search: string) {
@@ -285,6 +293,7 @@ export class LabPage {
         { 'aria-labelledby': 'lab-table-title', class: 'lab-table-section' },
         this.text(h('h2', { id: 'lab-table-title' }), (m) => m.tableTitle),
         tableWrap,
+        this.reading,
         this.text(h('p', { class: 'explain' }), (m) => m.tableExplain),
       ),
       this.share.element,
@@ -421,6 +430,7 @@ export class LabPage {
     this.runId++;
     this.runConfig = this.checked.config;
     this.result = undefined;
+    this.summary = undefined;
     this.finished = [];
     this.latest = undefined;
     this.groupsInfo = [];
@@ -449,7 +459,7 @@ export class LabPage {
         this.activeBackend.textContent = message.backend.name;
         this.activeBackend.title = message.backend.reason;
         this.charts.start(message.groups, message.config);
-        this.lineView.show(message.data, message.config, message.groups, this.checked.config);
+        this.lineView.show(message.data, message.config, this.checked.config);
         this.setState('running');
         return;
       case 'progress':
@@ -468,6 +478,7 @@ export class LabPage {
         return;
       case 'done':
         this.result = message.result;
+        this.summary = labSummary(message.result);
         this.root.dataset.tensorsAfter = String(message.tensorsAfter);
         this.finished = [...message.result.groups];
         this.setState('done');
@@ -539,10 +550,13 @@ export class LabPage {
   private renderTable(): void {
     renderLabTable(
       this.table,
-      this.finished.filter((group) => group !== undefined),
+      this.finished.filter((group) => group !== undefined).map(labGroupSummary),
+      comparedLoss(this.runConfig),
       this.m,
       this.locale,
     );
+    const reading = this.summary?.tradeOff;
+    this.reading.textContent = reading ? tradeOffText(reading, this.m, this.locale) : '';
   }
 
   private renderDownloads(): void {
@@ -554,22 +568,23 @@ export class LabPage {
       element.addEventListener('click', save);
       return element;
     };
+    const summary = this.summary;
     const name = result ? `batch-size-seed${result.config.seed}` : '';
+    /** Saves `${name}-${file}` as JSON: indented like the CLI's, or on one line (long number arrays). */
+    const save = (file: string, value: unknown, indent?: number) => {
+      if (value === undefined) return;
+      downloadFile(
+        `${name}-${file}`,
+        `${JSON.stringify(value, null, indent)}\n`,
+        'application/json',
+      );
+    };
     this.share.downloadList.replaceChildren(
-      item('config', d.config, () => {
-        if (result) {
-          downloadFile(
-            `${name}-config.json`,
-            `${JSON.stringify(result.config, null, 2)}\n`,
-            'application/json',
-          );
-        }
-      }),
-      item('results', d.results, () => {
-        if (result) {
-          downloadFile(`${name}-results.json`, `${JSON.stringify(result)}\n`, 'application/json');
-        }
-      }),
+      item('config', d.config, () => save('config.json', result?.config, 2)),
+      item('results', d.results, () => save('results.json', result)),
+      // The CLI's summary.json and line-view.json, byte for byte on the cpu backend.
+      item('summary', d.summary, () => save('summary.json', summary, 2)),
+      item('line-view', d.lineView, () => save('line-view.json', this.lineView.file())),
     );
   }
 }

@@ -1,10 +1,15 @@
-import type { BatchSizeGroup, Spread } from '@epochlab/experiments';
+import {
+  type ComparedLoss,
+  finalComparedLoss,
+  type LabGroupSummary,
+  type Spread,
+} from '@epochlab/experiments';
 import { formatCount, formatNumber } from '../ui/format.js';
 import type { LabMessages } from './lab-messages.js';
 
 /** `mean ± std` of a spread over seeds (just the mean for one seed); `—` when there is none. */
-export function formatSpread(spread: Spread | undefined, locale: string): string {
-  if (spread === undefined || !Number.isFinite(spread.mean)) return '—';
+export function formatSpread(spread: Spread | null, locale: string): string {
+  if (spread === null || !Number.isFinite(spread.mean)) return '—';
   const mean = formatNumber(spread.mean, locale);
   if (spread.count <= 1) return mean;
   // Float rounding between seeds that agree exactly (the full batch's cosine) is no spread.
@@ -13,37 +18,39 @@ export function formatSpread(spread: Spread | undefined, locale: string): string
 }
 
 /** The columns of the per-batch-size table, in order. */
-export const LAB_TABLE_COLUMNS = [
+const LAB_TABLE_COLUMNS = [
   'batchSize',
   'stepsPerEpoch',
-  'finalVal',
+  'finalLoss',
   'bestVal',
   'seconds',
   'cosine',
 ] as const;
 
-/** One table row's cells (text), keyed like `LAB_TABLE_COLUMNS`. */
-export function labTableRow(
-  group: BatchSizeGroup,
-  locale: string,
-): Record<(typeof LAB_TABLE_COLUMNS)[number], string> {
+type LabTableColumn = (typeof LAB_TABLE_COLUMNS)[number];
+
+/** One table row's cells (text), from the lab summary's row. */
+function labTableRow(row: LabGroupSummary, locale: string): Record<LabTableColumn, string> {
   return {
-    batchSize: group.label,
-    stepsPerEpoch: formatCount(group.stepsPerEpoch, locale),
-    finalVal: formatSpread(group.finalValLoss, locale),
-    bestVal: formatSpread(group.bestValLoss, locale),
-    seconds: formatNumber(group.secondsPerRun, locale),
-    cosine: formatSpread(group.noise.at(-1)?.cosine, locale),
+    batchSize: row.label,
+    stepsPerEpoch: formatCount(row.stepsPerEpoch, locale),
+    finalLoss: formatSpread(finalComparedLoss(row), locale),
+    bestVal: formatSpread(row.bestValLoss, locale),
+    seconds: formatNumber(row.secondsPerRun, locale),
+    cosine: formatSpread(row.finalGradientCosine, locale),
   };
 }
 
 /**
  * The table's contents: a header row and one row per finished batch size
- * (`data-batch-size` on each row), or a note while none has finished.
+ * (`labGroupSummary`'s rows, `data-batch-size` on each), or a note while
+ * none has finished. The final-loss column is the loss the lab compares
+ * (`compared`): validation, or training without validation points.
  */
 export function renderLabTable(
   table: HTMLTableElement,
-  groups: readonly BatchSizeGroup[],
+  rows: readonly LabGroupSummary[],
+  compared: ComparedLoss,
   messages: LabMessages,
   locale: string,
 ): void {
@@ -54,14 +61,17 @@ export function renderLabTable(
     if (scope) element.setAttribute('scope', scope);
     return element;
   };
+  const titles: Record<LabTableColumn, string> = {
+    ...messages.tableColumns,
+    finalLoss:
+      compared === 'validation' ? messages.tableColumns.finalVal : messages.tableColumns.finalTrain,
+  };
   const head = doc.createElement('thead');
   const headRow = doc.createElement('tr');
-  for (const column of LAB_TABLE_COLUMNS) {
-    headRow.append(cell('th', messages.tableColumns[column], 'col'));
-  }
+  for (const column of LAB_TABLE_COLUMNS) headRow.append(cell('th', titles[column], 'col'));
   head.append(headRow);
   const body = doc.createElement('tbody');
-  if (groups.length === 0) {
+  if (rows.length === 0) {
     const row = doc.createElement('tr');
     const note = cell('td', messages.tableEmpty);
     note.colSpan = LAB_TABLE_COLUMNS.length;
@@ -69,10 +79,10 @@ export function renderLabTable(
     row.append(note);
     body.append(row);
   }
-  for (const group of groups) {
-    const values = labTableRow(group, locale);
+  for (const summary of rows) {
+    const values = labTableRow(summary, locale);
     const row = doc.createElement('tr');
-    row.dataset.batchSize = String(group.batchSize);
+    row.dataset.batchSize = String(summary.batchSize);
     for (const column of LAB_TABLE_COLUMNS) {
       const element =
         column === 'batchSize' ? cell('th', values[column], 'row') : cell('td', values[column]);

@@ -1,9 +1,11 @@
 import {
-  type BatchSizeGroupInfo,
   type BatchSizeLabConfig,
   type LabData,
+  type LabLineViewFile,
+  type LabLineViewSettings,
   type LineView,
-  lineView,
+  labLineView,
+  labLineViewFile,
 } from '@epochlab/experiments';
 import { type ChartSpec, lossSurfaceChart, lossSurfaceChartData } from '@epochlab/plot';
 import { createLiveChart, type LiveChart } from '@epochlab/plot/browser';
@@ -13,18 +15,15 @@ import { h } from '../ui/dom.js';
 import { formatCount } from '../ui/format.js';
 import { legendBelow } from '../ui/legend-below.js';
 import { nextFrame } from '../ui/next-frame.js';
-import { chartWidth, seriesName } from './lab-charts.js';
+import { chartWidth } from './lab-charts.js';
 import type { LabMessages } from './lab-messages.js';
 import { PathAnimation } from './path-animation.js';
+import { batchSizeName } from './series-name-text.js';
 
-/** What the line view needs from a lab: its data and the settings its paths share. */
+/** What the line view needs from a lab: its training points and the lab's config. */
 interface LineData {
-  readonly xs: readonly number[];
-  readonly ys: readonly number[];
-  readonly loss: BatchSizeLabConfig['loss'];
-  readonly shuffle: boolean;
-  readonly seed: number;
-  readonly infos: readonly BatchSizeGroupInfo[];
+  readonly train: LabData['train'];
+  readonly config: BatchSizeLabConfig;
 }
 
 /** Where the paths start and how they step. */
@@ -53,10 +52,10 @@ export function roundPick(value: number): number {
 
 /**
  * The two-parameter view: the loss of a line y = m x + b on the lab's training
- * points over (m, b), with full-batch gradient descent and each batch size's
- * SGD from the same start. The paths grow over animation frames (a few steps
+ * points over (m, b), with each batch size's SGD and full-batch gradient
+ * descent from the same start (`labLineView`, the view the CLI writes). The paths grow over animation frames (a few steps
  * per frame); a click on the surface, or the arrow keys, picks a new start
- * (`onPick`), after which the view is recomputed (`lineView` is cheap: pure
+ * (`onPick`), after which the view is recomputed (`labLineView` is cheap: pure
  * numbers on this thread) and the paths replay.
  */
 export class LineViewPanel {
@@ -71,7 +70,8 @@ export class LineViewPanel {
   private data: LineData | undefined;
   private settings: PathSettings | undefined;
   private view: LineView | undefined;
-  private names: string[] = [];
+  /** Each path's name in the legend, by its label. */
+  private names = new Map<string, string>();
   private chart: LiveChart | undefined;
   private shown = 0;
   private building: Promise<void> = Promise.resolve();
@@ -107,21 +107,13 @@ export class LineViewPanel {
     this.renderTexts();
   }
 
-  /** The lab's data is known (its `start` event): draws the surface and grows the paths. */
-  show(
-    data: LabData,
-    config: BatchSizeLabConfig,
-    infos: readonly BatchSizeGroupInfo[],
-    pathConfig: BatchSizeLabConfig,
-  ): void {
-    this.data = {
-      xs: data.train.x,
-      ys: data.train.y,
-      loss: config.loss,
-      shuffle: config.shuffle,
-      seed: config.seed,
-      infos: [...infos],
-    };
+  /**
+   * The lab's data is known (its `start` event): draws the surface and grows
+   * the paths, with the path settings of `pathConfig` (the form's, which a
+   * click may have changed since the lab started).
+   */
+  show(data: LabData, config: BatchSizeLabConfig, pathConfig: BatchSizeLabConfig): void {
+    this.data = { train: data.train, config };
     this.settings = settingsOf(pathConfig);
     this.chartStale = true;
     this.queueRebuild();
@@ -169,6 +161,18 @@ export class LineViewPanel {
     this.renderTexts();
     this.chartStale = true;
     if (this.data) this.queueRebuild();
+  }
+
+  /**
+   * The view shown, as the CLI's `line-view.json` holds it (its surface on
+   * the CLI's grid, not the coarser one drawn); undefined before a lab started.
+   */
+  file(): LabLineViewFile | undefined {
+    const data = this.data;
+    const settings = this.settings;
+    if (!data || !settings) return undefined;
+    const lab = viewSettings(data.config, settings);
+    return labLineViewFile(lab, labLineView(lab, data.train));
   }
 
   /** Resolves when the chart is drawn (tests). */
@@ -232,22 +236,12 @@ export class LineViewPanel {
     const settings = this.settings;
     if (!data || !settings) return;
     this.animation.cancel();
-    this.names = data.infos.map((info) => seriesName(info, this.messages));
-    const next = lineView({
-      xs: data.xs,
-      ys: data.ys,
-      loss: data.loss,
-      start: settings.start,
-      lr: settings.lr,
-      steps: settings.steps,
-      batchSizes: data.infos.map((info, i) => ({
-        label: this.names[i] ?? info.label,
-        batchSize: info.batchSize,
-      })),
-      shuffle: data.shuffle,
-      seed: data.seed,
+    const next = labLineView(viewSettings(data.config, settings), data.train, {
       resolution: SURFACE_RESOLUTION,
     });
+    this.names = new Map(
+      next.paths.map((path) => [path.label, batchSizeName(path, data.config.n, this.messages)]),
+    );
     const shown = this.view;
     if (!this.chartStale && this.chart && shown && fitsSurface(next, shown.surface)) {
       // Same frame: compiling a chart costs a long task (100 ms and more), so a
@@ -292,7 +286,10 @@ export class LineViewPanel {
     const spec = lossSurfaceChart({
       surface: view.surface,
       // The paths start as their first point; the animation grows them.
-      paths: view.paths.map((path) => ({ name: path.label, points: path.points.slice(0, 1) })),
+      paths: view.paths.map((path) => ({
+        name: this.names.get(path.label) ?? path.label,
+        points: path.points.slice(0, 1),
+      })),
       start: { m: settings.start[0], b: settings.start[1] },
       minimum: view.minimum,
       width,
@@ -321,7 +318,7 @@ export class LineViewPanel {
     if (!view || !chart) return;
     const rows = view.paths.flatMap((path) =>
       path.points.slice(from, shown).map((point, i) => ({
-        series: path.label,
+        series: this.names.get(path.label) ?? path.label,
         step: from + i,
         m: point.m,
         b: point.b,
@@ -387,6 +384,11 @@ export function fitsSurface(view: LineView, surface: LineView['surface']): boole
   const inside = ({ m, b }: { m: number; b: number }) =>
     m >= mLow && m <= mHigh && b >= bLow && b <= bHigh;
   return view.paths.every((path) => path.points.every(inside));
+}
+
+/** The lab's config with the paths' settings of the view. */
+function viewSettings(config: BatchSizeLabConfig, settings: PathSettings): LabLineViewSettings {
+  return { ...config, pathStart: settings.start, pathLr: settings.lr, pathSteps: settings.steps };
 }
 
 function settingsOf(config: BatchSizeLabConfig): PathSettings {

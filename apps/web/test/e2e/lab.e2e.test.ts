@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 /** Short settings: three batch sizes (1, 5 and the full 20), two seeds each, 20 epochs. */
-const SHORT = '?experiment=batch-size&epochs=20&seeds=2&n=20&backend=cpu';
+const SHORT = '?experiment=batch-size&epochs=20&seeds=2&n=20&batch-sizes=1,5,full&backend=cpu';
 
 describe('batch-size lab in chromium', () => {
   it('is reachable from the main page header, with its state in the URL', async () => {
@@ -61,7 +61,7 @@ describe('batch-size lab in chromium', () => {
         all.map((row) => [
           (row as HTMLElement).dataset.batchSize,
           row.querySelector('[data-column="stepsPerEpoch"]')?.textContent,
-          row.querySelector('[data-column="finalVal"]')?.textContent,
+          row.querySelector('[data-column="finalLoss"]')?.textContent,
         ]),
       );
       expect(rows.map((row) => row.slice(0, 2))).toEqual([
@@ -71,6 +71,9 @@ describe('batch-size lab in chromium', () => {
       ]);
       for (const row of rows) expect(row[2]).toMatch(/^\d\.\d+ ± \d/);
       expect(await text(page, '[data-batch-size="20"] [data-column="cosine"]')).toMatch(/^1\b/);
+      expect(await text(page, '#lab-reading')).toMatch(
+        /^trade-off: lowest final validation loss: /,
+      );
 
       // Every band chart is drawn with the three batch sizes.
       for (const id of ['loss-chart', 'val-chart', 'cosine-chart', 'variance-chart']) {
@@ -161,7 +164,11 @@ describe('batch-size lab in chromium', () => {
   it('shows which batch size and epoch are training, and Stop ends the lab', async () => {
     const { context, page, errors } = await openPage(browser);
     try {
-      await page.goto(appUrl('?experiment=batch-size&epochs=100000&seeds=2&n=20&backend=cpu'));
+      await page.goto(
+        appUrl(
+          '?experiment=batch-size&epochs=100000&seeds=2&n=20&batch-sizes=1,5,full&backend=cpu',
+        ),
+      );
       await page.click('#run-lab');
       await page.waitForFunction(() =>
         /^Batch size 1 \(1 of 3\) · epoch [\d,]+ \/ 100,000/.test(
@@ -209,6 +216,18 @@ describe('batch-size lab in chromium', () => {
       await page.fill('#lab-field-batchSizes', '1,5,full');
       expect(await text(page, '#lab-field-batchSizes-error')).toBe('');
       expect(await page.isEnabled('#run-lab')).toBe(true);
+
+      // A link with only n = 10: the default batch sizes do not fit, and the page says so
+      // with the CLI's message (`epochlab run batch-size --n 10` refuses) instead of dropping 25.
+      await page.goto(appUrl('?experiment=batch-size&n=10'));
+      expect(await urlProblemTexts(page)).toEqual([
+        'Batch sizes must be at most n (10) or full; got "1,5,25,full"',
+      ]);
+      expect(await text(page, '#lab-field-batchSizes-error')).toBe(
+        'Batch sizes must be at most n (10) or full',
+      );
+      expect(await page.inputValue('#lab-field-batchSizes')).toBe('1,5,25,full');
+      expect(await page.inputValue('#lab-field-n')).toBe('100');
     } finally {
       await context.close();
     }
@@ -217,7 +236,9 @@ describe('batch-size lab in chromium', () => {
   it('speaks Spanish, switches language, and works from the keyboard', async () => {
     const { context, page, errors } = await openPage(browser, { locale: 'es-ES', width: 390 });
     try {
-      await page.goto(appUrl('?experiment=batch-size&epochs=20&seeds=70&n=20&backend=cpu'));
+      await page.goto(
+        appUrl('?experiment=batch-size&epochs=20&seeds=70&n=20&batch-sizes=1,5,full&backend=cpu'),
+      );
       await page.waitForSelector('#run-lab');
       expect(await text(page, '#run-lab')).toBe('Ejecutar el laboratorio');
       expect(await text(page, 'h1')).toBe('Laboratorio de tamaño de lote');

@@ -1,31 +1,29 @@
 import {
-  type BandPoint,
-  type BatchSizeGroup,
   type BatchSizeLabResult,
+  batchSizeSeriesName,
+  batchSizeSeriesNameText,
+  type LabBandAxis,
+  type LabBandKind,
   type LineView,
-  meanBand,
-  stepsAfterEpoch,
+  labBandPoints,
 } from '@epochlab/experiments';
 import { bandChart, type ChartSpec, lossSurfaceChart } from '@epochlab/plot';
 import { renderPng, renderSvg } from '@epochlab/plot/node';
 import type { RunFile } from '../run-folder.js';
-import { seriesName } from './batch-size-name.js';
 
-function bandPoints(points: readonly BandPoint[], x: (point: BandPoint) => number) {
-  return points.map((point) => ({ x: x(point), ...meanBand(point) }));
+/** A batch size's name in the legends: `batch 5`, `full batch (100)`. */
+function seriesName(size: { label: string; batchSize: number }, n: number): string {
+  return batchSizeSeriesNameText(batchSizeSeriesName(size, n));
 }
 
-function lossSeries(
-  result: BatchSizeLabResult,
-  pick: (group: BatchSizeGroup) => readonly BandPoint[],
-  x: (group: BatchSizeGroup, point: BandPoint) => number,
-) {
+/** One band series per batch size that has points of this kind. */
+function bandSeries(result: BatchSizeLabResult, kind: LabBandKind, axis: LabBandAxis = 'epoch') {
   return result.groups
-    .filter((group) => pick(group).length > 0)
     .map((group) => ({
       name: seriesName(group, result.config.n),
-      points: bandPoints(pick(group), (point) => x(group, point)),
-    }));
+      points: labBandPoints(group, kind, axis),
+    }))
+    .filter((series) => series.points.length > 0);
 }
 
 const BAND_NOTE = 'line: mean over seeds; band: ± one standard deviation, within the seeds';
@@ -35,9 +33,6 @@ const LOSS_NAMES = { l1: 'L1', mse: 'MSE', huber: 'Huber' } as const;
 /** The lab's chart specs by file name (without extension). */
 export function labChartSpecs(result: BatchSizeLabResult, view: LineView): [string, ChartSpec][] {
   const specs: [string, ChartSpec][] = [];
-  const epoch = (_: BatchSizeGroup, point: BandPoint) => point.x;
-  const step = (group: BatchSizeGroup, point: BandPoint) =>
-    stepsAfterEpoch(point.x, group.stepsPerEpoch);
   const n = result.config.n;
 
   if (result.groups.some((group) => group.train.length > 0)) {
@@ -45,7 +40,7 @@ export function labChartSpecs(result: BatchSizeLabResult, view: LineView): [stri
       'loss-by-epoch',
       bandChart({
         title: 'Training loss per epoch',
-        series: lossSeries(result, (group) => group.train, epoch),
+        series: bandSeries(result, 'train'),
         xTitle: `Epoch (${BAND_NOTE})`,
         yTitle: 'Training loss',
       }),
@@ -56,7 +51,7 @@ export function labChartSpecs(result: BatchSizeLabResult, view: LineView): [stri
       // on a linear axis the full-batch curve would fill a sliver at the left.
       bandChart({
         title: 'Training loss per gradient step',
-        series: lossSeries(result, (group) => group.train, step),
+        series: bandSeries(result, 'train', 'step'),
         xTitle: 'Gradient steps taken, (epoch + 1) × steps per epoch (log scale)',
         yTitle: 'Training loss',
         logX: true,
@@ -68,22 +63,18 @@ export function labChartSpecs(result: BatchSizeLabResult, view: LineView): [stri
       'val-loss-by-epoch',
       bandChart({
         title: 'Validation loss per epoch',
-        series: lossSeries(result, (group) => group.val, epoch),
+        series: bandSeries(result, 'val'),
         xTitle: `Epoch (${BAND_NOTE})`,
         yTitle: 'Validation loss',
       }),
     ]);
   }
-  const measured = result.groups.filter((group) => group.noise.length > 0);
-  if (measured.length > 0) {
+  if (result.groups.some((group) => group.noise.length > 0)) {
     specs.push([
       'gradient-cosine',
       bandChart({
         title: 'Mini-batch gradient vs full-batch gradient: cosine',
-        series: measured.map((group) => ({
-          name: seriesName(group, n),
-          points: group.noise.map((point) => ({ x: point.epoch, ...meanBand(point.cosine) })),
-        })),
+        series: bandSeries(result, 'cosine'),
         xTitle: `Epoch (${BAND_NOTE})`,
         yTitle: 'Cosine (1: same direction)',
       }),
@@ -92,10 +83,7 @@ export function labChartSpecs(result: BatchSizeLabResult, view: LineView): [stri
       'gradient-variance',
       bandChart({
         title: 'Gradient noise: squared distance to the full-batch gradient',
-        series: measured.map((group) => ({
-          name: seriesName(group, n),
-          points: group.noise.map((point) => ({ x: point.epoch, ...meanBand(point.variance) })),
-        })),
+        series: bandSeries(result, 'variance'),
         xTitle: `Epoch (${BAND_NOTE})`,
         yTitle: '‖g_batch − g_full‖² (mean over batches)',
       }),

@@ -2,7 +2,10 @@ import {
   type BandPoint,
   type BatchSizeGroup,
   type BatchSizeLabResult,
+  type LabLineViewSettings,
   type LineView,
+  labLineViewFile,
+  labRunStatus,
   type Spread,
   stepsAfterEpoch,
 } from '@epochlab/experiments';
@@ -128,7 +131,7 @@ export function historyFiles(result: BatchSizeLabResult): RunFile[] {
     ...groupKey(group),
     runs: group.runs.map((run) => ({
       seed: run.seed,
-      status: run.status === 'aborted' ? 'interrupted' : run.status,
+      status: labRunStatus(run.status),
       history: run.history,
     })),
   }));
@@ -158,10 +161,7 @@ export function historyFiles(result: BatchSizeLabResult): RunFile[] {
  * `line-view.json` (the loss surface of y = m x + b over a grid of (m, b), its
  * minimum and the descent paths) and `line-paths.csv` (every path point).
  */
-export function lineViewFiles(
-  view: LineView,
-  settings: { loss: string; start: readonly number[]; lr: number; steps: number },
-): RunFile[] {
+export function lineViewFiles(settings: LabLineViewSettings, view: LineView): RunFile[] {
   const rows: unknown[][] = [];
   for (const path of view.paths) {
     path.points.forEach((point, step) => {
@@ -169,17 +169,7 @@ export function lineViewFiles(
     });
   }
   return [
-    json('line-view.json', {
-      model: 'y = m x + b',
-      ...settings,
-      bounds: {
-        m: [view.surface.m[0], view.surface.m.at(-1)],
-        b: [view.surface.b[0], view.surface.b.at(-1)],
-      },
-      surface: view.surface,
-      minimum: view.minimum,
-      paths: view.paths,
-    }),
+    json('line-view.json', labLineViewFile(settings, view)),
     csv('line-paths.csv', ['label', 'batch_size', 'step', 'm', 'b', 'loss'], rows),
   ];
 }

@@ -1,6 +1,12 @@
-import type { BatchSizeGroup, BatchSizeLabResult, Spread } from '@epochlab/experiments';
+import type { Spread } from './band-statistics.js';
+import type { BatchSizeGroup, BatchSizeLabResult } from './batch-size-lab-result.js';
+import { type TradeOffReading, tradeOffReading } from './trade-off-reading.js';
 
-/** One batch size in `summary.json`. Missing values are `null` (no validation set, no measurement). */
+/**
+ * One batch size of a lab's summary: a row of the table both apps show, with
+ * its numbers. Missing values are `null` (no validation set, no measurement),
+ * so the summary is plain JSON.
+ */
 export interface LabGroupSummary {
   readonly label: string;
   /** The batch size as configured: a number or `"full"`. */
@@ -24,9 +30,10 @@ export interface LabGroupSummary {
   readonly finalGradientVariance: Spread | null;
 }
 
-/** What `summary.json` of a batch-size lab run holds (and `--json` prints). */
+/** A lab's summary: what the CLI writes to `summary.json` and the page offers as a download. */
 export interface LabSummary {
   readonly experiment: 'batch-size';
+  /** A lab stopped by its signal (Ctrl-C, the page's Stop) is `interrupted`. */
   readonly status: 'completed' | 'interrupted' | 'diverged';
   readonly backend: string;
   readonly backendReason: string;
@@ -37,19 +44,31 @@ export interface LabSummary {
   readonly seeds: number;
   readonly n: number;
   readonly valN: number;
+  /** One per batch size that ran, in the config's order. */
   readonly groups: readonly LabGroupSummary[];
+  /** What the numbers say about the trade-off; `null` with fewer than two finite final losses. */
+  readonly tradeOff: TradeOffReading | null;
+}
+
+/** A run's status as the lab's files name it: a run stopped by the signal is `interrupted`. */
+export function labRunStatus(status: string): string {
+  return status === 'aborted' ? 'interrupted' : status;
 }
 
 function countStatuses(group: BatchSizeGroup): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const run of group.runs) {
-    const status = run.status === 'aborted' ? 'interrupted' : run.status;
+    const status = labRunStatus(run.status);
     counts[status] = (counts[status] ?? 0) + 1;
   }
   return counts;
 }
 
-function groupSummary(group: BatchSizeGroup): LabGroupSummary {
+/**
+ * The summary row of one batch size, from its group: the page builds the
+ * rows one by one as batch sizes finish, the CLI all at once.
+ */
+export function labGroupSummary(group: BatchSizeGroup): LabGroupSummary {
   const lastNoise = group.noise.at(-1);
   return {
     label: group.label,
@@ -67,9 +86,14 @@ function groupSummary(group: BatchSizeGroup): LabGroupSummary {
   };
 }
 
-/** Builds `summary.json` from the lab's result; an aborted lab is marked interrupted. */
+/**
+ * The summary of a lab's result: a row per batch size that ran and the
+ * trade-off reading. Both apps show it (the CLI as `summary.json` and its
+ * printed table, the page as its table and reading), so they say the same.
+ */
 export function labSummary(result: BatchSizeLabResult): LabSummary {
   const { config } = result;
+  const groups = result.groups.map(labGroupSummary);
   return {
     experiment: 'batch-size',
     status: result.status === 'aborted' ? 'interrupted' : result.status,
@@ -81,6 +105,7 @@ export function labSummary(result: BatchSizeLabResult): LabSummary {
     seeds: config.seeds,
     n: config.n,
     valN: config.valN,
-    groups: result.groups.map(groupSummary),
+    groups,
+    tradeOff: tradeOffReading(groups, config) ?? null,
   };
 }
