@@ -43,7 +43,7 @@ function isRunField(parameter: string): boolean {
 
 /** `error` about run `index`'s own fields, renamed `runs[index].<field>`; other errors unchanged. */
 function forRun(error: unknown, index: number): unknown {
-  if (!(error instanceof InvalidArgumentError) || !isRunField(error.parameter)) return error;
+  if (!InvalidArgumentError.isInstance(error) || !isRunField(error.parameter)) return error;
   return new InvalidArgumentError(`runs[${index}].${error.parameter}`, error.allowed, error.value);
 }
 
@@ -309,7 +309,7 @@ async function finishEpoch(
 
 /** A batch check's error (`train batch inputs`, `validation`, ...) renamed for run `index`. */
 function forRunBatch(error: unknown, index: number): unknown {
-  if (!(error instanceof InvalidArgumentError)) return error;
+  if (!InvalidArgumentError.isInstance(error)) return error;
   if (!error.parameter.startsWith('train') && !error.parameter.startsWith('validation')) {
     return error;
   }
