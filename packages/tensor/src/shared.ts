@@ -13,6 +13,7 @@ export type {
   InitBackendOptions,
 } from './backend/select-backend.js';
 export {
+  BackendNotInitialisedError,
   BackendUnavailableError,
   describeValue,
   EpochlabError,
