@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,22 @@ export interface BlockRun {
   readonly stderr: string;
 }
 
+/**
+ * Puts an `epochlab` command in `binDir` that runs the built CLI. (pnpm links
+ * the workspace's bin only when it exists at install time, which on a fresh
+ * clone is before the build.)
+ */
+function linkEpochlabCommand(binDir: string): void {
+  const require = createRequire(join(DOC_TESTS_DIR, 'package.json'));
+  const manifestPath = require.resolve('@epochlab/cli/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: { epochlab: string } };
+  const script = join(dirname(manifestPath), manifest.bin.epochlab);
+  mkdirSync(binDir, { recursive: true });
+  const command = join(binDir, 'epochlab');
+  writeFileSync(command, `#!/bin/sh\nexec "${process.execPath}" "${script}" "$@"\n`);
+  chmodSync(command, 0o755);
+}
+
 /** Writes a ts block as `<name>.ts` in {@link BLOCKS_DIR} and returns the path. */
 export function writeTsBlock(name: string, block: RunnableBlock): string {
   mkdirSync(BLOCKS_DIR, { recursive: true });
@@ -30,17 +47,19 @@ export function writeTsBlock(name: string, block: RunnableBlock): string {
 /**
  * Runs one block in a fresh temporary working directory (files it writes go
  * there): a ts block as an ES module compiled with TypeScript's
- * `transpileModule`, an sh block with `bash -e`, with this package's
- * `node_modules/.bin` (the `epochlab` command) on the PATH.
+ * `transpileModule`, an sh block with `bash -e`, with the `epochlab` command
+ * on the PATH.
  */
 export function runBlock(name: string, block: RunnableBlock): BlockRun {
   const workDir = mkdtempSync(join(tmpdir(), 'epochlab-doc-'));
+  const binDir = mkdtempSync(join(tmpdir(), 'epochlab-doc-bin-'));
   try {
+    linkEpochlabCommand(binDir);
     const env = {
       ...process.env,
       NO_COLOR: '1',
       FORCE_COLOR: '0',
-      PATH: `${join(DOC_TESTS_DIR, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
+      PATH: `${binDir}${delimiter}${process.env.PATH ?? ''}`,
     };
     let command: string;
     let args: string[];
@@ -67,5 +86,6 @@ export function runBlock(name: string, block: RunnableBlock): BlockRun {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+    rmSync(binDir, { recursive: true, force: true });
   }
 }
