@@ -113,10 +113,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
 
 function isUserMistake(error: unknown): boolean {
   return (
-    error instanceof UsageError ||
-    error instanceof InvalidArgumentError ||
-    error instanceof UnknownBackendError ||
-    error instanceof BackendUnavailableError
+    UsageError.isInstance(error) ||
+    InvalidArgumentError.isInstance(error) ||
+    UnknownBackendError.isInstance(error) ||
+    BackendUnavailableError.isInstance(error)
   );
 }
 

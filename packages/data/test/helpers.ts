@@ -19,7 +19,7 @@ export function expectInvalid(action: () => unknown, parameter: string): Invalid
   } catch (error) {
     caught = error;
   }
-  expect(caught).toBeInstanceOf(InvalidArgumentError);
+  expect(InvalidArgumentError.isInstance(caught)).toBe(true);
   const error = caught as InvalidArgumentError;
   expect(error.parameter).toBe(parameter);
   expect(error.message).toContain(parameter);

@@ -7,9 +7,10 @@ const example = readFileSync(new URL('../examples/notebook-dataset.ts', import.m
 
 describe('README example', () => {
   it('is examples/notebook-dataset.ts, importing the package by name', () => {
-    const block = /<!-- example: examples\/notebook-dataset\.ts -->\s*```ts\n([\s\S]*?)```/.exec(
-      readme,
-    );
+    const block =
+      /<!-- example: examples\/notebook-dataset\.ts -->\s*```ts(?: run)?\n([\s\S]*?)```/.exec(
+        readme,
+      );
     expect(block?.[1]).toBeDefined();
     expect(block?.[1]?.replace("'@epochlab/data'", "'../src/index.js'")).toBe(example);
   });

@@ -245,7 +245,7 @@ describe('reading artifacts this package cannot run', () => {
     try {
       action();
     } catch (error) {
-      if (error instanceof InvalidArgumentError) return error.parameter;
+      if (InvalidArgumentError.isInstance(error)) return error.parameter;
       throw error;
     }
     throw new Error('expected an InvalidArgumentError');

@@ -134,7 +134,7 @@ describe('loading bad folders', () => {
     modelJson.weightsManifest[0].paths = ['../../etc/passwd'];
     await writeFile(join(directory, 'model.json'), JSON.stringify(modelJson));
     const error = await loadMlp(directory).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as InvalidArgumentError).parameter).toBe('weightsManifest[0].paths[0]');
     mlp.dispose();
   });

@@ -16,7 +16,7 @@ function thrown(action: () => unknown): InvalidArgumentError {
   try {
     action();
   } catch (error) {
-    if (error instanceof InvalidArgumentError) return error;
+    if (InvalidArgumentError.isInstance(error)) return error;
     throw error;
   }
   throw new Error('expected an InvalidArgumentError');

@@ -1,5 +1,7 @@
 /** The marker every epochlab error carries, so `EpochlabError.isInstance` recognises these too. */
-const epochlabErrorMarker = Symbol.for('epochlab.error');
+const epochlabErrorSymbol = Symbol.for('epochlab.error');
+/** This class's own marker, as in `@epochlab/tensor`'s errors: `epochlab.error.<Class>`. */
+const chartInputErrorSymbol = Symbol.for('epochlab.error.ChartInputError');
 
 /**
  * Chart input that cannot be drawn: series of different lengths, a non-finite
@@ -13,7 +15,8 @@ const epochlabErrorMarker = Symbol.for('epochlab.error');
  * `@epochlab/tensor` is true for it without this package depending on that one.
  */
 export class ChartInputError extends Error {
-  readonly [epochlabErrorMarker] = true;
+  readonly [epochlabErrorSymbol] = true;
+  readonly [chartInputErrorSymbol] = true;
   readonly field: string;
   readonly allowed: string;
   readonly value: unknown;
@@ -31,12 +34,16 @@ export class ChartInputError extends Error {
     return (
       typeof error === 'object' &&
       error !== null &&
-      epochlabErrorMarker in error &&
-      (error as { name?: unknown }).name === 'ChartInputError'
+      (error as Record<symbol, unknown>)[chartInputErrorSymbol] === true
     );
   }
 }
 
+/**
+ * Renders a value for the message. `@epochlab/tensor`'s `describeValue` does
+ * this for the other packages; plot takes plain numbers and does not depend on
+ * tensor (and TensorFlow.js), so it keeps this short one.
+ */
 function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value == null) {

@@ -51,7 +51,7 @@ describe('entry points', () => {
     expect([...files].some((file) => file.startsWith('src/browser/'))).toBe(false);
   });
 
-  it('package.json exports each entry with types first; ./node only under the node condition', () => {
+  it('package.json exports each entry with types first; ./node JavaScript only under the node condition', () => {
     const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
     const exports = manifest.exports;
     expect(exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
@@ -59,10 +59,10 @@ describe('entry points', () => {
       types: './dist/browser.d.ts',
       default: './dist/browser.js',
     });
-    expect(exports['./node']).toEqual({
-      node: { types: './dist/node.d.ts', default: './dist/node.js' },
-    });
-    const conditionObjects = [exports['.'], exports['./browser'], exports['./node'].node];
+    // Types for every resolver (TypeScript's bundler resolution has no node condition);
+    // the JavaScript only for Node, so a browser bundle cannot pull in resvg and fs.
+    expect(exports['./node']).toEqual({ types: './dist/node.d.ts', node: './dist/node.js' });
+    const conditionObjects = [exports['.'], exports['./browser'], exports['./node']];
     for (const conditions of conditionObjects) expect(Object.keys(conditions)[0]).toBe('types');
     expect(manifest.sideEffects).toBe(false);
     expect(manifest.type).toBe('module');

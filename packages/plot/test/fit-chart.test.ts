@@ -118,7 +118,7 @@ describe('fitChart', () => {
         run();
         expect.unreachable();
       } catch (error) {
-        expect(error).toBeInstanceOf(ChartInputError);
+        expect(ChartInputError.isInstance(error)).toBe(true);
         expect((error as ChartInputError).field).toBe(field);
       }
     };

@@ -14,8 +14,12 @@ import {
   type InitBackendOptions,
   selectBackend,
 } from './backend/select-backend.js';
+import { registerUninitialisedBackend } from './backend/uninitialised-backend.js';
 
 export * from './shared.js';
+
+// Until initBackend runs, a tensor op says to call it (not tfjs's "No backend found in registry.").
+registerUninitialisedBackend();
 
 /** Backend names accepted in browsers, `auto` first. */
 export const BACKEND_NAMES = ['auto', ...browserBackends.map((b) => b.name)] as const;

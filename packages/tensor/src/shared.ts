@@ -14,6 +14,7 @@ export type {
 } from './backend/select-backend.js';
 export type { DenseMlpV1, TensorRowsLoaderV1 } from './contracts.js';
 export {
+  BackendNotInitialisedError,
   BackendUnavailableError,
   describeValue,
   EpochlabError,

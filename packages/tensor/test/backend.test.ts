@@ -79,11 +79,11 @@ describe('native TensorFlow backends', () => {
         () => undefined,
         (error: unknown) => error,
       );
-      expect(failure).toBeInstanceOf(BackendUnavailableError);
+      expect(BackendUnavailableError.isInstance(failure)).toBe(true);
       const error = failure as BackendUnavailableError;
       expect(error.backend).toBe(name);
       expect(error.message).toContain(packageName);
-      expect(error.hint).toContain(`pnpm rebuild ${packageName}`);
+      expect(error.hint).toContain(`npm install ${packageName}@${tf.version_core}`);
       expect(error.hint).toMatch(name === 'tensorflow-gpu' ? /CUDA/ : /network/);
       expect(EpochlabError.isInstance(error)).toBe(true);
     });
@@ -105,7 +105,7 @@ describe('native TensorFlow backends', () => {
     ) {
       expect(choice.name).toBe('cpu');
       expect(choice.attempts.map((a) => a.name)).toEqual(['tensorflow-gpu', 'tensorflow', 'cpu']);
-      expect(choice.reason).toMatch(/tfjs_binding\.node is missing|is not installed/);
+      expect(choice.reason).toMatch(/is not installed/);
     }
     expect(tf.getBackend()).toBe(choice.tfjsName);
   });
@@ -118,7 +118,7 @@ describe('backend names', () => {
 
   it('rejects an unknown name and lists the valid ones', async () => {
     const failure = await initBackend('webgl').catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(UnknownBackendError);
+    expect(UnknownBackendError.isInstance(failure)).toBe(true);
     expect((failure as Error).message).toBe(
       'unknown backend "webgl" for node; valid backends: auto, tensorflow-gpu, tensorflow, cpu, wasm',
     );

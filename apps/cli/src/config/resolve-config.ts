@@ -105,7 +105,7 @@ function validate(
     }
     return { kind: 'experiment', config: parseExperimentConfig(merged) };
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!ConfigError.isInstance(error)) throw error;
     const issue = error.issues[0];
     if (!issue) throw new UsageError(error.message);
     const key = issue.field.split(/[.[]/)[0] ?? issue.field;

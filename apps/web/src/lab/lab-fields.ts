@@ -113,7 +113,7 @@ function labIssues(values: ReadonlyMap<string, unknown>): ConfigError['issues'] 
     parseBatchSizeLabConfig({ experiment: BATCH_SIZE_LAB, ...Object.fromEntries(values) });
     return [];
   } catch (error) {
-    if (error instanceof ConfigError) return error.issues;
+    if (ConfigError.isInstance(error)) return error.issues;
     throw error;
   }
 }

@@ -50,7 +50,7 @@ export function checkField(
     parseExperimentConfig({ experiment, [field.key]: parseFieldText(field, text) });
     return undefined;
   } catch (error) {
-    if (error instanceof ConfigError) return error.issues[0]?.problem ?? 'is not valid';
+    if (ConfigError.isInstance(error)) return error.issues[0]?.problem ?? 'is not valid';
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { describeValue, InvalidArgumentError } from '@epochlab/tensor';
 
 /** One problem with one field of an experiment config. */
 export interface ConfigIssue {
@@ -10,12 +10,16 @@ export interface ConfigIssue {
   readonly value: unknown;
 }
 
+const configErrorMarker = 'epochlab.error.ConfigError';
+const configErrorSymbol = Symbol.for(configErrorMarker);
+
 /**
  * An experiment config that does not validate. `issues` lists every problem;
  * the message names the first field and what is allowed, so an app can print
  * it as one line.
  */
 export class ConfigError extends InvalidArgumentError {
+  readonly [configErrorSymbol] = true;
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
@@ -29,16 +33,15 @@ export class ConfigError extends InvalidArgumentError {
         : '';
     this.message = `${formatIssue(first)}${more}`;
   }
+
+  /** True for a `ConfigError` from any copy of this package (a `Symbol.for` marker, not `instanceof`). */
+  static override isInstance(error: unknown): error is ConfigError {
+    return InvalidArgumentError.hasMarker(error, configErrorMarker);
+  }
 }
 
 /** `field problem; got value`, for one issue. */
 export function formatIssue(issue: ConfigIssue, fieldName = issue.field): string {
-  const got = issue.value === undefined ? '' : `; got ${describe(issue.value)}`;
+  const got = issue.value === undefined ? '' : `; got ${describeValue(issue.value)}`;
   return `${fieldName} ${issue.problem}${got}`;
-}
-
-function describe(value: unknown): string {
-  const text =
-    typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

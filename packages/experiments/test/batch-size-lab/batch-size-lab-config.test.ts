@@ -16,7 +16,7 @@ function issuesOf(fields: Record<string, unknown>) {
   try {
     parseBatchSizeLabConfig({ experiment: 'batch-size', ...fields });
   } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
+    expect(ConfigError.isInstance(error)).toBe(true);
     return (error as ConfigError).issues;
   }
   throw new Error(`no error for ${JSON.stringify(fields)}`);

@@ -206,7 +206,7 @@ describe('descentPath', () => {
       try {
         descentPath({ ...base, ...changes });
       } catch (error) {
-        if (error instanceof InvalidArgumentError) return error.parameter;
+        if (InvalidArgumentError.isInstance(error)) return error.parameter;
         throw error;
       }
       return 'no error';

@@ -41,7 +41,7 @@ describe('lineLoss and lineLossGradient on three points, by hand', () => {
       try {
         run();
       } catch (error) {
-        if (error instanceof InvalidArgumentError) return error.parameter;
+        if (InvalidArgumentError.isInstance(error)) return error.parameter;
         throw error;
       }
       return 'no error';

@@ -129,7 +129,7 @@ describe('lineView', () => {
       try {
         run();
       } catch (error) {
-        if (error instanceof InvalidArgumentError) return error.parameter;
+        if (InvalidArgumentError.isInstance(error)) return error.parameter;
         throw error;
       }
       return 'no error';

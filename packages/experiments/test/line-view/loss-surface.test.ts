@@ -34,7 +34,7 @@ describe('lossSurface', () => {
       try {
         run();
       } catch (error) {
-        if (error instanceof InvalidArgumentError) return error.parameter;
+        if (InvalidArgumentError.isInstance(error)) return error.parameter;
         throw error;
       }
       return 'no error';

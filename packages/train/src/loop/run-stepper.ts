@@ -206,7 +206,7 @@ export class RunStepper {
   /** A batch error renamed with {@link RunStepperOptions.parameterPrefix}; other errors unchanged. */
   private named(error: unknown): unknown {
     const prefix = this.options.parameterPrefix;
-    if (prefix === undefined || !(error instanceof InvalidArgumentError)) return error;
+    if (prefix === undefined || !InvalidArgumentError.isInstance(error)) return error;
     const { parameter, allowed, value } = error;
     if (!parameter.startsWith('train') && !parameter.startsWith('validation')) return error;
     return new InvalidArgumentError(`${prefix}${parameter}`, allowed, value);

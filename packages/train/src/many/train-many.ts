@@ -19,7 +19,7 @@ function isRunField(parameter: string): boolean {
 
 /** `error` about run `index`'s own fields, renamed `runs[index].<field>`; other errors unchanged. */
 function forRun(error: unknown, index: number): unknown {
-  if (!(error instanceof InvalidArgumentError) || !isRunField(error.parameter)) return error;
+  if (!InvalidArgumentError.isInstance(error) || !isRunField(error.parameter)) return error;
   return new InvalidArgumentError(`runs[${index}].${error.parameter}`, error.allowed, error.value);
 }
 

@@ -12,7 +12,7 @@ export async function expectInvalid(
   } catch (error) {
     caught = error;
   }
-  expect(caught).toBeInstanceOf(InvalidArgumentError);
+  expect(InvalidArgumentError.isInstance(caught)).toBe(true);
   const error = caught as InvalidArgumentError;
   expect(error.parameter).toBe(parameter);
   expect(error.message).toContain(parameter);
