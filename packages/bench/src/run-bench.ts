@@ -84,7 +84,7 @@ function best<T>(
   const all: T[] = [];
   for (let k = 0; k < repeats; k++) all.push(measure());
   const values = all.map(value);
-  const top = lowerIsBetter ? Math.min(...values) : Math.max(...values);
+  const top = values.reduce((best, v) => (lowerIsBetter ? Math.min(best, v) : Math.max(best, v)));
   return { ...(all[values.indexOf(top)] as T), values };
 }
 

@@ -8,6 +8,12 @@ export * from './batch-size-lab/index.js';
 export * from './config/config-error.js';
 export * from './config/config-fields.js';
 export * from './config/experiment-config.js';
+export {
+  type DataScaleConfig,
+  FLOAT32_MAX,
+  finiteDataIssue,
+  MAX_NORMAL_DRAW,
+} from './config/finite-data-check.js';
 export * from './config/parse-config.js';
 export * from './line-view/index.js';
 export * from './run/experiment-data.js';

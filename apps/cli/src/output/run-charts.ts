@@ -1,6 +1,7 @@
 import { type ExperimentResult, fitCurve } from '@epochlab/experiments';
 import { fitChart, lossChart } from '@epochlab/plot';
-import { renderPng, renderSvg } from '@epochlab/plot/node';
+import { renderSvg, svgToPng } from '@epochlab/plot/node';
+import { divergenceReason } from './divergence-reason.js';
 import type { RunFile } from './run-folder.js';
 
 /** Points of the curve and the true function: enough for a smooth line on a report-sized chart. */
@@ -12,10 +13,19 @@ function chartTitle(result: ExperimentResult): string {
   return `polynomial [${config.coefficients.join(', ')}]`;
 }
 
+/** Why the fit chart has no model curve: after a divergence the weights are usually NaN. */
+function missingCurveNote(result: ExperimentResult): string {
+  const why = result.divergence ? `${divergenceReason(result.divergence)}; ` : '';
+  return `No model curve: ${why}its predictions are not finite numbers`;
+}
+
 /**
  * The notebook's two figures for a run: the data with the fitted curve (and
  * the true function dashed), and the train/validation loss curves, each as
- * SVG and PNG.
+ * SVG and PNG. A diverged run still gets both: the fit chart without the
+ * curve when the model's predictions are no longer finite (the subtitle says
+ * why), the loss chart up to the last finite epoch. Large data is drawn from
+ * a bounded sample of points (the subtitle says so).
  */
 export async function renderRunCharts(result: ExperimentResult): Promise<RunFile[]> {
   const curve = fitCurve(result, CURVE_POINTS);
@@ -24,24 +34,20 @@ export async function renderRunCharts(result: ExperimentResult): Promise<RunFile
   const fit = fitChart({
     train: { x: train.x, y: train.y },
     ...(validation ? { validation: { x: validation.x, y: validation.y } } : {}),
-    curve,
-    truth,
+    ...(curve.y.every(Number.isFinite) ? { curve } : { notes: [missingCurveNote(result)] }),
+    ...(truth.y.every(Number.isFinite) ? { truth } : {}),
     title: `${chartTitle(result)}: fit after ${result.summary.epochsRun} epochs`,
   });
   const loss = lossChart({
     history: result.history,
     title: `${chartTitle(result)}: loss per epoch`,
   });
-  const [fitSvg, fitPng, lossSvg, lossPng] = await Promise.all([
-    renderSvg(fit),
-    renderPng(fit),
-    renderSvg(loss),
-    renderPng(loss),
-  ]);
+  const fitSvg = await renderSvg(fit);
+  const lossSvg = await renderSvg(loss);
   return [
     { name: 'fit.svg', content: fitSvg },
-    { name: 'fit.png', content: fitPng },
+    { name: 'fit.png', content: svgToPng(fitSvg) },
     { name: 'loss.svg', content: lossSvg },
-    { name: 'loss.png', content: lossPng },
+    { name: 'loss.png', content: svgToPng(lossSvg) },
   ];
 }

@@ -23,8 +23,16 @@ export async function renderPng(
   spec: ChartSpec,
   options: RenderPngOptions = {},
 ): Promise<Uint8Array> {
+  pngSize(options); // bad options fail before the rendering work
+  return svgToPng(await renderSvg(spec), options);
+}
+
+/**
+ * Turns the SVG text `renderSvg` made into PNG bytes, as `renderPng` does: for
+ * callers that write both files of a chart, so the chart is laid out once.
+ */
+export function svgToPng(svg: string, options: RenderPngOptions = {}): Uint8Array {
   const fitTo = pngSize(options);
-  const svg = await renderSvg(spec);
   const files = chartFontFiles();
   const resvg = new Resvg(svg, {
     fitTo,
