@@ -134,9 +134,20 @@ function checkFreeSpace(folder: string, expectedBytes: number, shown: string): v
   const stats = statfsSync(folder);
   const free = stats.bavail * stats.bsize;
   if (free < expectedBytes) {
-    const megabytes = (bytes: number) => `${Math.ceil(bytes / 1e6).toLocaleString('en-US')} MB`;
     throw new UsageError(
-      `${shown}: the run needs at least ${megabytes(expectedBytes)} and ${folder} has ${megabytes(free)} free`,
+      `${shown}: the run's history needs at least ${formatBytes(expectedBytes)} and ${folder} has ${formatBytes(free)} free`,
     );
   }
+}
+
+/** `812 kB`, `12.5 MB`, `3.1 GB`: sizes for messages. */
+function formatBytes(bytes: number): string {
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toPrecision(3)} ${units[unit]}`;
 }
