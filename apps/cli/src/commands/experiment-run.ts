@@ -105,13 +105,20 @@ export async function runExperimentCommand(
   try {
     await commitRunFolder(
       folder,
-      async () => [
-        { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
-        { name: 'history.json', chunks: () => historyJsonChunks(history) },
-        { name: 'history.csv', chunks: () => historyCsvChunks(history) },
-        { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
-        ...(await renderRunCharts(result)),
-      ],
+      async () => {
+        const charts = await renderRunCharts(result);
+        // Written while the PNGs are rasterised on another thread.
+        folder.write([
+          { name: 'history.json', chunks: () => historyJsonChunks(history) },
+          { name: 'history.csv', chunks: () => historyCsvChunks(history) },
+        ]);
+        return [
+          { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
+          { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
+          ...charts.svg,
+          ...(await charts.png),
+        ];
+      },
       modelSaved ? () => saveMlp(result.model, folder.stagingPath('model')) : undefined,
     );
   } finally {

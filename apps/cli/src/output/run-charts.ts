@@ -26,8 +26,13 @@ function missingCurveNote(result: ExperimentResult): string {
  * curve when the model's predictions are no longer finite (the subtitle says
  * why), the loss chart up to the last finite epoch. Large data is drawn from
  * a bounded sample of points (the subtitle says so).
+ *
+ * The SVGs come laid out; the PNGs are still being rasterised off the main
+ * thread, so the caller can write other files before awaiting `png`.
  */
-export async function renderRunCharts(result: ExperimentResult): Promise<RunFile[]> {
+export async function renderRunCharts(
+  result: ExperimentResult,
+): Promise<{ readonly svg: RunFile[]; readonly png: Promise<RunFile[]> }> {
   const curve = fitCurve(result, CURVE_POINTS);
   const truth = { x: curve.x, y: curve.x.map(result.data.truth) };
   const { train, validation } = result.data;
@@ -44,10 +49,19 @@ export async function renderRunCharts(result: ExperimentResult): Promise<RunFile
   });
   const fitSvg = await renderSvg(fit);
   const lossSvg = await renderSvg(loss);
-  return [
-    { name: 'fit.svg', content: fitSvg },
-    { name: 'fit.png', content: svgToPng(fitSvg) },
-    { name: 'loss.svg', content: lossSvg },
-    { name: 'loss.png', content: svgToPng(lossSvg) },
-  ];
+  const png = Promise.all([svgToPng(fitSvg), svgToPng(lossSvg)]).then(
+    ([fitPng, lossPng]): RunFile[] => [
+      { name: 'fit.png', content: fitPng },
+      { name: 'loss.png', content: lossPng },
+    ],
+  );
+  // Settled by whoever awaits `png`; this keeps an early failure from going unhandled meanwhile.
+  png.catch(() => {});
+  return {
+    svg: [
+      { name: 'fit.svg', content: fitSvg },
+      { name: 'loss.svg', content: lossSvg },
+    ],
+    png,
+  };
 }
