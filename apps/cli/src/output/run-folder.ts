@@ -36,7 +36,7 @@ export type RunFile =
     };
 
 /** Prefix of staging folders: `.epochlab-partial-<pid>-<random>`, next to the run folder. */
-export const STAGING_PREFIX = '.epochlab-partial-';
+const STAGING_PREFIX = '.epochlab-partial-';
 
 /** Bytes gathered before one `write` call while streaming a file. */
 const WRITE_BUFFER_BYTES = 1 << 20;

@@ -5,7 +5,8 @@ import { parseWithSchema } from './parse-with-schema.js';
 
 /**
  * Validates an experiment config and fills in every default.
- * Throws `ConfigError` naming each bad field and what it allows.
+ * Throws `ConfigError` naming each bad field and what it allows, also when
+ * the data could not be finite float32 numbers (`finiteDataIssue`).
  *
  * @example
  * parseExperimentConfig({ experiment: 'line', epochs: 100 }); // the notebook's line, 100 epochs
