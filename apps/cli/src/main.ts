@@ -11,6 +11,7 @@ import { type CliIo, processIo } from './cli-io.js';
 import { listCommand } from './commands/list-command.js';
 import { type RunFlags, runCommand } from './commands/run-command.js';
 import { CONFIG_FLAGS, type ConfigFlag, RUN_EXPERIMENTS } from './config/config-flags.js';
+import { refuseRepeatedFlags } from './config/repeated-flags.js';
 import { UsageError } from './config/usage-error.js';
 import { listInWords } from './progress/format.js';
 
@@ -122,8 +123,11 @@ function isUserMistake(error: unknown): boolean {
 
 /**
  * Runs the `epochlab` command with `argv` (without `node` and the script) and
- * returns the exit code: 0 success, 1 failure, 2 usage or config error, 130
- * interrupted. User mistakes print one line; only real bugs print a stack.
+ * returns the exit code: 0 success (training completed or stopped early), 1
+ * failure (training diverged, or the run folder could not be written), 2 usage
+ * or config error (nothing trained, nothing written), 130/143 interrupted by
+ * SIGINT/SIGTERM (the run so far is saved). User mistakes print one line; only
+ * real bugs print a stack.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let exitCode = 0;
@@ -135,6 +139,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       program.outputHelp();
       return EXIT_USAGE;
     }
+    refuseRepeatedFlags(argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -18,6 +18,11 @@ afterAll(() => {
 });
 
 /** Short settings: 20 training points, batch sizes 1, 5 and 20 (full), 2 seeds, 20 epochs. */
+/** `args` with the values of some flags replaced (a flag may be given only once). */
+function withValues(args: readonly string[], values: Record<string, string>): string[] {
+  return args.map((arg, i) => values[args[i - 1] ?? ''] ?? arg);
+}
+
 const SHORT = [
   'run',
   'batch-size',
@@ -547,7 +552,7 @@ describe('epochlab run batch-size --json', () => {
   it('prints only summary.json on stdout', async () => {
     const out = join(work, 'json-lab');
     const run = await runCli(
-      [...SHORT, '--val-n', '0', '--epochs', '6', '--json', '--out', out],
+      [...withValues(SHORT, { '--val-n': '0', '--epochs': '6' }), '--json', '--out', out],
       work,
     );
     expect(run.code).toBe(0);

@@ -12,14 +12,23 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** How to start the process besides its arguments. */
+export interface CliProcessOptions {
+  /** Options for `node` itself, before the script (`--import ./simulated-disk.mjs`). */
+  readonly nodeArgs?: readonly string[];
+  /** Extra environment variables. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Runs `node dist/bin.js ...args` in `cwd`, with stdout and stderr piped (not a TTY). */
 export function startCli(
   args: readonly string[],
   cwd: string,
+  options: CliProcessOptions = {},
 ): { child: ChildProcess; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env: { ...process.env, FORCE_COLOR: '0', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -38,6 +47,10 @@ export function startCli(
 }
 
 /** Runs the command to the end. */
-export function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
-  return startCli(args, cwd).done;
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  options: CliProcessOptions = {},
+): Promise<CliRun> {
+  return startCli(args, cwd, options).done;
 }

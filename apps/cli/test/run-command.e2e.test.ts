@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countColours, decodePng } from './png.js';
 import { runCli, startCli } from './run-cli.js';
+import { type LossPoint, readJson } from './support/work-folder.js';
 
 let work: string;
 
@@ -14,15 +15,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
-
-interface LossPoint {
-  epoch: number;
-  loss: number;
-}
-
-function readJson<T>(path: string): T {
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
-}
 
 describe('epochlab run', () => {
   it('writes a complete, consistent run folder', async () => {

@@ -51,6 +51,12 @@ export {
 export * from './config/config-error.js';
 export * from './config/config-fields.js';
 export * from './config/experiment-config.js';
+export {
+  type DataScaleConfig,
+  FLOAT32_MAX,
+  finiteDataIssue,
+  MAX_NORMAL_DRAW,
+} from './config/finite-data-check.js';
 export * from './config/parse-config.js';
 export * from './line-view/index.js';
 export * from './run/experiment-data.js';

@@ -1,6 +1,7 @@
 import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { ChartInputError } from '../src/errors.js';
+import { renderSvg } from '../src/node/render-svg.js';
 import { fitChart, fitChartData } from '../src/spec/fit-chart.js';
 import { linspace } from '../src/spec/linspace.js';
 import { allTexts, compileWarnings, headlessView, itemsOf } from './support/headless-view.js';
@@ -135,5 +136,50 @@ describe('fitChart', () => {
     expect(() => fitChart({ ...input, train: { x: [1, 2, 3], y: [1, 2] } })).toThrow(
       'train.y must be as long as train.x (3); got an array of length 2',
     );
+  });
+});
+
+describe('fitChart with many points', () => {
+  const many = (n: number) => {
+    const x = Array.from({ length: n }, (_, i) => -1 + (2 * i) / (n - 1));
+    return { x, y: x.map((v) => 2 * v) };
+  };
+
+  it('draws at most maxPointsPerSeries per series, evenly spaced, and says so', () => {
+    const spec = fitChart({ train: many(100_001), validation: many(20_001), curve: many(200) });
+    const datasets = spec.datasets as Rows;
+    const train = datasets[fitChartData.train] ?? [];
+    expect(train).toHaveLength(2000);
+    // Evenly spaced indices round(i * 100000 / 1999): the first and the last point are kept.
+    expect(train[0]).toEqual({ x: -1, y: -2 });
+    expect(train.at(-1)).toEqual({ x: 1, y: 2 });
+    expect(train[1]?.x).toBeCloseTo(-1 + (2 * Math.round(100_000 / 1999)) / 100_000, 12);
+    expect(datasets[fitChartData.validation]).toHaveLength(2000);
+    expect(datasets[fitChartData.curve]).toHaveLength(200);
+    expect(spec.title).toEqual({
+      text: '',
+      subtitle: ['Showing 4,000 of 120,002 points (an evenly spaced sample)'],
+    });
+  });
+
+  it('keeps small data whole, with no subtitle', () => {
+    const spec = fitChart({ ...sampleInput(), title: 'Fit' });
+    expect(spec.title).toBe('Fit');
+  });
+
+  it('draws no model line or legend entry without a curve, and shows the notes', async () => {
+    const { curve: _, ...withoutCurve } = sampleInput();
+    const spec = fitChart({ ...withoutCurve, title: 'Fit', notes: ['No model curve: diverged'] });
+    expect(spec.title).toEqual({ text: 'Fit', subtitle: ['No model curve: diverged'] });
+    const view = await headlessView(spec);
+    expect(allTexts(view)).not.toContain('Model');
+    view.finalize();
+    const svg = await renderSvg(spec);
+    expect(svg).toContain('No model curve: diverged');
+    expect(svg).not.toMatch(/>Model</);
+  });
+
+  it('refuses a budget below 2', () => {
+    expect(() => fitChart({ ...sampleInput(), maxPointsPerSeries: 1 })).toThrow(ChartInputError);
   });
 });

@@ -16,11 +16,10 @@ import {
   historyFiles,
   lineViewFiles,
 } from '../output/lab/lab-tables.js';
-import { RunFolder } from '../output/run-folder.js';
 import {
   commitRunFolder,
-  defaultRunFolder,
   finishRun,
+  prepareRunFolder,
   type RunFlags,
   reporterFor,
   watchInterrupts,
@@ -50,7 +49,7 @@ export async function runBatchSizeLabCommand(
   flags: RunFlags,
   io: CliIo,
 ): Promise<number> {
-  const folder = RunFolder.prepare(flags.out ?? defaultRunFolder(config.experiment));
+  const folder = prepareRunFolder(flags, config.experiment, io);
   const interrupts = watchInterrupts(io, folder);
 
   const reporter = reporterFor(flags, io);
@@ -99,6 +98,7 @@ export async function runBatchSizeLabCommand(
   } finally {
     reporter.stop();
   }
+  interrupts.trainingEnded(result.status);
 
   const summary = labSummary(result);
   try {
@@ -118,9 +118,14 @@ export async function runBatchSizeLabCommand(
   } finally {
     interrupts.stop();
   }
-  return finishRun(io, flags, {
-    summary,
-    text: () => labSummaryText(result, summary, folder.path),
-    status: result.status,
-  });
+  return finishRun(
+    io,
+    flags,
+    {
+      summary,
+      text: () => labSummaryText(result, summary, folder.path),
+      status: result.status,
+    },
+    interrupts,
+  );
 }

@@ -6,15 +6,17 @@ import {
 } from '@epochlab/experiments';
 import { saveMlp } from '@epochlab/models/node';
 import type { CliIo } from '../cli-io.js';
-import { historyToCsv } from '../output/history-csv.js';
+import { divergenceReason } from '../output/divergence-reason.js';
+import { historyCsvChunks } from '../output/history-csv.js';
+import { historyJsonChunks } from '../output/history-json.js';
+import { minimumHistoryBytes } from '../output/history-size.js';
 import { renderRunCharts } from '../output/run-charts.js';
-import { RunFolder } from '../output/run-folder.js';
 import { summaryText } from '../output/summary-text.js';
 import { formatLoss } from '../progress/format.js';
 import {
   commitRunFolder,
-  defaultRunFolder,
   finishRun,
+  prepareRunFolder,
   type RunFlags,
   reporterFor,
   watchInterrupts,
@@ -26,31 +28,45 @@ function startLine(event: ExperimentStartEvent): string {
   return `training ${event.config.experiment}: ${points}, ${event.parameterCount} parameters, ${event.config.epochs} epochs, backend ${event.backend.name}`;
 }
 
-/** What `summary.json` holds: the run's summary, with an aborted run marked as interrupted. */
-function summaryFile(result: ExperimentResult) {
+/**
+ * What `summary.json` holds: the run's summary, with an aborted run marked as
+ * interrupted and a diverged one with the reason.
+ */
+function summaryFile(result: ExperimentResult, modelSaved: boolean) {
   const { status, ...rest } = result.summary;
   return {
     ...rest,
     status: status === 'aborted' ? 'interrupted' : status,
+    ...(result.divergence ? { divergenceReason: divergenceReason(result.divergence) } : {}),
+    modelSaved,
     backendReason: result.backend.reason,
   };
 }
 
+/** Whether every weight is a finite number: a diverged model's NaN weights are not worth saving. */
+function hasFiniteWeights(result: ExperimentResult): boolean {
+  return result.model.getWeights().every((weights) => weights.every(Number.isFinite));
+}
+
 /**
  * `epochlab run line|polynomial`: trains one model with a progress line and
- * writes the run folder atomically. Ctrl-C stops training after the current
- * epoch and still writes the folder (marked interrupted); a second Ctrl-C
- * quits at once and leaves nothing behind.
+ * writes the run folder atomically. SIGINT (Ctrl-C) or SIGTERM stops training
+ * after the current epoch and still writes the folder (marked interrupted); a
+ * second one quits at once and leaves nothing behind. A diverged run writes
+ * its folder too: the history up to the last finite epoch and the reason; its
+ * model only when the weights are still finite numbers.
  *
  * Returns the exit code: 0 when training completed or stopped early, 1 when
- * it diverged, 130 when interrupted.
+ * it diverged, 130 (SIGINT) or 143 (SIGTERM) when interrupted.
  */
 export async function runExperimentCommand(
   config: ExperimentConfig,
   flags: RunFlags,
   io: CliIo,
 ): Promise<number> {
-  const folder = RunFolder.prepare(flags.out ?? defaultRunFolder(config.experiment));
+  const folder = prepareRunFolder(flags, config.experiment, io, {
+    expectedBytes: minimumHistoryBytes(config),
+  });
   const interrupts = watchInterrupts(io, folder);
 
   const reporter = reporterFor(flags, io);
@@ -81,27 +97,42 @@ export async function runExperimentCommand(
   } finally {
     reporter.stop();
   }
+  interrupts.trainingEnded(result.status);
 
-  const summary = summaryFile(result);
+  const modelSaved = hasFiniteWeights(result);
+  const summary = summaryFile(result, modelSaved);
+  const history = result.history;
   try {
     await commitRunFolder(
       folder,
-      async () => [
-        { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
-        { name: 'history.json', content: `${JSON.stringify(result.history)}\n` },
-        { name: 'history.csv', content: historyToCsv(result.history) },
-        { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
-        ...(await renderRunCharts(result)),
-      ],
-      () => saveMlp(result.model, folder.stagingPath('model')),
+      async () => {
+        const charts = await renderRunCharts(result);
+        // Written while the PNGs are rasterised on another thread.
+        folder.write([
+          { name: 'history.json', chunks: () => historyJsonChunks(history) },
+          { name: 'history.csv', chunks: () => historyCsvChunks(history) },
+        ]);
+        return [
+          { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
+          { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
+          ...charts.svg,
+          ...(await charts.png),
+        ];
+      },
+      modelSaved ? () => saveMlp(result.model, folder.stagingPath('model')) : undefined,
     );
   } finally {
     result.model.dispose();
     interrupts.stop();
   }
-  return finishRun(io, flags, {
-    summary,
-    text: () => summaryText(result, folder.path),
-    status: result.status,
-  });
+  return finishRun(
+    io,
+    flags,
+    {
+      summary,
+      text: () => summaryText(result, folder.path, modelSaved),
+      status: result.status,
+    },
+    interrupts,
+  );
 }

@@ -3,6 +3,7 @@ import {
   type BatchSizeLabConfig,
   ConfigError,
   type ConfigField,
+  type ConfigIssue,
   type ExperimentConfig,
   formatFieldValue,
   formatIssue,
@@ -77,6 +78,31 @@ function valuesFromFlags(
   return values;
 }
 
+/** The text typed for each config field given as a flag, by field key (`epochs: "1e309"`). */
+function typedValues(fields: readonly ConfigField[], flags: FlagValues): Record<string, string> {
+  const typed: Record<string, string> = {};
+  for (const flag of CONFIG_FLAGS) {
+    const value = flags[flag.attribute];
+    const field = fields.find((candidate) => candidate.flag === flag.flag);
+    if (typeof value === 'string' && field) typed[field.key] = value;
+  }
+  return typed;
+}
+
+/**
+ * `formatIssue`, with the value as the user typed it (`got 1e309`, not the
+ * `null` that JSON makes of Infinity); a non-finite number from a file reads
+ * `Infinity`.
+ */
+function formatIssueAsTyped(issue: ConfigIssue, name: string, typed: string | undefined): string {
+  if (typed !== undefined && typeof issue.value === 'number')
+    return `${formatIssue({ ...issue, value: undefined }, name)}; got ${typed}`;
+  if (typeof issue.value === 'number' && !Number.isFinite(issue.value)) {
+    return `${formatIssue({ ...issue, value: undefined }, name)}; got ${issue.value}`;
+  }
+  return formatIssue(issue, name);
+}
+
 /** The value at a field path such as `batchSizes[2]` or `hidden`. */
 function valueAt(config: Record<string, unknown>, field: string): unknown {
   let current: unknown = config;
@@ -98,6 +124,7 @@ function validate(
   merged: Record<string, unknown>,
   fromFlags: Record<string, unknown>,
   source: Source,
+  typed: Record<string, string>,
 ): RunConfig {
   try {
     if (experiment === BATCH_SIZE_LAB) {
@@ -124,7 +151,7 @@ function validate(
         throw new UsageError(`${clash}${more}`);
       }
     }
-    throw new UsageError(`${formatIssue(issue, name)}${more}`);
+    throw new UsageError(`${formatIssueAsTyped(issue, name, typed[issue.field])}${more}`);
   }
 }
 
@@ -153,5 +180,6 @@ export function resolveConfig(experimentOrFile: string, flags: FlagValues): RunC
 
   const fields = fieldsOf(experiment);
   const fromFlags = valuesFromFlags(experiment, fields, flags);
-  return validate(experiment, fields, { ...base, ...fromFlags }, fromFlags, source);
+  const merged = { ...base, ...fromFlags };
+  return validate(experiment, fields, merged, fromFlags, source, typedValues(fields, flags));
 }

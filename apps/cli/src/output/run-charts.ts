@@ -1,6 +1,7 @@
 import { type ExperimentResult, fitCurve } from '@epochlab/experiments';
 import { fitChart, lossChart } from '@epochlab/plot';
-import { renderPng, renderSvg } from '@epochlab/plot/node';
+import { renderSvg, svgToPng } from '@epochlab/plot/node';
+import { divergenceReason } from './divergence-reason.js';
 import type { RunFile } from './run-folder.js';
 
 /** Points of the curve and the true function: enough for a smooth line on a report-sized chart. */
@@ -12,36 +13,55 @@ function chartTitle(result: ExperimentResult): string {
   return `polynomial [${config.coefficients.join(', ')}]`;
 }
 
+/** Why the fit chart has no model curve: after a divergence the weights are usually NaN. */
+function missingCurveNote(result: ExperimentResult): string {
+  const why = result.divergence ? `${divergenceReason(result.divergence)}; ` : '';
+  return `No model curve: ${why}its predictions are not finite numbers`;
+}
+
 /**
  * The notebook's two figures for a run: the data with the fitted curve (and
  * the true function dashed), and the train/validation loss curves, each as
- * SVG and PNG.
+ * SVG and PNG. A diverged run still gets both: the fit chart without the
+ * curve when the model's predictions are no longer finite (the subtitle says
+ * why), the loss chart up to the last finite epoch. Large data is drawn from
+ * a bounded sample of points (the subtitle says so).
+ *
+ * The SVGs come laid out; the PNGs are still being rasterised off the main
+ * thread, so the caller can write other files before awaiting `png`.
  */
-export async function renderRunCharts(result: ExperimentResult): Promise<RunFile[]> {
+export async function renderRunCharts(
+  result: ExperimentResult,
+): Promise<{ readonly svg: RunFile[]; readonly png: Promise<RunFile[]> }> {
   const curve = fitCurve(result, CURVE_POINTS);
   const truth = { x: curve.x, y: curve.x.map(result.data.truth) };
   const { train, validation } = result.data;
   const fit = fitChart({
     train: { x: train.x, y: train.y },
     ...(validation ? { validation: { x: validation.x, y: validation.y } } : {}),
-    curve,
-    truth,
+    ...(curve.y.every(Number.isFinite) ? { curve } : { notes: [missingCurveNote(result)] }),
+    ...(truth.y.every(Number.isFinite) ? { truth } : {}),
     title: `${chartTitle(result)}: fit after ${result.summary.epochsRun} epochs`,
   });
   const loss = lossChart({
     history: result.history,
     title: `${chartTitle(result)}: loss per epoch`,
   });
-  const [fitSvg, fitPng, lossSvg, lossPng] = await Promise.all([
-    renderSvg(fit),
-    renderPng(fit),
-    renderSvg(loss),
-    renderPng(loss),
-  ]);
-  return [
-    { name: 'fit.svg', content: fitSvg },
-    { name: 'fit.png', content: fitPng },
-    { name: 'loss.svg', content: lossSvg },
-    { name: 'loss.png', content: lossPng },
-  ];
+  const fitSvg = await renderSvg(fit);
+  const lossSvg = await renderSvg(loss);
+  const png = Promise.all([svgToPng(fitSvg), svgToPng(lossSvg)]).then(
+    ([fitPng, lossPng]): RunFile[] => [
+      { name: 'fit.png', content: fitPng },
+      { name: 'loss.png', content: lossPng },
+    ],
+  );
+  // Settled by whoever awaits `png`; this keeps an early failure from going unhandled meanwhile.
+  png.catch(() => {});
+  return {
+    svg: [
+      { name: 'fit.svg', content: fitSvg },
+      { name: 'loss.svg', content: lossSvg },
+    ],
+    png,
+  };
 }

@@ -1,5 +1,6 @@
 import type { ExperimentResult } from '@epochlab/experiments';
 import { formatDuration, formatLoss } from '../progress/format.js';
+import { divergenceCause } from './divergence-reason.js';
 
 const STATUS_TEXT = {
   completed: 'completed',
@@ -9,7 +10,7 @@ const STATUS_TEXT = {
 } as const;
 
 /** The few lines printed after a run, for people. */
-export function summaryText(result: ExperimentResult, folder: string): string {
+export function summaryText(result: ExperimentResult, folder: string, modelSaved = true): string {
   const s = result.summary;
   const lines = [
     `${s.experiment} experiment ${STATUS_TEXT[s.status]}: ${s.epochsRun}/${s.epochs} epochs in ${formatDuration(s.seconds)} (${Math.round(s.epochsPerSecond)} epochs/s)`,
@@ -20,10 +21,14 @@ export function summaryText(result: ExperimentResult, folder: string): string {
     lines.push(`best validation loss ${formatLoss(s.bestValLoss)} at epoch ${s.bestValEpoch}`);
   }
   if (s.status === 'diverged') {
+    const cause = result.divergence
+      ? divergenceCause(result.divergence)
+      : 'the loss became NaN or infinite';
     lines.push(
-      `training diverged at epoch ${s.divergedAtEpoch}: the loss became NaN or infinite; try a smaller --lr`,
+      `training diverged at epoch ${s.divergedAtEpoch}: ${cause}; try a smaller --lr, or data on a smaller scale`,
     );
   }
+  if (!modelSaved) lines.push('model not saved: its weights are no longer finite numbers');
   lines.push(`run folder: ${folder}`);
   return `${lines.join('\n')}\n`;
 }

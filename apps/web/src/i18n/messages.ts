@@ -303,6 +303,7 @@ const es: Messages = {
       validation: 'Validación',
       model: 'Modelo',
       truth: 'Función real',
+      sampled: 'Se muestran {shown} de {total} puntos (una muestra equiespaciada)',
     },
     loss: {
       x: 'Época',

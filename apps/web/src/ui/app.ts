@@ -90,9 +90,11 @@ export class App {
     this.worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) =>
       this.onMessage(event.data),
     );
-    this.worker.addEventListener('error', (event) =>
-      this.showError(event.message || 'worker error'),
-    );
+    // The worker itself failed (a script error, not a run's): no run is going on any more.
+    this.worker.addEventListener('error', (event) => {
+      this.showError(event.message || 'worker error');
+      this.setState('idle');
+    });
 
     this.form = new ConfigForm(this.m, (checked) => this.onFormChange(checked));
     const fitElement = h('div', {

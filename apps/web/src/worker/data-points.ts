@@ -23,9 +23,15 @@ function plain(samples: { x: ArrayLike<number>; y: ArrayLike<number> }): XY {
 
 /** Evenly spaced x values over the data's range (training and validation points). */
 export function curveXs(data: ExperimentData): number[] {
-  const all = [...data.train.x, ...(data.validation?.x ?? [])];
-  const low = Math.min(...all);
-  const high = Math.max(...all);
+  // A loop, not Math.min(...xs): spreading a million points overflows the call stack.
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const xs of [data.train.x, data.validation?.x ?? []]) {
+    for (const x of xs) {
+      if (x < low) low = x;
+      if (x > high) high = x;
+    }
+  }
   return low === high ? [low] : linspace(low, high, CURVE_POINTS);
 }
 

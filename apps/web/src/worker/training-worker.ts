@@ -17,6 +17,14 @@ const session = new TrainingSession((message, transfer) =>
 
 scope.addEventListener('message', (event) => {
   session.handle(event.data).catch((error: unknown) => {
+    // A failure outside a run's own error handling still reaches the page, which
+    // leaves its "running" state; the run id tells it which run failed.
     console.error(error);
+    if (event.data.type !== 'start') return;
+    scope.postMessage({
+      type: 'error',
+      runId: event.data.runId,
+      message: error instanceof Error ? error.message : String(error),
+    });
   });
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { ConfigError } from '../config/config-error.js';
 import { lineConfigSchema, polynomialConfigSchema } from '../config/experiment-config.js';
 import { finiteNumber, MAX_SEED, wholeNumber } from '../config/field-schemas.js';
+import { finiteDataIssue } from '../config/finite-data-check.js';
 import { parseWithSchema } from '../config/parse-with-schema.js';
 
 /** The lab's name, as `experiment` in its config and in `epochlab run batch-size`. */
@@ -141,10 +143,18 @@ export type BatchSizeLabConfigInput = z.input<typeof batchSizeLabConfigSchema>;
  * parseBatchSizeLabConfig({ experiment: 'batch-size', batchSizes: [1, 10, 'full'] });
  */
 export function parseBatchSizeLabConfig(input: unknown): BatchSizeLabConfig {
-  return parseWithSchema(batchSizeLabConfigSchema, input, {
+  const config = parseWithSchema(batchSizeLabConfigSchema, input, {
     experiment: `must be ${BATCH_SIZE_LAB}`,
     example: `{"experiment": "${BATCH_SIZE_LAB}"}`,
   });
+  const { sigma, range } = config;
+  const dataIssue = finiteDataIssue(
+    config.dataset === 'line'
+      ? { experiment: 'line', sigma, range, slope: config.slope, intercept: config.intercept }
+      : { experiment: 'polynomial', sigma, range, coefficients: config.coefficients },
+  );
+  if (dataIssue) throw new ConfigError([dataIssue]);
+  return config;
 }
 
 /** The lab's defaults: batch sizes 1, 5, 25 and full on 100 points of the notebook's line, 8 seeds each. */

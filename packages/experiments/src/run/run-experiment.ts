@@ -1,6 +1,11 @@
 import type { Mlp } from '@epochlab/models';
 import { type BackendChoice, type InitBackendOptions, initBackend } from '@epochlab/tensor';
-import { type TrainingHistory, type TrainingStatus, trainModel } from '@epochlab/train';
+import {
+  type Divergence,
+  type TrainingHistory,
+  type TrainingStatus,
+  trainModel,
+} from '@epochlab/train';
 import type { ExperimentConfig } from '../config/experiment-config.js';
 import { parseExperimentConfig } from '../config/parse-config.js';
 import type { ExperimentData } from './experiment-data.js';
@@ -37,6 +42,8 @@ export interface ExperimentResult {
   readonly summary: ExperimentSummary;
   readonly model: Mlp;
   readonly data: ExperimentData;
+  /** Where and how the run diverged, when `status` is `diverged`. */
+  readonly divergence?: Divergence;
 }
 
 /**
@@ -99,6 +106,7 @@ export async function runExperiment(
       summary,
       model,
       data,
+      ...(result.divergence ? { divergence: result.divergence } : {}),
     };
   } catch (error) {
     model.dispose();
@@ -116,9 +124,15 @@ export function fitCurve(
   result: Pick<ExperimentResult, 'data' | 'model'>,
   points = 200,
 ): { x: number[]; y: number[] } {
-  const xs = [...result.data.train.x, ...(result.data.validation?.x ?? [])];
-  const low = Math.min(...xs);
-  const high = Math.max(...xs);
+  // A loop, not Math.min(...xs): spreading a million points overflows the call stack.
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const xs of [result.data.train.x, result.data.validation?.x ?? []]) {
+    for (const x of xs) {
+      if (x < low) low = x;
+      if (x > high) high = x;
+    }
+  }
   const x = Array.from({ length: points }, (_, i) =>
     points === 1 ? low : low + ((high - low) * i) / (points - 1),
   );

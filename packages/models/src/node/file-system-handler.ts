@@ -42,13 +42,48 @@ async function readModelJson(path: string): Promise<tf.io.ModelJSON> {
     const why = code === 'ENOENT' ? 'it does not exist' : (error as Error).message;
     throw new EpochlabError(`cannot read ${path}: ${why}`, { cause: error });
   }
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as tf.io.ModelJSON;
+    parsed = JSON.parse(text);
   } catch (error) {
     throw new EpochlabError(`${path} is not valid JSON: ${(error as Error).message}`, {
       cause: error,
     });
   }
+  return checkModelJson(parsed);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The parts of model.json the loader walks before `fromArtifacts` checks the
+ * rest: an object, and a weights manifest listing groups of `paths` (strings)
+ * and `weights` (entries). Anything else is an `InvalidArgumentError` naming
+ * the field, instead of a TypeError deep inside tf.io.
+ */
+function checkModelJson(parsed: unknown): tf.io.ModelJSON {
+  if (!isRecord(parsed)) {
+    throw new InvalidArgumentError('model.json', 'a JSON object (a TensorFlow.js model)', parsed);
+  }
+  const manifest = parsed.weightsManifest;
+  if (!Array.isArray(manifest)) {
+    throw new InvalidArgumentError('weightsManifest', 'a list of weight groups', manifest);
+  }
+  manifest.forEach((group: unknown, index) => {
+    const field = `weightsManifest[${index}]`;
+    if (!isRecord(group)) {
+      throw new InvalidArgumentError(field, 'a group { paths, weights }', group);
+    }
+    if (!Array.isArray(group.paths) || !group.paths.every((path) => typeof path === 'string')) {
+      throw new InvalidArgumentError(`${field}.paths`, 'a list of file names', group.paths);
+    }
+    if (!Array.isArray(group.weights) || !group.weights.every(isRecord)) {
+      throw new InvalidArgumentError(`${field}.weights`, 'a list of weight entries', group.weights);
+    }
+  });
+  return parsed as unknown as tf.io.ModelJSON;
 }
 
 /** Reads the weight files a manifest lists, refusing paths that leave `directory`. */

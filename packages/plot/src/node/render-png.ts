@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import type { ChartSpec } from '../chart-types.js';
 import { ChartInputError } from '../errors.js';
 import { chartFontFiles, chartFontName } from './chart-fonts.js';
@@ -23,10 +23,20 @@ export async function renderPng(
   spec: ChartSpec,
   options: RenderPngOptions = {},
 ): Promise<Uint8Array> {
+  pngSize(options); // bad options fail before the rendering work
+  return svgToPng(await renderSvg(spec), options);
+}
+
+/**
+ * Turns the SVG text `renderSvg` made into PNG bytes, as `renderPng` does: for
+ * callers that write both files of a chart, so the chart is laid out once.
+ * The rasterising runs off the main thread (libuv's pool), so the caller can
+ * do other work (write files) until the promise settles.
+ */
+export async function svgToPng(svg: string, options: RenderPngOptions = {}): Promise<Uint8Array> {
   const fitTo = pngSize(options);
-  const svg = await renderSvg(spec);
   const files = chartFontFiles();
-  const resvg = new Resvg(svg, {
+  const image = await renderAsync(svg, {
     fitTo,
     font: {
       fontFiles: [files.regular, files.bold],
@@ -35,7 +45,7 @@ export async function renderPng(
       sansSerifFamily: chartFontName,
     },
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }
 
 function pngSize(

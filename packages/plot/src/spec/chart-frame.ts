@@ -5,7 +5,7 @@ import { chartConfig } from './theme.js';
 /** The top-level fields `chartFrame` gives every chart. */
 export interface ChartFrame {
   readonly $schema: string;
-  readonly title?: string;
+  readonly title?: string | { readonly text: string; readonly subtitle: string[] };
   readonly width: number;
   readonly height: number;
   readonly autosize: { readonly type: 'fit'; readonly contains: 'padding' };
@@ -14,14 +14,19 @@ export interface ChartFrame {
 
 /**
  * What every chart of this package has at its top level: the Vega-Lite
- * schema, the optional title, the size (axes and legend included: `fit`
+ * schema, the optional title (with subtitle lines under it), the size (axes and legend included: `fit`
  * autosize) and a fresh copy of the shared theme. Builders add their
  * datasets and layers to it.
  */
-export function chartFrame(title: string | undefined, size: Required<ChartSize>): ChartFrame {
+export function chartFrame(
+  title: string | undefined,
+  size: Required<ChartSize>,
+  subtitle: readonly string[] = [],
+): ChartFrame {
+  const heading = subtitle.length === 0 ? title : { text: title ?? '', subtitle: [...subtitle] };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    ...(title === undefined ? {} : { title }),
+    ...(heading === undefined ? {} : { title: heading }),
     width: size.width,
     height: size.height,
     autosize: { type: 'fit', contains: 'padding' },

@@ -1,5 +1,6 @@
 import type { UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { ChartSize, ChartSpec, Series } from '../chart-types.js';
+import { ChartInputError } from '../errors.js';
 import { chartFrame } from './chart-frame.js';
 import { dashPattern, type LegendEntry, seriesColor } from './series-legend.js';
 import { niceLinearAxis, seriesColors } from './theme.js';
@@ -13,6 +14,11 @@ export interface FitChartLabels {
   validation: string;
   model: string;
   truth: string;
+  /**
+   * Subtitle when the points were thinned out for drawing; `{shown}` and
+   * `{total}` are replaced by the counts (train and validation together).
+   */
+  sampled: string;
 }
 
 /** English defaults; pass `labels` to translate any of them. */
@@ -23,7 +29,11 @@ export const defaultFitChartLabels: Readonly<FitChartLabels> = {
   validation: 'Validation',
   model: 'Model',
   truth: 'True function',
+  sampled: 'Showing {shown} of {total} points (an evenly spaced sample)',
 };
+
+/** Default of `maxPointsPerSeries`: plenty for a 640-pixel chart, small enough to render fast. */
+export const defaultFitChartMaxPoints = 2000;
 
 /** Names of the fit chart's datasets, for live updates (rows are `{ x, y }`). */
 export const fitChartData = {
@@ -41,12 +51,31 @@ export interface FitChartOptions extends ChartSize {
   /**
    * The model's predictions, drawn as a line. Sample it densely over the x
    * range of the data (at least 100 points, e.g. `linspace(min, max, 200)`).
+   * Left out (a model without finite predictions): no line and no legend entry.
    */
-  curve: Series;
+  curve?: Series;
   /** The function the data came from, drawn dashed. Two points suffice for a line. */
   truth?: Series;
   title?: string;
+  /** Lines under the title, such as why the model's curve is missing. */
+  notes?: readonly string[];
+  /**
+   * Most points drawn per series (default {@link defaultFitChartMaxPoints}):
+   * longer series are thinned to evenly spaced indices (for random data, a
+   * uniform sample), and the subtitle says so. Keeps the marks, the SVG and
+   * the rendering time bounded whatever the data size.
+   */
+  maxPointsPerSeries?: number;
   labels?: Partial<FitChartLabels>;
+}
+
+/** `rows` thinned to at most `max` evenly spaced indices, the first and last kept. */
+function thin<T>(rows: T[], max: number): T[] {
+  if (rows.length <= max) return rows;
+  return Array.from(
+    { length: max },
+    (_, i) => rows[Math.round((i * (rows.length - 1)) / (max - 1))] as T,
+  );
 }
 
 /**
@@ -54,20 +83,39 @@ export interface FitChartOptions extends ChartSize {
  * true function if given. Axes do not start at zero; domains are rounded to
  * readable ends. Every series is copied into the spec; the inputs are not kept.
  *
+ * Each series draws at most `maxPointsPerSeries` points, so a chart of a
+ * million points renders as fast as one of a thousand; the subtitle then says
+ * how many are shown.
+ *
  * Throws `ChartInputError` naming the field for a series whose x and y differ in
  * length or hold a non-finite number, or for a non-positive size.
  */
 export function fitChart(options: FitChartOptions): ChartSpec {
   const labels = { ...defaultFitChartLabels, ...options.labels };
   const size = chartSize(options);
-  const datasets: Record<string, XY[]> = {
-    [fitChartData.train]: seriesRows(options.train, 'train'),
-    [fitChartData.curve]: seriesRows(options.curve, 'curve'),
-  };
-  if (options.validation) {
-    datasets[fitChartData.validation] = seriesRows(options.validation, 'validation');
+  const max = options.maxPointsPerSeries ?? defaultFitChartMaxPoints;
+  if (!Number.isInteger(max) || max < 2) {
+    throw new ChartInputError('maxPointsPerSeries', 'an integer of at least 2', max);
   }
-  if (options.truth) datasets[fitChartData.truth] = seriesRows(options.truth, 'truth');
+  const train = seriesRows(options.train, 'train');
+  const validation = options.validation ? seriesRows(options.validation, 'validation') : [];
+  const datasets: Record<string, XY[]> = {
+    [fitChartData.train]: thin(train, max),
+    [fitChartData.curve]: options.curve ? thin(seriesRows(options.curve, 'curve'), max) : [],
+  };
+  if (options.validation) datasets[fitChartData.validation] = thin(validation, max);
+  if (options.truth) datasets[fitChartData.truth] = thin(seriesRows(options.truth, 'truth'), max);
+  const total = train.length + validation.length;
+  const shown =
+    (datasets[fitChartData.train]?.length ?? 0) + (datasets[fitChartData.validation]?.length ?? 0);
+  const subtitle = [...(options.notes ?? [])];
+  if (shown < total) {
+    subtitle.push(
+      labels.sampled
+        .replace('{shown}', shown.toLocaleString('en-US'))
+        .replace('{total}', total.toLocaleString('en-US')),
+    );
+  }
 
   const legend: LegendEntry[] = [
     { label: labels.train, color: seriesColors.train, symbol: 'point' },
@@ -75,7 +123,8 @@ export function fitChart(options: FitChartOptions): ChartSpec {
   if (options.validation) {
     legend.push({ label: labels.validation, color: seriesColors.validation, symbol: 'point' });
   }
-  legend.push({ label: labels.model, color: seriesColors.model, symbol: 'line' });
+  if (options.curve)
+    legend.push({ label: labels.model, color: seriesColors.model, symbol: 'line' });
   if (options.truth) {
     legend.push({ label: labels.truth, color: seriesColors.truth, symbol: 'dashed-line' });
   }
@@ -118,16 +167,18 @@ export function fitChart(options: FitChartOptions): ChartSpec {
       encoding: { x, y, color: color(labels.truth) },
     });
   }
-  layer.push({
-    data: { name: fitChartData.curve },
-    mark: { type: 'line', strokeWidth: 2.5 },
-    encoding: { x, y, color: color(labels.model) },
-  });
+  if (options.curve) {
+    layer.push({
+      data: { name: fitChartData.curve },
+      mark: { type: 'line', strokeWidth: 2.5 },
+      encoding: { x, y, color: color(labels.model) },
+    });
+  }
   layer.push(pointLayer(fitChartData.train, labels.train));
   if (options.validation) layer.push(pointLayer(fitChartData.validation, labels.validation));
 
   return {
-    ...chartFrame(options.title, size),
+    ...chartFrame(options.title, size, subtitle),
     datasets,
     layer,
   };

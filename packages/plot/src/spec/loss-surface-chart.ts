@@ -145,9 +145,15 @@ export function lossSurfaceChart(options: LossSurfaceChartOptions): ChartSpec {
     markers.push({ kind: 'minimum', ...planePoint(options.minimum, 'minimum') });
   }
 
-  const finiteValues = values.filter(Number.isFinite);
-  const lowest = finiteValues.length > 0 ? Math.min(...finiteValues) : 0;
-  const highest = finiteValues.length > 0 ? Math.max(...finiteValues) : 1;
+  // A loop, not Math.min(...values): a spread of a large grid overflows the call stack.
+  let lowest = Number.POSITIVE_INFINITY;
+  let highest = Number.NEGATIVE_INFINITY;
+  for (const value of values) {
+    if (!Number.isFinite(value)) continue;
+    if (value < lowest) lowest = value;
+    if (value > highest) highest = value;
+  }
+  if (lowest > highest) [lowest, highest] = [0, 1];
   const levels =
     highest > lowest
       ? Array.from(
