@@ -84,10 +84,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   for (const flag of CONFIG_FLAGS) {
     if (flag.kind === 'boolean') continue;
     const choices = flag.choices ? ` (${flag.choices.join(', ')})` : '';
-    run.option(
-      `--${flag.flag} ${placeholder(flag)}`,
-      `${flag.description}${choices}${appliesTo(flag)}`,
-    );
+    run.option(`--${flag.flag} ${placeholder(flag)}`, `${flag.help}${choices}${appliesTo(flag)}`);
   }
   run
     .addOption(new Option('--shuffle', 'shuffle the training data every epoch (default)'))

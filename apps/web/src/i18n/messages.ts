@@ -12,14 +12,16 @@ export interface Messages {
   readonly language: string;
   readonly otherLanguage: string;
   readonly preset: string;
-  readonly presets: Readonly<
-    Record<'scene1' | 'scene2' | 'scene3' | 'line' | 'polynomial', string>
-  >;
+  /** By preset id: the notebook's scenes, then one per experiment (its name). */
+  readonly presets: Readonly<Record<string, string>>;
   readonly presetHelp: string;
   readonly config: string;
   readonly experiment: string;
-  readonly experiments: Readonly<Record<'line' | 'polynomial', string>>;
+  /** Every experiment's name, by its name in the experiment list. */
+  readonly experiments: Readonly<Record<string, string>>;
+  /** Every field's label, by config key. */
   readonly fieldLabels: Readonly<Record<string, string>>;
+  /** Every field's help line, by config key (English uses the field's own help). */
   readonly fieldHelp: Readonly<Record<string, string>>;
   readonly groups: Readonly<Record<'data' | 'model' | 'training', string>>;
   readonly backend: string;
@@ -105,6 +107,7 @@ const en: Messages = {
     epochs: 'Epochs',
     valEvery: 'Validate every',
     seed: 'Seed',
+    trainingPath: 'Training path',
   },
   fieldHelp: {},
   groups: { data: 'Data', model: 'Model', training: 'Training' },
@@ -213,6 +216,7 @@ const es: Messages = {
     epochs: 'Épocas',
     valEvery: 'Validar cada',
     seed: 'Semilla',
+    trainingPath: 'Ruta de entrenamiento',
   },
   fieldHelp: {
     slope: 'pendiente m de la recta y = m x + b',
@@ -234,6 +238,8 @@ const es: Messages = {
     epochs: 'pasadas por los datos de entrenamiento',
     valEvery: 'validar en las épocas 0, k, 2k, ...',
     seed: 'semilla de los datos, los pesos iniciales y el barajado',
+    trainingPath:
+      'cómo se calculan los pasos: auto elige el núcleo fusionado donde se puede (cpu, wasm)',
   },
   groups: { data: 'Datos', model: 'Modelo', training: 'Entrenamiento' },
   backend: 'Backend',

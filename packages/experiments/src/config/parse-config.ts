@@ -1,5 +1,11 @@
-import { EXPERIMENTS, type ExperimentConfig, experimentConfigSchema } from './experiment-config.js';
-import { parseWithSchema } from './parse-with-schema.js';
+import {
+  type ExperimentConfig,
+  type ExperimentName,
+  FIT_EXPERIMENTS,
+  findFitExperiment,
+} from '../experiments/experiment-list.js';
+import { ConfigError } from './config-error.js';
+import { isConfigObject, notAnObjectError } from './parse-with-schema.js';
 
 /**
  * Validates an experiment config and fills in every default.
@@ -9,13 +15,21 @@ import { parseWithSchema } from './parse-with-schema.js';
  * parseExperimentConfig({ experiment: 'line', epochs: 100 }); // the notebook's line, 100 epochs
  */
 export function parseExperimentConfig(input: unknown): ExperimentConfig {
-  return parseWithSchema(experimentConfigSchema, input, {
-    experiment: `must be one of ${EXPERIMENTS.join(', ')}`,
-    example: '{"experiment": "line"}',
-  });
+  if (!isConfigObject(input)) throw notAnObjectError(input, '{"experiment": "line"}');
+  const experiment = findFitExperiment(input.experiment);
+  if (experiment === undefined) {
+    throw new ConfigError([
+      {
+        field: 'experiment',
+        problem: { code: 'oneOf', choices: FIT_EXPERIMENTS.map((e) => e.name) },
+        value: input.experiment,
+      },
+    ]);
+  }
+  return experiment.parse(input) as ExperimentConfig;
 }
 
 /** The defaults of an experiment: the notebook's settings. */
-export function defaultConfig(experiment: ExperimentConfig['experiment']): ExperimentConfig {
+export function defaultConfig(experiment: ExperimentName): ExperimentConfig {
   return parseExperimentConfig({ experiment });
 }
