@@ -92,6 +92,7 @@ export {
   type ExperimentConfig,
   type ExperimentConfigInput,
   type ExperimentName,
+  experimentCaption,
   FIT_EXPERIMENTS,
   type FitExperiment,
   findExperiment,

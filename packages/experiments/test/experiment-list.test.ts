@@ -84,6 +84,7 @@ describe.each(FIT_EXPERIMENTS as readonly ExperimentDefinition<string, Experimen
         expect(data.train.y[i]).toBe(truth(data.train.x[i] as number));
       }
       expect(data.train.x.every((x) => Math.abs(x) <= config.range)).toBe(true);
+      expect(experiment.caption(config).startsWith(`${experiment.name} `)).toBe(true);
       const again = generateExperimentData(config, new SeededRandom(3));
       expect(again.train.y).toEqual(data.train.y);
       expect(again.validation?.x).toEqual(data.validation?.x);

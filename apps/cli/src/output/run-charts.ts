@@ -1,16 +1,10 @@
-import { type ExperimentResult, fitCurve } from '@epochlab/experiments';
+import { type ExperimentResult, experimentCaption, fitCurve } from '@epochlab/experiments';
 import { fitChart, lossChart } from '@epochlab/plot';
 import { renderPng, renderSvg } from '@epochlab/plot/node';
 import type { RunFile } from './run-folder.js';
 
 /** Points of the curve and the true function: enough for a smooth line on a report-sized chart. */
 const CURVE_POINTS = 200;
-
-function chartTitle(result: ExperimentResult): string {
-  const config = result.config;
-  if (config.experiment === 'line') return `line y = ${config.slope}x + ${config.intercept}`;
-  return `polynomial [${config.coefficients.join(', ')}]`;
-}
 
 /**
  * The notebook's two figures for a run: the data with the fitted curve (and
@@ -26,11 +20,11 @@ export async function renderRunCharts(result: ExperimentResult): Promise<RunFile
     ...(validation ? { validation: { x: validation.x, y: validation.y } } : {}),
     curve,
     truth,
-    title: `${chartTitle(result)}: fit after ${result.summary.epochsRun} epochs`,
+    title: `${experimentCaption(result.config)}: fit after ${result.summary.epochsRun} epochs`,
   });
   const loss = lossChart({
     history: result.history,
-    title: `${chartTitle(result)}: loss per epoch`,
+    title: `${experimentCaption(result.config)}: loss per epoch`,
   });
   const [fitSvg, fitPng, lossSvg, lossPng] = await Promise.all([
     renderSvg(fit),

@@ -24,6 +24,8 @@ export interface ExperimentSpec<Name extends string, Own extends ConfigField> {
   readonly fields: readonly Own[];
   /** The noise-free function of x. */
   truth(config: FitConfig<Name, Own>): (x: number) => number;
+  /** The function in a few words, for chart titles: `line y = 1x + 0`. */
+  caption(config: FitConfig<Name, Own>): string;
   /** The points; default: `truth` at x uniform in [-range, range], noise of std sigma on x and y. */
   data?(config: FitConfig<Name, Own>, n: number, random: SeededRandom): NoisySamples;
 }
@@ -64,6 +66,7 @@ export function defineExperiment<const Name extends string, Own extends ConfigFi
     parse,
     defaults: () => parse({ experiment: spec.name }),
     truth: (config) => spec.truth(config),
+    caption: (config) => spec.caption(config),
     data,
   };
 }

@@ -37,6 +37,8 @@ export interface ExperimentDefinition<
   readonly ownFields: readonly Own[];
   /** The noise-free function the points come from (drawn as the true curve). */
   truth(config: Config): (x: number) => number;
+  /** The function in a few words, for chart titles: `line y = 1x + 0`, `polynomial [2, 1, 0]`. */
+  caption(config: Config): string;
   /**
    * `n` noisy points of one data set (training or validation), all drawn from
    * `random` (the caller passes each set its own stream).

@@ -62,3 +62,8 @@ export function experimentOf(
     ExperimentConfig
   >;
 }
+
+/** A config's function in a few words, for chart titles: `line y = 1x + 0`. */
+export function experimentCaption(config: ExperimentConfig): string {
+  return experimentOf(config).caption(config);
+}

@@ -24,4 +24,5 @@ export const lineExperiment = defineExperiment({
     }),
   ],
   truth: (config) => polynomial([config.slope, config.intercept]),
+  caption: (config) => `line y = ${config.slope}x + ${config.intercept}`,
 });

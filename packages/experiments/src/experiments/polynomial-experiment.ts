@@ -29,4 +29,5 @@ export const polynomialExperiment = defineExperiment({
     }),
   ],
   truth: (config) => polynomial(config.coefficients),
+  caption: (config) => `polynomial [${config.coefficients.join(', ')}]`,
 });
