@@ -2,6 +2,7 @@ import { batchSizeLabExperiment } from './batch-size-lab-experiment.js';
 import type { ExperimentDefinition } from './experiment-definition.js';
 import { lineExperiment } from './line-experiment.js';
 import { polynomialExperiment } from './polynomial-experiment.js';
+import { sineExperiment } from './sine-experiment.js';
 
 /**
  * Every experiment epochlab knows, in the order lists and menus show them.
@@ -9,7 +10,12 @@ import { polynomialExperiment } from './polynomial-experiment.js';
  * menu, form and URLs, and the tests that cover every experiment all read
  * this list: adding an experiment is one definition file and one line here.
  */
-export const EXPERIMENTS = [lineExperiment, polynomialExperiment, batchSizeLabExperiment] as const;
+export const EXPERIMENTS = [
+  lineExperiment,
+  polynomialExperiment,
+  sineExperiment,
+  batchSizeLabExperiment,
+] as const;
 
 /** Any entry of `EXPERIMENTS`. */
 export type AnyExperiment = (typeof EXPERIMENTS)[number];
