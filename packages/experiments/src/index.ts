@@ -29,9 +29,7 @@ export {
   BATCH_SIZE_LAB_FIELDS,
   type BatchSizeOption,
   LAB_DATASET_OF_FIELD,
-  LAB_DATASETS,
   type LabDataset,
-  MAX_SEEDS,
 } from './batch-size-lab/batch-size-lab-fields.js';
 export type {
   BatchSizeGroup,
@@ -47,7 +45,6 @@ export {
   runBatchSizeLab,
 } from './batch-size-lab/run-batch-size-lab.js';
 export {
-  COMMON_FIELDS,
   type CommonConfig,
   commonFields,
   TRAINING_PATH_OPTIONS,
@@ -119,7 +116,6 @@ export {
   MAX_SURFACE_RESOLUTION,
 } from './line-view/index.js';
 export {
-  EXPERIMENT_STREAMS,
   type ExperimentData,
   generateExperimentData,
   type Points,
@@ -130,11 +126,7 @@ export type {
   ExperimentEvent,
   ExperimentStartEvent,
 } from './run/experiment-events.js';
-export {
-  type ExperimentSummary,
-  summarizeExperiment,
-  type TrainingStatus,
-} from './run/experiment-summary.js';
+export type { ExperimentSummary, TrainingStatus } from './run/experiment-summary.js';
 export {
   type ExperimentResult,
   fitCurve,

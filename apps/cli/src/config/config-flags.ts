@@ -2,7 +2,7 @@ import {
   type AnyExperiment,
   type ConfigField,
   EXPERIMENT_NAMES,
-  EXPERIMENTS,
+  findExperiment,
 } from '@epochlab/experiments';
 
 /** Every experiment `epochlab run` accepts by name: the experiment list's names. */
@@ -13,7 +13,7 @@ export type RunExperimentName = AnyExperiment['name'];
 
 /** The definition of a known experiment name. */
 export function experimentNamed(name: RunExperimentName): AnyExperiment {
-  return EXPERIMENTS.find((experiment) => experiment.name === name) as AnyExperiment;
+  return findExperiment(name) as AnyExperiment;
 }
 
 /** One config flag of `epochlab run`, with the experiments that have its field. */

@@ -130,8 +130,3 @@ export function labTexts(config: BatchSizeLabConfig): Map<string, string> {
     BATCH_SIZE_LAB_FIELDS.map((field) => [field.key, formatFieldValue(values[field.key])]),
   );
 }
-
-/** The lab's defaults, as field texts. */
-export function defaultLabTexts(): Map<string, string> {
-  return labTexts(defaultBatchSizeLabConfig());
-}

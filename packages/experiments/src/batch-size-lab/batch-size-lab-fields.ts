@@ -30,7 +30,7 @@ export type BatchSizeOption = number | 'full';
 
 const MAX_BATCH_SIZES = 8;
 /** Most runs per batch size. */
-export const MAX_SEEDS = 64;
+const MAX_SEEDS = 64;
 
 const batchSizeProblem = problemMessage({ code: 'batchSize' });
 const batchSizeOption = z.union(
