@@ -30,12 +30,13 @@ Examples:
   epochlab run line --epochs 2000 --val-n 0        no validation set
   epochlab run line --n 100 --val-n 100 --epochs 2000   more data: no overfitting
   epochlab run polynomial --coefficients 1,0,-1    y = x^2 - 1
+  epochlab run sine --frequency 6                  y = sin(6x), two periods over [-1, 1]
   epochlab run batch-size                          the batch-size lab: batch sizes 1, 5, 25 and full, 8 seeds each
   epochlab run batch-size --batch-sizes 1,10,full --seeds 4 --lr 0.05
   epochlab run my-experiment.json --lr 0.01        a config file, one field overridden
   epochlab run line --json --quiet > summary.json  the summary as JSON on stdout
 
-A line or polynomial run writes a folder (default runs/<experiment>-<date>-<time>) with
+A run of one model (line, polynomial, sine) writes a folder (default runs/<experiment>-<date>-<time>) with
 config.json, history.json, history.csv, summary.json, fit.svg/png, loss.svg/png and model/.
 A batch-size lab run writes config.json, summary.json, curves.json/csv, gradient-noise.json/csv,
 histories.json/csv, line-view.json, line-paths.csv and the charts loss-by-epoch, loss-by-step,
@@ -85,10 +86,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   for (const flag of CONFIG_FLAGS) {
     if (flag.kind === 'boolean') continue;
     const choices = flag.choices ? ` (${flag.choices.join(', ')})` : '';
-    run.option(
-      `--${flag.flag} ${placeholder(flag)}`,
-      `${flag.description}${choices}${appliesTo(flag)}`,
-    );
+    run.option(`--${flag.flag} ${placeholder(flag)}`, `${flag.help}${choices}${appliesTo(flag)}`);
   }
   run
     .addOption(new Option('--shuffle', 'shuffle the training data every epoch (default)'))

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TradeOffReading, tradeOffReadingText } from '@epochlab/experiments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_NAMES, FIT_NAMES, inWords, loosely } from './experiment-names.js';
 import { countColours, decodePng } from './png.js';
 import { runCli, startCli } from './run-cli.js';
 import { parseXmlOutline } from './xml.js';
@@ -657,7 +658,9 @@ describe('epochlab run batch-size: bad input', () => {
     [
       '--batch-size on the lab',
       ['run', 'batch-size', '--batch-size', '5'],
-      /--batch-size applies only to the line and polynomial experiments; the batch-size lab takes --batch-sizes/,
+      loosely(
+        `--batch-size applies only to the ${inWords(FIT_NAMES)} experiments; the batch-size lab takes --batch-sizes`,
+      ),
     ],
     [
       '--seeds on the line',
@@ -692,7 +695,7 @@ describe('epochlab run batch-size: bad input', () => {
     const unknown = await runCli(['run', 'unknown.json'], cwd);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(
-      /unknown.json: experiment must be one of line, polynomial, batch-size; got "batch size"/,
+      loosely(`unknown.json: experiment must be one of ${ALL_NAMES.join(', ')}; got "batch size"`),
     );
     expect(readdirSync(cwd).sort()).toEqual(['extra.json', 'sizes.json', 'unknown.json']);
   });
@@ -711,10 +714,12 @@ describe('epochlab list and help: the batch-size lab', () => {
   it('shows the lab in the help', async () => {
     const run = await runCli(['run', '--help'], work);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/line, polynomial, batch-size, or a path to a config\s+\.json file/);
+    expect(run.stdout).toMatch(
+      loosely(`${ALL_NAMES.join(', ')}, or a path to a config .json file`),
+    );
     expect(run.stdout).toMatch(/--batch-sizes <list>[^-]*\[batch-size only\]/);
     expect(run.stdout).toMatch(
-      /--batch-size <n>\s+points per mini-batch \[line and polynomial only\]/,
+      loosely(`--batch-size <n> points per mini-batch [${inWords(FIT_NAMES)} only]`),
     );
     expect(run.stdout).toContain('epochlab run batch-size ');
   });

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_NAMES, inWords, loosely } from './experiment-names.js';
 import { countColours, decodePng } from './png.js';
 import { runCli, startCli } from './run-cli.js';
 import { type LossPoint, readJson } from './support/work-folder.js';
@@ -225,7 +226,7 @@ describe('bad input', () => {
     [
       'an unknown experiment',
       ['run', 'circle'],
-      /unknown experiment "circle"; choose line, polynomial or batch-size/,
+      loosely(`unknown experiment "circle"; choose ${inWords(ALL_NAMES, 'or')}`),
     ],
     [
       '--batch-size 0',

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { CONFIG_FIELDS, parseExperimentConfig } from '@epochlab/experiments';
+import { FIT_EXPERIMENTS, lineExperiment, parseExperimentConfig } from '@epochlab/experiments';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MESSAGES } from '../src/i18n/messages.js';
+import { LOCALES, MESSAGES } from '../src/i18n/messages.js';
 import type { CheckedConfig } from '../src/state/field-validation.js';
 import { ConfigForm } from '../src/ui/config-form.js';
 
@@ -29,9 +29,7 @@ beforeEach(() => {
 
 describe('ConfigForm', () => {
   it('has one labelled control per field of the experiment, with help text', () => {
-    const lineFields = CONFIG_FIELDS.filter(
-      (f) => !f.experiments || f.experiments.includes('line'),
-    );
+    const lineFields = lineExperiment.fields;
     for (const field of lineFields) {
       const control = input(field.key);
       const label = form.element.querySelector(`label[for="field-${field.key}"]`);
@@ -89,7 +87,7 @@ describe('ConfigForm', () => {
 
   it('marks fields that came in bad (from the URL) and translates labels', () => {
     form.setConfig(parseExperimentConfig({ experiment: 'line' }), [
-      { key: 'lr', text: 'abc', problem: 'must be a number > 0 and <= 10' },
+      { key: 'lr', text: 'abc', problem: { code: 'numberAboveAtMost', min: 0, max: 10 } },
     ]);
     expect(document.getElementById('field-lr-error')?.textContent).toBe(
       'Learning rate must be a number > 0 and <= 10',
@@ -105,5 +103,33 @@ describe('ConfigForm', () => {
     const controls = [...form.element.querySelectorAll('input, select')];
     expect(controls.length).toBeGreaterThan(10);
     expect(controls.every((c) => (c as HTMLInputElement).disabled)).toBe(true);
+  });
+});
+
+describe.each(FIT_EXPERIMENTS)('ConfigForm with the $name experiment', (experiment) => {
+  it.each(LOCALES)('offers it, and labels each of its fields in its group (%s)', (locale) => {
+    form.setMessages(MESSAGES[locale]);
+    const select = form.element.querySelector<HTMLSelectElement>('#field-experiment');
+    if (!select) throw new Error('no experiment select');
+    const option = [...select.options].find((o) => o.value === experiment.name);
+    expect(option?.textContent).toBe(MESSAGES[locale].experiments[experiment.name]);
+    select.value = experiment.name;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const legends = [...form.element.querySelectorAll('fieldset')].map((fieldset) => [
+      fieldset.querySelector('legend')?.textContent,
+      fieldset,
+    ]);
+    for (const field of experiment.fields) {
+      const label = form.element.querySelector(`label[for="field-${field.key}"]`);
+      expect(label?.textContent, field.key).toBe(MESSAGES[locale].fieldLabels[field.key]);
+      const group = MESSAGES[locale].groups[field.group as 'data' | 'model' | 'training'];
+      const fieldset = legends.find(([legend]) => legend === group);
+      expect((fieldset?.[1] as Element | undefined)?.contains(input(field.key)), field.key).toBe(
+        true,
+      );
+    }
+    const { config, problems } = form.read();
+    expect(problems).toEqual([]);
+    expect(config).toEqual(experiment.defaults());
   });
 });

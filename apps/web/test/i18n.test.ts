@@ -1,37 +1,35 @@
-import { CONFIG_FIELDS } from '@epochlab/experiments';
+import { problemText as cliText, FIT_EXPERIMENTS } from '@epochlab/experiments';
 import { describe, expect, it } from 'vitest';
-import { fill, MESSAGES, pickLocale } from '../src/i18n/messages.js';
-import { translateProblem } from '../src/i18n/translate-problem.js';
+import { fill, LOCALES, MESSAGES, pickLocale } from '../src/i18n/messages.js';
+import { problemText } from '../src/i18n/problem-text.js';
 import { checkField } from '../src/state/field-validation.js';
+import { PRESETS } from '../src/state/presets.js';
 
 /** Texts that break each kind of field in every way the schema distinguishes. */
 const BAD_TEXTS = ['abc', '-1', '0', '1.5', '99999999999', '', '1,x', 'maybe', '20'];
 
-describe('translateProblem', () => {
-  it('has Spanish for every message the shared schema gives', () => {
-    const problems = new Set<string>();
-    for (const experiment of ['line', 'polynomial'] as const) {
-      for (const field of CONFIG_FIELDS) {
-        if (field.experiments && !field.experiments.includes(experiment)) continue;
+describe('problemText', () => {
+  it('words every problem of every experiment: English as the CLI, Spanish by code', () => {
+    const seen = new Map<string, ReturnType<typeof checkField>>();
+    for (const experiment of FIT_EXPERIMENTS) {
+      for (const field of experiment.fields) {
         const texts = [...BAD_TEXTS, Array(17).fill('4').join(','), Array(12).fill('1').join(',')];
         for (const text of texts) {
-          const problem = checkField(experiment, field, text);
-          if (problem !== undefined) problems.add(problem);
+          const problem = checkField(experiment.name, field, text);
+          if (problem !== undefined) seen.set(JSON.stringify(problem), problem);
         }
       }
     }
-    expect(problems.size).toBeGreaterThan(8);
-    for (const problem of problems) {
-      const spanish = translateProblem(problem, 'es');
-      expect(spanish, problem).toMatch(/^debe /);
+    expect(seen.size).toBeGreaterThan(8);
+    for (const problem of seen.values()) {
+      if (problem === undefined) continue;
+      expect(problem.code).not.toBe('invalid');
+      expect(problemText(problem, 'en')).toBe(cliText(problem));
+      expect(problemText(problem, 'es'), problem.code).toMatch(/^debe /);
     }
-    expect(translateProblem('must be a whole number from 1 to 1000000', 'es')).toBe(
-      'debe ser un número entero de 1 a 1000000',
-    );
-    expect(translateProblem('must be a whole number from 1 to 1000000', 'en')).toBe(
-      'must be a whole number from 1 to 1000000',
-    );
-    expect(translateProblem('something new', 'es')).toBe('something new');
+    const whole = { code: 'wholeNumber', min: 1, max: 1000000 } as const;
+    expect(problemText(whole, 'es')).toBe('debe ser un número entero de 1 a 1000000');
+    expect(problemText(whole, 'en')).toBe('must be a whole number from 1 to 1000000');
   });
 });
 
@@ -44,11 +42,19 @@ describe('messages', () => {
     const en = keys(MESSAGES.en).filter((k) => !k.startsWith('fieldHelp.'));
     const es = keys(MESSAGES.es).filter((k) => !k.startsWith('fieldHelp.'));
     expect(es.sort()).toEqual(en.sort());
-    for (const field of CONFIG_FIELDS) {
-      expect(MESSAGES.es.fieldLabels[field.key], field.key).toBeTruthy();
-      expect(MESSAGES.es.fieldHelp[field.key], field.key).toBeTruthy();
-      expect(MESSAGES.en.fieldLabels[field.key], field.key).toBeTruthy();
+  });
+
+  it.each(LOCALES)('name every experiment, field and preset of the list in %s', (locale) => {
+    const m = MESSAGES[locale];
+    for (const experiment of FIT_EXPERIMENTS) {
+      expect(m.experiments[experiment.name], experiment.name).toBeTruthy();
+      for (const field of experiment.fields) {
+        expect(m.fieldLabels[field.key], field.key).toBeTruthy();
+        // English help is the field's own; Spanish has its own line.
+        if (locale === 'es') expect(m.fieldHelp[field.key], field.key).toBeTruthy();
+      }
     }
+    for (const preset of PRESETS) expect(m.presets[preset.id], preset.id).toBeTruthy();
   });
 
   it('picks the URL language, else the first English or Spanish browser language', () => {

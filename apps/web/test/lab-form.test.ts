@@ -96,7 +96,7 @@ describe('LabForm', () => {
 
   it('marks fields that came in bad from the URL, showing their defaults', () => {
     form.setConfig(defaultBatchSizeLabConfig(), [
-      { key: 'seeds', text: '99', problem: 'must be a whole number from 1 to 64' },
+      { key: 'seeds', text: '99', problem: { code: 'wholeNumber', min: 1, max: 64 } },
     ]);
     expect(control('seeds').value).toBe('8');
     expect(errorOf('seeds')).toBe('Seeds per batch size must be a whole number from 1 to 64');

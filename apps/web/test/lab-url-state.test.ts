@@ -1,8 +1,13 @@
-import { defaultBatchSizeLabConfig, parseBatchSizeLabConfig } from '@epochlab/experiments';
+import {
+  BATCH_SIZE_LAB_FIELDS,
+  type ConfigProblem,
+  defaultBatchSizeLabConfig,
+  parseBatchSizeLabConfig,
+} from '@epochlab/experiments';
 import { describe, expect, it } from 'vitest';
+import { problemText } from '../src/i18n/problem-text.js';
 import { labCliCommand } from '../src/lab/lab-cli-command.js';
 import { labConfigFromTexts } from '../src/lab/lab-fields.js';
-import { translateLabProblem } from '../src/lab/lab-problems.js';
 import { isLabUrl, readLabUrlState, writeLabUrlState } from '../src/lab/lab-url-state.js';
 
 describe('lab URL state', () => {
@@ -80,7 +85,7 @@ describe('lab URL state', () => {
     expect(state.problems.find((p) => p.key === 'seeds')).toEqual({
       key: 'seeds',
       text: '0',
-      problem: 'must be a whole number from 1 to 64',
+      problem: { code: 'wholeNumber', min: 1, max: 64 },
     });
     expect(state.problems.find((p) => p.key === 'batchSizes')?.text).toBe('1,x');
   });
@@ -88,7 +93,7 @@ describe('lab URL state', () => {
   it('reports a batch size larger than n on batchSizes, then takes the defaults', () => {
     const state = readLabUrlState('?experiment=batch-size&n=10&batch-sizes=1,20,full');
     expect(state.problems).toEqual([
-      { key: 'batchSizes', text: '1,20,full', problem: 'must be at most n (10) or full' },
+      { key: 'batchSizes', text: '1,20,full', problem: { code: 'batchSizeAboveN', n: 10 } },
     ]);
     // The default batch sizes (1, 5, 25, full) do not fit n = 10 either: no size is dropped,
     // n takes its default too.
@@ -125,7 +130,7 @@ describe('labConfigFromTexts', () => {
   it('blames the field that makes another invalid (seed too high for the seeds)', () => {
     const checked = labConfigFromTexts(new Map([['seed', '4294967295']]));
     expect(checked.problems.map((p) => p.key)).toEqual(['seed']);
-    expect(checked.problems[0]?.problem).toBe('must keep seed + seeds - 1 at most 4294967295');
+    expect(checked.problems[0]?.problem).toEqual({ code: 'seedsPastMaxSeed', max: 4294967295 });
   });
 
   it('accepts full and repeats nothing', () => {
@@ -136,7 +141,7 @@ describe('labConfigFromTexts', () => {
       ]),
     );
     expect(checked.problems.map((p) => p.key)).toEqual(['batchSizes']);
-    expect(checked.problems[0]?.problem).toMatch(/^must not repeat a batch size/);
+    expect(checked.problems[0]?.problem.code).toBe('repeatedBatchSize');
   });
 });
 
@@ -164,41 +169,68 @@ describe('labCliCommand', () => {
   });
 });
 
-describe('translateLabProblem', () => {
-  it('has Spanish for the lab schema messages and keeps the shared ones', () => {
-    const problems = [
-      'must be a whole number >= 1 or full',
-      'must be a list of batch sizes, such as 1,5,25,full',
-      'must list at least one batch size, such as 1,5,25,full',
-      'must list at most 8 batch sizes',
-      'must be at most n (10) or full',
-      'must not repeat a batch size: batchSizes[0] is 5 too (n is 5)',
-      'must keep seed + seeds - 1 at most 4294967295',
-      'must be two finite numbers m,b such as -1,-1.5',
-      'must be a whole number from 1 to 64',
+describe('the lab problems in the page', () => {
+  it('word each lab code as the CLI in English and in Spanish', () => {
+    const problems: [ConfigProblem, string, string][] = [
+      [
+        { code: 'batchSize' },
+        'must be a whole number >= 1 or full',
+        'debe ser un número entero >= 1 o full',
+      ],
+      [
+        { code: 'batchSizeList', example: '1,5,25,full' },
+        'must be a list of batch sizes, such as 1,5,25,full',
+        'debe ser una lista de tamaños de lote, como 1,5,25,full',
+      ],
+      [
+        { code: 'tooFewBatchSizes', example: '1,5,25,full' },
+        'must list at least one batch size, such as 1,5,25,full',
+        'debe tener al menos un tamaño de lote, como 1,5,25,full',
+      ],
+      [
+        { code: 'tooManyBatchSizes', max: 8 },
+        'must list at most 8 batch sizes',
+        'debe tener como mucho 8 tamaños de lote',
+      ],
+      [
+        { code: 'batchSizeAboveN', n: 10 },
+        'must be at most n (10) or full',
+        'debe ser como mucho n (10) o full',
+      ],
+      [
+        { code: 'repeatedBatchSize', other: 'batchSizes[0]', size: 5, n: 5 },
+        'must not repeat a batch size: batchSizes[0] is 5 too (n is 5)',
+        'debe ser distinto de los demás tamaños: batchSizes[0] también es 5 (n es 5)',
+      ],
+      [
+        { code: 'seedsPastMaxSeed', max: 4294967295 },
+        'must keep seed + seeds - 1 at most 4294967295',
+        'debe cumplir seed + seeds - 1 <= 4294967295',
+      ],
+      [
+        { code: 'pointPair', example: '-1,-1.5' },
+        'must be two finite numbers m,b such as -1,-1.5',
+        'debe ser dos números finitos m,b, como -1,-1.5',
+      ],
     ];
-    for (const problem of problems) {
-      expect(translateLabProblem(problem, 'es'), problem).toMatch(/^debe /);
-      expect(translateLabProblem(problem, 'en')).toBe(problem);
+    for (const [problem, english, spanish] of problems) {
+      expect(problemText(problem, 'en')).toBe(english);
+      expect(problemText(problem, 'es')).toBe(spanish);
     }
-    expect(translateLabProblem('must be at most n (10) or full', 'es')).toBe(
-      'debe ser como mucho n (10) o full',
-    );
   });
 
-  it('covers every message the schema gives for bad text in any lab field', async () => {
-    const { BATCH_SIZE_LAB_FIELDS } = await import('@epochlab/experiments');
+  it('have a code, and Spanish, for every problem bad text in any lab field gives', () => {
     const bad = ['abc', '-1', '0', '1.5', '99999999999', '', '1,x', 'maybe', '200', '1,1'];
     const seen = new Set<string>();
     for (const field of BATCH_SIZE_LAB_FIELDS) {
       for (const text of bad) {
         for (const problem of labConfigFromTexts(new Map([[field.key, text]])).problems) {
-          seen.add(problem.problem);
+          expect(problem.problem.code, `${field.key}=${text}`).not.toBe('invalid');
+          seen.add(problemText(problem.problem, 'es'));
         }
       }
     }
     expect(seen.size).toBeGreaterThan(8);
-    for (const problem of seen)
-      expect(translateLabProblem(problem, 'es'), problem).toMatch(/^debe /);
+    for (const problem of seen) expect(problem).toMatch(/^debe /);
   });
 });

@@ -1,4 +1,4 @@
-import { defaultConfig, parseExperimentConfig } from '@epochlab/experiments';
+import { defaultConfig, FIT_EXPERIMENTS, parseExperimentConfig } from '@epochlab/experiments';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../src/state/presets.js';
 
@@ -7,13 +7,15 @@ describe('presets', () => {
     const byId = new Map(
       PRESETS.map((preset) => [preset.id, parseExperimentConfig(preset.config)]),
     );
-    expect([...byId.keys()]).toEqual(['scene1', 'scene2', 'scene3', 'line', 'polynomial']);
+    const experiments = FIT_EXPERIMENTS.map((experiment) => experiment.name);
+    expect([...byId.keys()]).toEqual(['scene1', 'scene2', 'scene3', ...experiments]);
     // Scene 1: the line through a DataLoader, no validation set.
     expect(byId.get('scene1')).toEqual({ ...defaultConfig('line'), valN: 0 });
     // Scene 2: the notebook's defaults, 5 + 5 points, validation every 10 epochs.
     expect(byId.get('scene2')).toEqual(defaultConfig('line'));
     // Scene 3: more data, everything else the same but a shorter run.
     expect(byId.get('scene3')).toMatchObject({ n: 50, valN: 50, batchSize: 5, valEvery: 10 });
-    expect(byId.get('polynomial')).toEqual(defaultConfig('polynomial'));
+    // Then every experiment of the list with its defaults.
+    for (const name of experiments) expect(byId.get(name)).toEqual(defaultConfig(name));
   });
 });

@@ -1,4 +1,9 @@
-import { defaultConfig, parseExperimentConfig } from '@epochlab/experiments';
+import {
+  defaultConfig,
+  type ExperimentConfig,
+  FIT_EXPERIMENTS,
+  parseExperimentConfig,
+} from '@epochlab/experiments';
 import { describe, expect, it } from 'vitest';
 import { readUrlState, writeUrlState } from '../src/state/url-state.js';
 
@@ -72,9 +77,12 @@ describe('URL state', () => {
     expect(batch).toEqual({
       key: 'batchSize',
       text: '0',
-      problem: 'must be a whole number from 1 to 1000000',
+      problem: { code: 'wholeNumber', min: 1, max: 1000000 },
     });
-    expect(state.problems.find((p) => p.key === 'activation')?.problem).toContain('leakyRelu');
+    expect(state.problems.find((p) => p.key === 'activation')?.problem).toMatchObject({
+      code: 'oneOf',
+      choices: expect.arrayContaining(['leakyRelu']),
+    });
   });
 
   it('reports an unknown experiment or backend and falls back to line and auto', () => {
@@ -89,5 +97,24 @@ describe('URL state', () => {
     const state = readUrlState('?epochs=0x10&sigma=&lr=Infinity');
     expect(state.problems.map((p) => p.key)).toEqual(['sigma', 'lr', 'epochs']);
     expect(state.config.epochs).toBe(20000);
+  });
+});
+
+describe.each(FIT_EXPERIMENTS)('URL state of the $name experiment', (experiment) => {
+  it('round-trips its config with its own fields, seed and training path changed', () => {
+    const defaults = experiment.defaults() as Record<string, unknown>;
+    const changed: Record<string, unknown> = { ...defaults, seed: 17, epochs: 99 };
+    changed.trainingPath = 'generic';
+    for (const field of experiment.ownFields) {
+      // A finite number with no upper bound takes any nearby value.
+      if (field.kind === 'number' && field.bounds === undefined) {
+        changed[field.key] = (defaults[field.key] as number) + 0.25;
+      }
+    }
+    const config = parseExperimentConfig(changed);
+    const back = readUrlState(writeUrlState(config as ExperimentConfig, 'cpu'));
+    expect(back.problems).toEqual([]);
+    expect(back.config.experiment).toBe(experiment.name);
+    expect(back.config).toEqual(config);
   });
 });

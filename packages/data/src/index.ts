@@ -11,8 +11,10 @@ export {
   DEFAULT_SIGMA,
   type NoisySamples,
   SAMPLE_STREAMS,
+  type SampleFunctionOptions,
   type SampleLineOptions,
   type SamplePolynomialOptions,
+  sampleFunction,
   sampleLine,
   samplePolynomial,
 } from './noisy-samples.js';

@@ -100,9 +100,21 @@ export function sampleLine(options: SampleLineOptions): NoisySamples {
   return sampleFunction(polynomial([slope, intercept]), options);
 }
 
-function sampleFunction(
+/** Options of `sampleFunction`: everything `samplePolynomial` takes but the coefficients. */
+export type SampleFunctionOptions = Omit<SamplePolynomialOptions, 'coefficients'>;
+
+/**
+ * Noisy samples of any function of x, with the same draws as
+ * `samplePolynomial` (which is `sampleFunction(polynomial(coefficients))`):
+ * clean x uniform in `[-range, range]`, normal noise of std `sigma` on x and
+ * on y. New experiments bring their own `truth` (a sine, a step...).
+ *
+ * @example
+ * const sine = sampleFunction((x) => Math.sin(3 * x), { n: 20, sigma: 0.1, range: 1, random });
+ */
+export function sampleFunction(
   truth: (x: number) => number,
-  options: Omit<SamplePolynomialOptions, 'coefficients'>,
+  options: SampleFunctionOptions,
 ): NoisySamples {
   const n = requirePositiveInteger('n', options.n);
   const sigma = options.sigma ?? DEFAULT_SIGMA;

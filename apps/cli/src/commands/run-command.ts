@@ -8,7 +8,7 @@ export { defaultRunFolder, EXIT_INTERRUPTED, type RunFlags } from './run-session
 
 /**
  * `epochlab run <experiment|file> [flags]`: resolves the config, then trains
- * one line or polynomial model, or runs the batch-size lab, and writes the
+ * one model (an experiment of kind `fit`) or runs the batch-size lab (`lab`), and writes the
  * run folder. Returns the exit code: 0 when training completed (or stopped
  * early), 1 when it diverged, 130 when interrupted.
  */
@@ -18,6 +18,6 @@ export async function runCommand(
   io: CliIo,
 ): Promise<number> {
   const resolved = resolveConfig(experimentOrFile, flags);
-  if (resolved.kind === 'batch-size-lab') return runBatchSizeLabCommand(resolved.config, flags, io);
+  if (resolved.kind === 'lab') return runBatchSizeLabCommand(resolved.config, flags, io);
   return runExperimentCommand(resolved.config, flags, io);
 }

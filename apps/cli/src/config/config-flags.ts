@@ -1,18 +1,20 @@
 import {
-  BATCH_SIZE_LAB,
-  BATCH_SIZE_LAB_FIELDS,
-  CONFIG_FIELDS,
+  type AnyExperiment,
   type ConfigField,
-  defaultBatchSizeLabConfig,
-  defaultConfig,
-  EXPERIMENTS,
+  EXPERIMENT_NAMES,
+  findExperiment,
 } from '@epochlab/experiments';
 
-/** Every experiment `epochlab run` accepts by name. */
-export const RUN_EXPERIMENTS = [...EXPERIMENTS, BATCH_SIZE_LAB] as const;
+/** Every experiment `epochlab run` accepts by name: the experiment list's names. */
+export const RUN_EXPERIMENTS = EXPERIMENT_NAMES;
 
 /** The name of an experiment `epochlab run` accepts. */
-export type RunExperimentName = (typeof RUN_EXPERIMENTS)[number];
+export type RunExperimentName = AnyExperiment['name'];
+
+/** The definition of a known experiment name. */
+export function experimentNamed(name: RunExperimentName): AnyExperiment {
+  return findExperiment(name) as AnyExperiment;
+}
 
 /** One config flag of `epochlab run`, with the experiments that have its field. */
 export interface ConfigFlag {
@@ -21,7 +23,7 @@ export interface ConfigFlag {
   /** Where commander puts its value (`valN`). */
   readonly attribute: string;
   readonly kind: ConfigField['kind'];
-  readonly description: string;
+  readonly help: string;
   readonly choices?: readonly string[];
   readonly experiments: readonly RunExperimentName[];
 }
@@ -33,16 +35,12 @@ export function flagAttribute(flag: string): string {
 
 /** The config fields of one experiment, in help order. */
 export function fieldsOf(experiment: RunExperimentName): readonly ConfigField[] {
-  if (experiment === BATCH_SIZE_LAB) return BATCH_SIZE_LAB_FIELDS;
-  return CONFIG_FIELDS.filter(
-    (field) => !field.experiments || field.experiments.includes(experiment),
-  );
+  return experimentNamed(experiment).fields;
 }
 
 /** An experiment's defaults: every field of its config. */
 export function experimentDefaults(experiment: RunExperimentName): Record<string, unknown> {
-  if (experiment === BATCH_SIZE_LAB) return defaultBatchSizeLabConfig();
-  return defaultConfig(experiment);
+  return experimentNamed(experiment).defaults() as Record<string, unknown>;
 }
 
 function collectFlags(): ConfigFlag[] {
@@ -58,7 +56,7 @@ function collectFlags(): ConfigFlag[] {
         flag: field.flag,
         attribute: flagAttribute(field.flag),
         kind: field.kind,
-        description: field.description,
+        help: field.help,
         ...(field.choices ? { choices: field.choices } : {}),
         experiments: [experiment],
       });
@@ -68,8 +66,9 @@ function collectFlags(): ConfigFlag[] {
 }
 
 /**
- * The config flags of `epochlab run` over all experiments: the line and
- * polynomial fields, then the batch-size lab's own (`--batch-sizes`,
- * `--seeds`, ...). A flag shared by several experiments appears once.
+ * The config flags of `epochlab run` over all experiments, in list order:
+ * the first experiment's fields, then each later one's new flags (the
+ * polynomial's `--coefficients`, the batch-size lab's `--batch-sizes`...).
+ * A flag shared by several experiments appears once.
  */
 export const CONFIG_FLAGS: readonly ConfigFlag[] = collectFlags();

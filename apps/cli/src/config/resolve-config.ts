@@ -16,6 +16,7 @@ import { readConfigFile } from './config-file.js';
 import {
   CONFIG_FLAGS,
   experimentDefaults,
+  experimentNamed,
   fieldsOf,
   RUN_EXPERIMENTS,
   type RunExperimentName,
@@ -25,10 +26,10 @@ import { UsageError } from './usage-error.js';
 /** Flag values as commander hands them over: text, or a boolean for --shuffle/--no-shuffle. */
 export type FlagValues = Record<string, string | boolean | undefined>;
 
-/** A validated config of any experiment `epochlab run` knows, tagged by its family. */
+/** A validated config of any experiment `epochlab run` knows, tagged by its definition's kind. */
 export type RunConfig =
-  | { readonly kind: 'experiment'; readonly config: ExperimentConfig }
-  | { readonly kind: 'batch-size-lab'; readonly config: BatchSizeLabConfig };
+  | { readonly kind: 'fit'; readonly config: ExperimentConfig }
+  | { readonly kind: 'lab'; readonly config: BatchSizeLabConfig };
 
 /** Where the config came from, for error messages. */
 type Source = { kind: 'preset'; name: string } | { kind: 'file'; path: string };
@@ -127,10 +128,10 @@ function validate(
   typed: Record<string, string>,
 ): RunConfig {
   try {
-    if (experiment === BATCH_SIZE_LAB) {
-      return { kind: 'batch-size-lab', config: parseBatchSizeLabConfig(merged) };
+    if (experimentNamed(experiment).kind === 'lab') {
+      return { kind: 'lab', config: parseBatchSizeLabConfig(merged) };
     }
-    return { kind: 'experiment', config: parseExperimentConfig(merged) };
+    return { kind: 'fit', config: parseExperimentConfig(merged) };
   } catch (error) {
     if (!ConfigError.isInstance(error)) throw error;
     const issue = error.issues[0];
@@ -158,8 +159,7 @@ function validate(
 /**
  * The config for `epochlab run <experiment|file> [flags]`: the experiment's
  * defaults or the file's fields, overridden by the flags, validated by the
- * experiment's schema (`line` and `polynomial` share one; the batch-size lab
- * has its own). Every problem becomes a `UsageError` naming the flag (or the
+ * experiment's schema (each entry of the experiment list has its own). Every problem becomes a `UsageError` naming the flag (or the
  * file's field) and what is allowed.
  */
 export function resolveConfig(experimentOrFile: string, flags: FlagValues): RunConfig {

@@ -1,4 +1,4 @@
-import { type ExperimentResult, fitCurve } from '@epochlab/experiments';
+import { type ExperimentResult, experimentCaption, fitCurve } from '@epochlab/experiments';
 import { fitChart, lossChart } from '@epochlab/plot';
 import { renderSvg, svgToPng } from '@epochlab/plot/node';
 import { divergenceReason } from './divergence-reason.js';
@@ -6,12 +6,6 @@ import type { RunFile } from './run-folder.js';
 
 /** Points of the curve and the true function: enough for a smooth line on a report-sized chart. */
 const CURVE_POINTS = 200;
-
-function chartTitle(result: ExperimentResult): string {
-  const config = result.config;
-  if (config.experiment === 'line') return `line y = ${config.slope}x + ${config.intercept}`;
-  return `polynomial [${config.coefficients.join(', ')}]`;
-}
 
 /** Why the fit chart has no model curve: after a divergence the weights are usually NaN. */
 function missingCurveNote(result: ExperimentResult): string {
@@ -41,11 +35,11 @@ export async function renderRunCharts(
     ...(validation ? { validation: { x: validation.x, y: validation.y } } : {}),
     ...(curve.y.every(Number.isFinite) ? { curve } : { notes: [missingCurveNote(result)] }),
     ...(truth.y.every(Number.isFinite) ? { truth } : {}),
-    title: `${chartTitle(result)}: fit after ${result.summary.epochsRun} epochs`,
+    title: `${experimentCaption(result.config)}: fit after ${result.summary.epochsRun} epochs`,
   });
   const loss = lossChart({
     history: result.history,
-    title: `${chartTitle(result)}: loss per epoch`,
+    title: `${experimentCaption(result.config)}: loss per epoch`,
   });
   const fitSvg = await renderSvg(fit);
   const lossSvg = await renderSvg(loss);

@@ -12,14 +12,16 @@ export interface Messages {
   readonly language: string;
   readonly otherLanguage: string;
   readonly preset: string;
-  readonly presets: Readonly<
-    Record<'scene1' | 'scene2' | 'scene3' | 'line' | 'polynomial', string>
-  >;
+  /** By preset id: the notebook's scenes, then one per experiment (its name). */
+  readonly presets: Readonly<Record<string, string>>;
   readonly presetHelp: string;
   readonly config: string;
   readonly experiment: string;
-  readonly experiments: Readonly<Record<'line' | 'polynomial', string>>;
+  /** Every experiment's name, by its name in the experiment list. */
+  readonly experiments: Readonly<Record<string, string>>;
+  /** Every field's label, by config key. */
   readonly fieldLabels: Readonly<Record<string, string>>;
+  /** Every field's help line, by config key (English uses the field's own help). */
   readonly fieldHelp: Readonly<Record<string, string>>;
   readonly groups: Readonly<Record<'data' | 'model' | 'training', string>>;
   readonly backend: string;
@@ -80,15 +82,18 @@ const en: Messages = {
     scene3: 'Scene 3: the same with more data',
     line: 'Line experiment (defaults)',
     polynomial: 'Polynomial experiment (defaults)',
+    sine: 'Sine experiment (defaults)',
   },
   presetHelp: 'Fills in the form; change any field after.',
   config: 'Configuration',
   experiment: 'Experiment',
-  experiments: { line: 'line', polynomial: 'polynomial' },
+  experiments: { line: 'line', polynomial: 'polynomial', sine: 'sine' },
   fieldLabels: {
     slope: 'Slope m',
     intercept: 'Intercept b',
     coefficients: 'Coefficients',
+    amplitude: 'Amplitude a',
+    frequency: 'Frequency f',
     n: 'Training points',
     valN: 'Validation points',
     sigma: 'Noise σ',
@@ -105,6 +110,7 @@ const en: Messages = {
     epochs: 'Epochs',
     valEvery: 'Validate every',
     seed: 'Seed',
+    trainingPath: 'Training path',
   },
   fieldHelp: {},
   groups: { data: 'Data', model: 'Model', training: 'Training' },
@@ -188,15 +194,18 @@ const es: Messages = {
     scene3: 'Escena 3: lo mismo con más datos',
     line: 'Experimento recta (valores por defecto)',
     polynomial: 'Experimento polinomio (valores por defecto)',
+    sine: 'Experimento seno (valores por defecto)',
   },
   presetHelp: 'Rellena el formulario; después puedes cambiar cualquier campo.',
   config: 'Configuración',
   experiment: 'Experimento',
-  experiments: { line: 'recta', polynomial: 'polinomio' },
+  experiments: { line: 'recta', polynomial: 'polinomio', sine: 'seno' },
   fieldLabels: {
     slope: 'Pendiente m',
     intercept: 'Ordenada b',
     coefficients: 'Coeficientes',
+    amplitude: 'Amplitud a',
+    frequency: 'Frecuencia f',
     n: 'Puntos de entrenamiento',
     valN: 'Puntos de validación',
     sigma: 'Ruido σ',
@@ -213,11 +222,14 @@ const es: Messages = {
     epochs: 'Épocas',
     valEvery: 'Validar cada',
     seed: 'Semilla',
+    trainingPath: 'Ruta de entrenamiento',
   },
   fieldHelp: {
     slope: 'pendiente m de la recta y = m x + b',
     intercept: 'ordenada en el origen b',
     coefficients: 'coeficientes, del mayor grado al menor ("2,1,0" es 2x² + x)',
+    amplitude: 'amplitud a del seno y = a sen(f x)',
+    frequency: 'frecuencia f del seno, en radianes por unidad de x',
     n: 'número de puntos de entrenamiento',
     valN: 'número de puntos de validación (0: sin validación)',
     sigma: 'desviación típica del ruido añadido a x y a y',
@@ -234,6 +246,8 @@ const es: Messages = {
     epochs: 'pasadas por los datos de entrenamiento',
     valEvery: 'validar en las épocas 0, k, 2k, ...',
     seed: 'semilla de los datos, los pesos iniciales y el barajado',
+    trainingPath:
+      'cómo se calculan los pasos: auto elige el núcleo fusionado donde se puede (cpu, wasm)',
   },
   groups: { data: 'Datos', model: 'Modelo', training: 'Entrenamiento' },
   backend: 'Backend',

@@ -4,8 +4,10 @@ import {
   type BatchSizeLabConfig,
   ConfigError,
   type ConfigField,
+  type ConfigProblem,
   defaultBatchSizeLabConfig,
   formatFieldValue,
+  LAB_DATASET_OF_FIELD,
   parseBatchSizeLabConfig,
   parseFieldText,
 } from '@epochlab/experiments';
@@ -17,16 +19,9 @@ export interface CheckedLabConfig {
   readonly problems: readonly FieldProblem[];
 }
 
-/** Fields that only one dataset uses (the others always apply). */
-const DATASET_FIELDS: Readonly<Record<string, string>> = {
-  slope: 'line',
-  intercept: 'line',
-  coefficients: 'polynomial',
-};
-
 /** Whether the form shows this field for the chosen dataset (the config keeps it either way). */
 export function labFieldApplies(field: ConfigField, dataset: string): boolean {
-  const only = DATASET_FIELDS[field.key];
+  const only = LAB_DATASET_OF_FIELD[field.key];
   return only === undefined || only === dataset;
 }
 
@@ -56,7 +51,7 @@ export function labConfigFromTexts(texts: ReadonlyMap<string, string>): CheckedL
     given.set(field.key, text);
   }
   const problems: FieldProblem[] = [];
-  const report = (key: string, problem: string) => {
+  const report = (key: string, problem: ConfigProblem) => {
     problems.push({ key, text: given.get(key) ?? '', problem });
     values.delete(key);
   };
@@ -94,7 +89,7 @@ export function labConfigFromTexts(texts: ReadonlyMap<string, string>): CheckedL
       return !labIssues(without).some((issue) => issue.field === first?.field);
     });
     if (culprit === undefined || first === undefined) {
-      for (const key of [...values.keys()]) report(key, first?.problem ?? 'is not valid');
+      for (const key of [...values.keys()]) report(key, first?.problem ?? { code: 'invalid' });
       break;
     }
     report(culprit, first.problem);
@@ -103,7 +98,7 @@ export function labConfigFromTexts(texts: ReadonlyMap<string, string>): CheckedL
     experiment: BATCH_SIZE_LAB,
     ...Object.fromEntries(values),
   });
-  const order = BATCH_SIZE_LAB_FIELDS.map((field) => field.key);
+  const order: string[] = BATCH_SIZE_LAB_FIELDS.map((field) => field.key);
   problems.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   return { config, problems };
 }
@@ -124,9 +119,4 @@ export function labTexts(config: BatchSizeLabConfig): Map<string, string> {
   return new Map(
     BATCH_SIZE_LAB_FIELDS.map((field) => [field.key, formatFieldValue(values[field.key])]),
   );
-}
-
-/** The lab's defaults, as field texts. */
-export function defaultLabTexts(): Map<string, string> {
-  return labTexts(defaultBatchSizeLabConfig());
 }

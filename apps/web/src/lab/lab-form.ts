@@ -4,9 +4,9 @@ import {
   type ConfigField,
 } from '@epochlab/experiments';
 import { MESSAGES } from '../i18n/messages.js';
+import { problemText } from '../i18n/problem-text.js';
 import type { FieldProblem } from '../state/field-validation.js';
 import { h, setControlsDisabled } from '../ui/dom.js';
-import { DATA_AND_MODEL_GROUPS } from '../ui/field-groups.js';
 import { fieldRow } from '../ui/field-row.js';
 import {
   type CheckedLabConfig,
@@ -15,21 +15,8 @@ import {
   labTexts,
 } from './lab-fields.js';
 import type { LabMessages } from './lab-messages.js';
-import { translateLabProblem } from './lab-problems.js';
 
 type FieldGroup = keyof LabMessages['groups'];
-
-/** Which fieldset each field goes in. */
-const GROUP: Readonly<Record<string, FieldGroup>> = {
-  ...DATA_AND_MODEL_GROUPS,
-  dataset: 'data',
-  batchSizes: 'lab',
-  seeds: 'lab',
-  noiseEvery: 'lab',
-  pathStart: 'path',
-  pathLr: 'path',
-  pathSteps: 'path',
-};
 
 const GROUP_ORDER: readonly FieldGroup[] = ['lab', 'data', 'model', 'training', 'path'];
 
@@ -102,7 +89,7 @@ export class LabForm {
   private render(): void {
     const groups = new Map<FieldGroup, HTMLElement[]>(GROUP_ORDER.map((g) => [g, []]));
     for (const field of BATCH_SIZE_LAB_FIELDS) {
-      groups.get(GROUP[field.key] ?? 'training')?.push(this.fieldRow(field));
+      groups.get(field.group)?.push(this.fieldRow(field));
     }
     this.element.replaceChildren(
       ...GROUP_ORDER.filter((group) => (groups.get(group)?.length ?? 0) > 0).map((group) =>
@@ -132,7 +119,7 @@ export class LabForm {
       id: `lab-field-${field.key}`,
       text: this.texts.get(field.key) ?? '',
       label: m.fieldLabels[field.key] ?? field.key,
-      help: m.fieldHelp[field.key] ?? field.description,
+      help: m.fieldHelp[field.key] ?? field.help,
       choiceLabel: field.key === 'dataset' ? (choice) => m.datasets[choice] ?? choice : undefined,
       dataField: field.key,
       onEdit: (text) => {
@@ -154,8 +141,7 @@ export class LabForm {
       if (!control || !error) continue;
       const problem = byKey.get(field.key);
       const label = this.messages.fieldLabels[field.key] ?? field.key;
-      const text =
-        problem === undefined ? '' : `${label} ${translateLabProblem(problem, this.locale)}`;
+      const text = problem === undefined ? '' : `${label} ${problemText(problem, this.locale)}`;
       if (error.textContent !== text) error.textContent = text;
       if (problem === undefined) control.removeAttribute('aria-invalid');
       else control.setAttribute('aria-invalid', 'true');

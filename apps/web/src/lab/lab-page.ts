@@ -9,6 +9,7 @@ import {
   labSummary,
 } from '@epochlab/experiments';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
+import { problemText } from '../i18n/problem-text.js';
 import type { FieldProblem } from '../state/field-validation.js';
 import type { WebBackend } from '../state/web-backend.js';
 import { backendOptions } from '../ui/backend-options.js';
@@ -30,7 +31,6 @@ import { labCliCommand } from './lab-cli-command.js';
 import type { CheckedLabConfig } from './lab-fields.js';
 import { LabForm, labFieldLabel } from './lab-form.js';
 import { LAB_MESSAGES, type LabMessages } from './lab-messages.js';
-import { translateLabProblem } from './lab-problems.js';
 import type { LabCommand, LabMessage } from './lab-protocol.js';
 import { renderLabTable } from './lab-table.js';
 import { readLabUrlState, writeLabUrlState } from './lab-url-state.js';
@@ -372,7 +372,7 @@ export class LabPage {
   private renderUrlProblems(): void {
     renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.shared, (problem) => ({
       field: problem.key === 'backend' ? this.shared.backend : labFieldLabel(this.m, problem.key),
-      problem: translateLabProblem(problem.problem, this.locale),
+      problem: problemText(problem.problem, this.locale),
     }));
   }
 

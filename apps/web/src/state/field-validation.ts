@@ -1,10 +1,11 @@
 import {
-  CONFIG_FIELDS,
   ConfigError,
   type ConfigField,
-  EXPERIMENTS,
+  type ConfigProblem,
   type ExperimentConfig,
   type ExperimentName,
+  FIT_EXPERIMENTS,
+  findFitExperiment,
   parseExperimentConfig,
   parseFieldText,
 } from '@epochlab/experiments';
@@ -15,8 +16,8 @@ export interface FieldProblem {
   readonly key: string;
   /** The text that was given. */
   readonly text: string;
-  /** What is allowed, from the shared schema: `must be a whole number from 1 to 1000000`. */
-  readonly problem: string;
+  /** What is allowed, from the shared schema: `{ code: 'wholeNumber', min: 1, max: 1000000 }`. */
+  readonly problem: ConfigProblem;
 }
 
 /** A config built field by field: every good field kept, every bad one reported and defaulted. */
@@ -25,16 +26,17 @@ export interface CheckedConfig {
   readonly problems: readonly FieldProblem[];
 }
 
+/** The experiment the page shows when none (or an unknown one) is given: the first of the list. */
+export const FIRST_EXPERIMENT = FIT_EXPERIMENTS[0]?.name as ExperimentName;
+
 /** The config fields an experiment has, in form order. */
 export function fieldsOf(experiment: ExperimentName): readonly ConfigField[] {
-  return CONFIG_FIELDS.filter(
-    (field) => !field.experiments || field.experiments.includes(experiment),
-  );
+  return findFitExperiment(experiment)?.fields ?? [];
 }
 
-/** Whether `name` is an experiment name. */
+/** Whether `name` is the name of an experiment the page trains. */
 export function isExperimentName(name: string): name is ExperimentName {
-  return (EXPERIMENTS as readonly string[]).includes(name);
+  return findFitExperiment(name) !== undefined;
 }
 
 /**
@@ -45,12 +47,12 @@ export function checkField(
   experiment: ExperimentName,
   field: ConfigField,
   text: string,
-): string | undefined {
+): ConfigProblem | undefined {
   try {
     parseExperimentConfig({ experiment, [field.key]: parseFieldText(field, text) });
     return undefined;
   } catch (error) {
-    if (ConfigError.isInstance(error)) return error.issues[0]?.problem ?? 'is not valid';
+    if (ConfigError.isInstance(error)) return error.issues[0]?.problem ?? { code: 'invalid' };
     throw error;
   }
 }
@@ -66,14 +68,14 @@ export function configFromTexts(
   texts: ReadonlyMap<string, string>,
 ): CheckedConfig {
   const problems: FieldProblem[] = [];
-  let experiment: ExperimentName = 'line';
+  let experiment = FIRST_EXPERIMENT;
   if (experimentText !== undefined) {
     if (isExperimentName(experimentText)) experiment = experimentText;
     else {
       problems.push({
         key: 'experiment',
         text: experimentText,
-        problem: `must be one of ${EXPERIMENTS.join(', ')}`,
+        problem: { code: 'oneOf', choices: FIT_EXPERIMENTS.map((e) => e.name) },
       });
     }
   }

@@ -1,14 +1,14 @@
-import type { ExperimentConfigInput } from '@epochlab/experiments';
+import { type ExperimentConfigInput, FIT_EXPERIMENTS } from '@epochlab/experiments';
 
-/** A starting point offered in the form: an experiment or one of the notebook's scenes. */
+/** A starting point offered in the form: one of the notebook's scenes or an experiment. */
 export interface Preset {
-  /** Key into the UI messages (`preset.scene1`). */
-  readonly id: 'scene1' | 'scene2' | 'scene3' | 'line' | 'polynomial';
+  /** Key into the UI messages' `presets`: `scene1`..., or the experiment's name. */
+  readonly id: string;
   readonly config: ExperimentConfigInput;
 }
 
 /**
- * The notebook's scenes, then the two experiments with their defaults.
+ * The notebook's scenes, then every experiment of the list with its defaults.
  * Scene 1 fits the line through a DataLoader with no validation set; scene 2
  * adds 5 validation points and shows overfitting (validation loss turns up
  * after about epoch 5000); scene 3 is scene 2 with ten times the data, where
@@ -18,6 +18,8 @@ export const PRESETS: readonly Preset[] = [
   { id: 'scene1', config: { experiment: 'line', valN: 0 } },
   { id: 'scene2', config: { experiment: 'line' } },
   { id: 'scene3', config: { experiment: 'line', n: 50, valN: 50, epochs: 5000 } },
-  { id: 'line', config: { experiment: 'line' } },
-  { id: 'polynomial', config: { experiment: 'polynomial' } },
+  ...FIT_EXPERIMENTS.map((experiment) => ({
+    id: experiment.name,
+    config: { experiment: experiment.name } as ExperimentConfigInput,
+  })),
 ];

@@ -53,7 +53,7 @@ export function readQueryState<Config>(
       problems.push({
         key: 'backend',
         text: backendText,
-        problem: `must be one of ${WEB_BACKENDS.join(', ')}`,
+        problem: { code: 'oneOf', choices: WEB_BACKENDS },
       });
     }
   }

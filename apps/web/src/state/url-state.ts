@@ -1,5 +1,11 @@
 import type { ExperimentConfig } from '@epochlab/experiments';
-import { type CheckedConfig, configFromTexts, fieldsOf } from './field-validation.js';
+import {
+  type CheckedConfig,
+  configFromTexts,
+  FIRST_EXPERIMENT,
+  fieldsOf,
+  isExperimentName,
+} from './field-validation.js';
 import { readQueryState, writeQueryState } from './query-state.js';
 import type { WebBackend } from './web-backend.js';
 
@@ -18,7 +24,10 @@ export interface UrlState extends CheckedConfig {
  */
 export function readUrlState(search: string): UrlState {
   return readQueryState(search, {
-    fields: (params) => fieldsOf(params.get('experiment') === 'polynomial' ? 'polynomial' : 'line'),
+    fields: (params) => {
+      const name = params.get('experiment') ?? '';
+      return fieldsOf(isExperimentName(name) ? name : FIRST_EXPERIMENT);
+    },
     fromTexts: (texts, params) => configFromTexts(params.get('experiment') ?? undefined, texts),
     defaultBackend: 'auto',
   });

@@ -1,6 +1,6 @@
 import { type ExperimentConfig, parseExperimentConfig } from '@epochlab/experiments';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
-import { translateProblem } from '../i18n/translate-problem.js';
+import { problemText } from '../i18n/problem-text.js';
 import { LAB_MESSAGES } from '../lab/lab-messages.js';
 import { cliCommand } from '../state/cli-command.js';
 import type { CheckedConfig, FieldProblem } from '../state/field-validation.js';
@@ -309,7 +309,9 @@ export class App {
     this.share.setMessages(this.m);
     this.presetSelect.replaceChildren(
       h('option', { value: '' }, '—'),
-      ...PRESETS.map((preset) => h('option', { value: preset.id }, this.m.presets[preset.id])),
+      ...PRESETS.map((preset) =>
+        h('option', { value: preset.id }, this.m.presets[preset.id] ?? preset.id),
+      ),
     );
     this.renderBackendOptions();
     this.renderUrlProblems();
@@ -335,7 +337,7 @@ export class App {
   private renderUrlProblems(): void {
     renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.m, (problem) => ({
       field: this.m.fieldLabels[problem.key] ?? problem.key,
-      problem: translateProblem(problem.problem, this.locale),
+      problem: problemText(problem.problem, this.locale),
     }));
   }
 

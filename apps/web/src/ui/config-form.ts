@@ -1,36 +1,37 @@
 import {
   type ConfigField,
+  type ConfigProblem,
   defaultConfig,
-  EXPERIMENTS,
   type ExperimentConfig,
   type ExperimentName,
+  FIT_EXPERIMENTS,
   formatFieldValue,
 } from '@epochlab/experiments';
 import type { Messages } from '../i18n/messages.js';
-import { translateProblem } from '../i18n/translate-problem.js';
+import { problemText } from '../i18n/problem-text.js';
 import {
   type CheckedConfig,
   checkField,
   configFromTexts,
+  FIRST_EXPERIMENT,
   fieldsOf,
   isExperimentName,
 } from '../state/field-validation.js';
 import { h, setControlsDisabled } from './dom.js';
-import { DATA_AND_MODEL_GROUPS } from './field-groups.js';
 import { fieldRow } from './field-row.js';
 
-/** Which fieldset each field goes in. */
-const GROUP: Readonly<Record<string, 'data' | 'model' | 'training'>> = DATA_AND_MODEL_GROUPS;
+/** The fieldsets of the form, in order; each field says which one it goes in. */
+const GROUPS = ['data', 'model', 'training'] as const;
 
 /**
- * The config form: one labelled input per config field of the chosen
- * experiment (from `CONFIG_FIELDS`), each checked by the shared schema as it
+ * The config form: a menu of the experiment list's experiments and one
+ * labelled input per field of the chosen one, in its group's fieldset, each checked by the shared schema as it
  * changes, with the message next to the field (`aria-describedby`,
  * `aria-invalid`).
  */
 export class ConfigForm {
   readonly element: HTMLFormElement;
-  private experiment: ExperimentName = 'line';
+  private experiment: ExperimentName = FIRST_EXPERIMENT;
   private texts = new Map<string, string>();
   private messages: Messages;
   private readonly onChange: (checked: CheckedConfig) => void;
@@ -81,8 +82,12 @@ export class ConfigForm {
     const experimentSelect = h(
       'select',
       { id: 'field-experiment', name: 'experiment' },
-      ...EXPERIMENTS.map((name) =>
-        h('option', { value: name, selected: name === this.experiment }, m.experiments[name]),
+      ...FIT_EXPERIMENTS.map(({ name }) =>
+        h(
+          'option',
+          { value: name, selected: name === this.experiment },
+          m.experiments[name] ?? name,
+        ),
       ),
     );
     experimentSelect.addEventListener('change', () => {
@@ -101,13 +106,9 @@ export class ConfigForm {
       this.onChange(this.read());
     });
 
-    const groups = {
-      data: [] as HTMLElement[],
-      model: [] as HTMLElement[],
-      training: [] as HTMLElement[],
-    };
+    const groups = new Map<string, HTMLElement[]>(GROUPS.map((group) => [group, []]));
     for (const field of fieldsOf(this.experiment)) {
-      groups[GROUP[field.key] ?? 'training'].push(this.fieldRow(field));
+      (groups.get(field.group) ?? groups.get('training'))?.push(this.fieldRow(field));
     }
     this.element.replaceChildren(
       h(
@@ -116,8 +117,8 @@ export class ConfigForm {
         h('label', { for: 'field-experiment' }, m.experiment),
         experimentSelect,
       ),
-      ...(['data', 'model', 'training'] as const).map((group) =>
-        h('fieldset', {}, h('legend', {}, m.groups[group]), ...groups[group]),
+      ...GROUPS.map((group) =>
+        h('fieldset', {}, h('legend', {}, m.groups[group]), ...(groups.get(group) ?? [])),
       ),
     );
   }
@@ -129,7 +130,7 @@ export class ConfigForm {
       id: `field-${field.key}`,
       text: this.texts.get(field.key) ?? '',
       label: m.fieldLabels[field.key] ?? field.key,
-      help: m.fieldHelp[field.key] ?? field.description,
+      help: m.fieldHelp[field.key] ?? field.help,
       onEdit: (text) => {
         this.texts.set(field.key, text);
         this.validateField(field);
@@ -147,13 +148,13 @@ export class ConfigForm {
     this.showProblem(field.key, problem);
   }
 
-  private showProblem(key: string, problem: string | undefined): void {
+  private showProblem(key: string, problem: ConfigProblem | undefined): void {
     const control = this.element.querySelector<HTMLElement>(`#field-${key}`);
     const error = this.element.querySelector<HTMLElement>(`#field-${key}-error`);
     if (!control || !error) return;
     const label = this.messages.fieldLabels[key] ?? key;
     error.textContent =
-      problem === undefined ? '' : `${label} ${translateProblem(problem, this.messages.locale)}`;
+      problem === undefined ? '' : `${label} ${problemText(problem, this.messages.locale)}`;
     if (problem === undefined) control.removeAttribute('aria-invalid');
     else control.setAttribute('aria-invalid', 'true');
   }

@@ -1,37 +1,23 @@
-import { SeededRandom } from '@epochlab/tensor';
-import type { ExperimentConfig } from '../config/experiment-config.js';
-import { type ExperimentData, generateExperimentData } from '../run/experiment-data.js';
+import { type ExperimentConfig, findFitExperiment } from '../experiments/experiment-list.js';
 import type { BatchSizeLabConfig } from './batch-size-lab-config.js';
 
 /**
- * The line or polynomial experiment config whose data the lab trains on:
- * `runExperiment` with this config (and the lab's `seed`) draws the same points.
+ * The config of the lab's dataset experiment (line or polynomial), with the
+ * lab's values for every field they share and `batchSize` `n`: drawing its
+ * data (`experimentDatasets`) gives the lab's points, the same ones
+ * `runExperiment` draws with this config.
  */
 export function labDataConfig(config: BatchSizeLabConfig): ExperimentConfig {
-  const common = {
-    seed: config.seed,
-    n: config.n,
-    valN: config.valN,
-    sigma: config.sigma,
-    range: config.range,
-    hidden: config.hidden,
-    activation: config.activation,
-    init: config.init,
-    loss: config.loss,
-    optimizer: config.optimizer,
-    lr: config.lr,
-    momentum: config.momentum,
-    batchSize: config.n,
-    shuffle: config.shuffle,
-    epochs: config.epochs,
-    valEvery: config.valEvery,
-  };
-  return config.dataset === 'line'
-    ? { experiment: 'line', slope: config.slope, intercept: config.intercept, ...common }
-    : { experiment: 'polynomial', coefficients: config.coefficients, ...common };
-}
-
-/** The lab's points, drawn from its `seed` exactly as the line or polynomial experiment draws them. */
-export function generateLabData(config: BatchSizeLabConfig): ExperimentData {
-  return generateExperimentData(labDataConfig(config), new SeededRandom(config.seed));
+  const experiment = findFitExperiment(config.dataset);
+  if (experiment === undefined) throw new Error(`no experiment ${config.dataset}`);
+  const values = config as unknown as Record<string, unknown>;
+  return experiment.parse({
+    experiment: experiment.name,
+    ...Object.fromEntries(
+      experiment.fields.map((field) => [
+        field.key,
+        field.key === 'batchSize' ? config.n : values[field.key],
+      ]),
+    ),
+  }) as ExperimentConfig;
 }

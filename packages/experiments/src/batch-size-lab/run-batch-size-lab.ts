@@ -1,10 +1,9 @@
-import { DataLoader, type NoisySamples, TensorDataset } from '@epochlab/data';
-import { createMlp, type Mlp } from '@epochlab/models';
+import { DataLoader, type NoisySamples } from '@epochlab/data';
+import type { Mlp } from '@epochlab/models';
 import {
   type BackendChoice,
   type InitBackendOptions,
   initBackend,
-  SeededRandom,
   type Tensor,
 } from '@epochlab/tensor';
 import {
@@ -15,8 +14,8 @@ import {
   type TrainingResult,
   trainMany,
 } from '@epochlab/train';
-import { EXPERIMENT_STREAMS } from '../run/experiment-data.js';
 import { experimentOptimizer } from '../run/experiment-optimizer.js';
+import { createExperimentModel, experimentDatasets } from '../run/experiment-setup.js';
 import { bandStatistics, spreadOf } from './band-statistics.js';
 import { batchSizeGroupInfos, stepsAfterEpoch } from './batch-size-groups.js';
 import { parseBatchSizeLabConfig } from './batch-size-lab-config.js';
@@ -29,7 +28,7 @@ import type {
   LabData,
   LabRun,
 } from './batch-size-lab-result.js';
-import { generateLabData, labDataConfig } from './lab-data.js';
+import { labDataConfig } from './lab-data.js';
 import { fullBatch, orderedBatches } from './lab-gradient-batches.js';
 
 /** Options of `runBatchSizeLab`. */
@@ -140,38 +139,24 @@ export async function runBatchSizeLab(
   const progressIntervalMs = options.progressIntervalMs ?? 100;
   const { signal } = options;
 
-  const samples = generateLabData(config);
+  const { data: samples, datasets } = experimentDatasets(labDataConfig(config));
   const data: LabData = {
     train: plain(samples.train),
     validation: samples.validation === undefined ? undefined : plain(samples.validation),
   };
   const full = fullBatch(data.train.x, data.train.y);
   const groups = batchSizeGroupInfos(config);
-  const spec = {
-    inputSize: 1,
-    hiddenSizes: config.hidden,
-    outputSize: 1,
-    activation: config.activation,
-    init: config.init,
-  };
-  const optimizer = experimentOptimizer(labDataConfig(config));
+  const optimizer = experimentOptimizer(config);
 
-  const owned: Tensor[] = [];
   const results: BatchSizeGroup[] = [];
   let trainingPath: TrainingPathName = 'generic';
   let aborted = false;
   try {
-    const trainTensors = samples.train.toTensors();
-    owned.push(...trainTensors);
-    const trainSet = new TensorDataset(...trainTensors);
-    let validationLoader: DataLoader<[Tensor, Tensor]> | undefined;
-    if (samples.validation !== undefined) {
-      const validationTensors = samples.validation.toTensors();
-      owned.push(...validationTensors);
-      validationLoader = new DataLoader(new TensorDataset(...validationTensors), {
-        batchSize: config.valN,
-      });
-    }
+    const trainSet = datasets.train;
+    const validationLoader =
+      datasets.validation === undefined
+        ? undefined
+        : new DataLoader(datasets.validation, { batchSize: config.valN });
 
     await emit({ type: 'start', config, backend, data, groups });
 
@@ -185,7 +170,7 @@ export async function runBatchSizeLab(
       const models: Mlp[] = [];
       try {
         const loaders = seeds.map((seed) => {
-          models.push(createMlp(spec, new SeededRandom(seed).stream(EXPERIMENT_STREAMS.init)));
+          models.push(createExperimentModel(config, seed));
           return new DataLoader(trainSet, {
             batchSize: info.batchSize,
             shuffle: config.shuffle,
@@ -242,6 +227,7 @@ export async function runBatchSizeLab(
             loss: config.loss,
             optimizer,
             validationInterval: config.valEvery,
+            trainingPath: config.trainingPath,
             throttle: { everyEpochs: config.noiseEvery },
             onEpochEnd,
             ...(signal ? { signal } : {}),
@@ -281,7 +267,7 @@ export async function runBatchSizeLab(
       }
     }
   } finally {
-    for (const tensor of owned) tensor.dispose();
+    datasets.dispose();
   }
 
   const diverged = results.some((group) => group.runs.some((run) => run.status === 'diverged'));

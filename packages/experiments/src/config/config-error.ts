@@ -1,11 +1,12 @@
 import { describeValue, InvalidArgumentError } from '@epochlab/tensor';
+import { type ConfigProblem, problemText } from './config-problem.js';
 
 /** One problem with one field of an experiment config. */
 export interface ConfigIssue {
   /** The field's name in the config (`batchSize`, `coefficients[1]`...). */
   readonly field: string;
-  /** What is allowed, as a phrase: `must be a whole number from 1 to 1000000`. */
-  readonly problem: string;
+  /** What is allowed, as a code and its parameters (`{ code: 'wholeNumber', min: 1, max: 1000000 }`). */
+  readonly problem: ConfigProblem;
   /** The value that was given, if any. */
   readonly value: unknown;
 }
@@ -23,8 +24,12 @@ export class ConfigError extends InvalidArgumentError {
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
-    const first = issues[0] ?? { field: 'config', problem: 'is not valid', value: undefined };
-    super(first.field, first.problem.replace(/^must be /, ''), first.value);
+    const first: ConfigIssue = issues[0] ?? {
+      field: 'config',
+      problem: { code: 'invalid' },
+      value: undefined,
+    };
+    super(first.field, problemText(first.problem).replace(/^must be /, ''), first.value);
     this.name = 'ConfigError';
     this.issues = issues;
     const more =
@@ -40,8 +45,8 @@ export class ConfigError extends InvalidArgumentError {
   }
 }
 
-/** `field problem; got value`, for one issue. */
+/** `field problem; got value`, in English, for one issue. */
 export function formatIssue(issue: ConfigIssue, fieldName = issue.field): string {
   const got = issue.value === undefined ? '' : `; got ${describeValue(issue.value)}`;
-  return `${fieldName} ${issue.problem}${got}`;
+  return `${fieldName} ${problemText(issue.problem)}${got}`;
 }

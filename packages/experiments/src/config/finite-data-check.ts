@@ -10,58 +10,67 @@ export const FLOAT32_MAX = 3.4028234663852886e38;
  */
 export const MAX_NORMAL_DRAW = Math.sqrt(-2 * Math.log(2 ** -53));
 
-/** The fields of a line or polynomial config that set the size of its data. */
-export type DataScaleConfig = { readonly sigma: number; readonly range: number } & (
-  | { readonly experiment: 'line'; readonly slope: number; readonly intercept: number }
-  | { readonly experiment: 'polynomial'; readonly coefficients: readonly number[] }
-);
-
-/** The polynomial's coefficients, highest degree first (a line is [slope, intercept]). */
-function coefficientsOf(config: DataScaleConfig): readonly number[] {
-  return config.experiment === 'line' ? [config.slope, config.intercept] : config.coefficients;
+/** The fields every experiment's data depends on: the noise and the x range. */
+export interface DataScaleConfig {
+  readonly sigma: number;
+  readonly range: number;
 }
 
-/** An upper bound of |p(x)| for |x| <= range: the sum of |c_k| range^k. */
-function polynomialBound(coefficients: readonly number[], range: number): number {
-  let bound = 0;
-  for (const c of coefficients) bound = bound * range + Math.abs(c);
-  return bound;
+/** What the check needs of an experiment: its own fields and a bound on its function. */
+export interface DataScale<Config> {
+  /** The function's own fields (the line's slope and intercept), blamed when its values overflow. */
+  readonly ownFields: readonly { readonly key: string }[];
+  /** An upper bound of |truth(x)| for |x| <= `range`; without it only x and the noise are checked. */
+  truthBound?(config: Config, range: number): number;
 }
 
 function fits(value: number): boolean {
   return Number.isFinite(value) && value <= FLOAT32_MAX;
 }
 
-function issue(field: string, value: unknown, what: string): ConfigIssue {
-  return {
-    field,
-    problem: `is too large: ${what} could exceed the largest float32 (about 3.4e38), and training would see infinities`,
-    value,
-  };
+function issue(field: string, value: unknown, what: 'noise' | 'x' | 'y'): ConfigIssue {
+  return { field, problem: { code: 'dataTooLarge', what }, value };
+}
+
+function magnitude(value: unknown): number {
+  if (typeof value === 'number') return Math.abs(value);
+  if (Array.isArray(value))
+    return value.reduce((most: number, v) => Math.max(most, magnitude(v)), 0);
+  return 0;
+}
+
+/** The own field with the largest magnitude: the one that makes the function's values huge. */
+function largestOwnField(ownFields: DataScale<unknown>['ownFields'], config: object): string {
+  const values = config as Record<string, unknown>;
+  let largest = ownFields[0]?.key ?? 'range';
+  for (const { key } of ownFields) {
+    if (magnitude(values[key]) > magnitude(values[largest])) largest = key;
+  }
+  return largest;
 }
 
 /**
- * Whether every point a line or polynomial config can draw is a finite
- * float32 (tensors hold data as float32), so that a config such as
- * `sigma: 1e308` is refused when it is read instead of failing after the data
- * are drawn. Uses bounds, not a draw: x = u + σz with |u| <= range and
- * |z| <= {@link MAX_NORMAL_DRAW}, y = p(u) + σz with |p(u)| at most the sum of
- * |c_k| range^k. Returns `undefined` when the data fit, otherwise the issue,
- * naming the field most responsible (sigma, range, or the function's
- * coefficients) and what goes wrong.
+ * Whether every point a config can draw is a finite float32 (tensors hold
+ * data as float32), so that a config such as `sigma: 1e308` is refused when
+ * it is read instead of failing after the data are drawn. Uses bounds, not a
+ * draw: x = u + σz with |u| <= range and |z| <= {@link MAX_NORMAL_DRAW},
+ * y = f(u) + σz with |f(u)| at most the experiment's `truthBound`. Returns
+ * `undefined` when the data fit, otherwise the issue, naming the field most
+ * responsible (sigma, range, or the function's own field) and what goes wrong.
  */
-export function finiteDataIssue(config: DataScaleConfig): ConfigIssue | undefined {
+export function finiteDataIssue<Config extends DataScaleConfig>(
+  experiment: DataScale<Config>,
+  config: Config,
+): ConfigIssue | undefined {
   const noise = config.sigma * MAX_NORMAL_DRAW;
-  if (!fits(noise)) return issue('sigma', config.sigma, 'the noise');
-  if (!fits(config.range + noise)) return issue('range', config.range, 'the x values');
-  const coefficients = coefficientsOf(config);
-  if (fits(polynomialBound(coefficients, config.range) + noise)) return undefined;
-  if (!fits(polynomialBound(coefficients, Math.min(1, config.range)) + noise)) {
-    if (config.experiment === 'polynomial') {
-      return issue('coefficients', config.coefficients, 'the y values');
-    }
-    const field = Math.abs(config.slope) >= Math.abs(config.intercept) ? 'slope' : 'intercept';
-    return issue(field, config[field], 'the y values');
+  if (!fits(noise)) return issue('sigma', config.sigma, 'noise');
+  if (!fits(config.range + noise)) return issue('range', config.range, 'x');
+  const bound = experiment.truthBound;
+  if (bound === undefined || fits(bound(config, config.range) + noise)) return undefined;
+  // Still too large on [-1, 1]: the function's own values, not the range, are to blame.
+  if (!fits(bound(config, Math.min(1, config.range)) + noise)) {
+    const field = largestOwnField(experiment.ownFields, config);
+    return issue(field, (config as unknown as Record<string, unknown>)[field], 'y');
   }
-  return issue('range', config.range, 'the y values');
+  return issue('range', config.range, 'y');
 }

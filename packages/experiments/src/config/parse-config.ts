@@ -1,7 +1,11 @@
+import {
+  type ExperimentConfig,
+  type ExperimentName,
+  FIT_EXPERIMENTS,
+  findFitExperiment,
+} from '../experiments/experiment-list.js';
 import { ConfigError } from './config-error.js';
-import { EXPERIMENTS, type ExperimentConfig, experimentConfigSchema } from './experiment-config.js';
-import { finiteDataIssue } from './finite-data-check.js';
-import { parseWithSchema } from './parse-with-schema.js';
+import { isConfigObject, notAnObjectError } from './parse-with-schema.js';
 
 /**
  * Validates an experiment config and fills in every default.
@@ -12,16 +16,21 @@ import { parseWithSchema } from './parse-with-schema.js';
  * parseExperimentConfig({ experiment: 'line', epochs: 100 }); // the notebook's line, 100 epochs
  */
 export function parseExperimentConfig(input: unknown): ExperimentConfig {
-  const config = parseWithSchema(experimentConfigSchema, input, {
-    experiment: `must be one of ${EXPERIMENTS.join(', ')}`,
-    example: '{"experiment": "line"}',
-  });
-  const dataIssue = finiteDataIssue(config);
-  if (dataIssue) throw new ConfigError([dataIssue]);
-  return config;
+  if (!isConfigObject(input)) throw notAnObjectError(input, '{"experiment": "line"}');
+  const experiment = findFitExperiment(input.experiment);
+  if (experiment === undefined) {
+    throw new ConfigError([
+      {
+        field: 'experiment',
+        problem: { code: 'oneOf', choices: FIT_EXPERIMENTS.map((e) => e.name) },
+        value: input.experiment,
+      },
+    ]);
+  }
+  return experiment.parse(input) as ExperimentConfig;
 }
 
 /** The defaults of an experiment: the notebook's settings. */
-export function defaultConfig(experiment: ExperimentConfig['experiment']): ExperimentConfig {
+export function defaultConfig(experiment: ExperimentName): ExperimentConfig {
   return parseExperimentConfig({ experiment });
 }

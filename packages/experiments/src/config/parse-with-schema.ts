@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ConfigError, type ConfigIssue } from './config-error.js';
+import { problemFromMessage } from './config-problem.js';
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current: unknown = input;
@@ -18,53 +19,46 @@ function fieldName(path: readonly PropertyKey[]): string {
   return name || 'config';
 }
 
-function toIssues(input: unknown, error: z.ZodError, experimentProblem: string): ConfigIssue[] {
+function toIssues(input: unknown, error: z.ZodError): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   for (const issue of error.issues) {
+    const problem = problemFromMessage(issue.message);
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        issues.push({
-          field: fieldName([...issue.path, key]),
-          problem: issue.message,
-          value: undefined,
-        });
+        issues.push({ field: fieldName([...issue.path, key]), problem, value: undefined });
       }
       continue;
     }
-    const isExperiment = issue.path.length === 1 && issue.path[0] === 'experiment';
-    issues.push({
-      field: fieldName(issue.path),
-      problem: isExperiment ? experimentProblem : issue.message,
-      value: valueAt(input, issue.path),
-    });
+    issues.push({ field: fieldName(issue.path), problem, value: valueAt(input, issue.path) });
   }
   return issues;
 }
 
-/** How `parseWithSchema` words the problems that are not the schema's own. */
-export interface ConfigWording {
-  /** The problem when `experiment` is missing or wrong, e.g. `must be one of line, polynomial`. */
-  readonly experiment: string;
-  /** An example config, for input that is not an object: `{"experiment": "line"}`. */
-  readonly example: string;
+/** A `ConfigError` for input that is not an object: `config must be an object such as {...}`. */
+export function notAnObjectError(input: unknown, example: string): ConfigError {
+  return new ConfigError([
+    { field: 'config', problem: { code: 'configObject', example }, value: input },
+  ]);
+}
+
+/** Whether `input` is a plain object (not null, not an array). */
+export function isConfigObject(input: unknown): input is Record<string, unknown> {
+  return typeof input === 'object' && input !== null && !Array.isArray(input);
 }
 
 /**
  * Validates `input` with a config schema and fills in its defaults; throws
  * `ConfigError` with one issue per bad field (`batchSizes[1]`, `hidden[0]`,
- * an unknown key), each naming what is allowed and the value given.
+ * an unknown key), each with its problem code and the value given. `example`
+ * is shown when the input is not an object: `{"experiment": "line"}`.
  */
 export function parseWithSchema<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
-  wording: ConfigWording,
+  example: string,
 ): z.output<Schema> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new ConfigError([
-      { field: 'config', problem: `must be an object such as ${wording.example}`, value: input },
-    ]);
-  }
+  if (!isConfigObject(input)) throw notAnObjectError(input, example);
   const result = schema.safeParse(input);
-  if (!result.success) throw new ConfigError(toIssues(input, result.error, wording.experiment));
+  if (!result.success) throw new ConfigError(toIssues(input, result.error));
   return result.data;
 }

@@ -1,6 +1,6 @@
-import { type NoisySamples, sampleLine, samplePolynomial } from '@epochlab/data';
+import type { NoisySamples } from '@epochlab/data';
 import type { SeededRandom } from '@epochlab/tensor';
-import type { ExperimentConfig } from '../config/experiment-config.js';
+import { type ExperimentConfig, experimentOf } from '../experiments/experiment-list.js';
 
 /** Names of the random streams an experiment draws from, under its seed. */
 export const EXPERIMENT_STREAMS = {
@@ -25,25 +25,20 @@ export interface ExperimentData {
   readonly truth: (x: number) => number;
 }
 
-function sample(config: ExperimentConfig, n: number, random: SeededRandom): NoisySamples {
-  const common = { n, sigma: config.sigma, range: config.range, random };
-  return config.experiment === 'line'
-    ? sampleLine({ ...common, slope: config.slope, intercept: config.intercept })
-    : samplePolynomial({ ...common, coefficients: config.coefficients });
-}
-
 /**
- * Draws the training and validation points of an experiment. Each set has its
- * own stream of the seed, so the training data do not depend on `valN`.
+ * Draws the training and validation points of an experiment with its
+ * definition's `data`. Each set has its own stream of the seed, so the
+ * training data do not depend on `valN`.
  */
 export function generateExperimentData(
   config: ExperimentConfig,
   random: SeededRandom,
 ): ExperimentData {
-  const train = sample(config, config.n, random.stream(EXPERIMENT_STREAMS.train));
+  const experiment = experimentOf(config);
+  const train = experiment.data(config, config.n, random.stream(EXPERIMENT_STREAMS.train));
   const validation =
     config.valN > 0
-      ? sample(config, config.valN, random.stream(EXPERIMENT_STREAMS.validation))
+      ? experiment.data(config, config.valN, random.stream(EXPERIMENT_STREAMS.validation))
       : undefined;
-  return { train, validation, truth: train.truth };
+  return { train, validation, truth: experiment.truth(config) };
 }

@@ -1,7 +1,7 @@
 import type { Mlp } from '@epochlab/models';
 import type { BackendChoice } from '@epochlab/tensor';
 import type { TrainingStatus } from '@epochlab/train';
-import type { ExperimentConfig } from '../config/experiment-config.js';
+import type { ExperimentConfig } from '../experiments/experiment-list.js';
 import type { ExperimentData } from './experiment-data.js';
 import type { ExperimentSummary } from './experiment-summary.js';
 

@@ -1,8 +1,10 @@
 import type { OptimizerConfig } from '@epochlab/train';
-import type { ExperimentConfig } from '../config/experiment-config.js';
+import type { CommonConfig } from '../config/common-fields.js';
 
-/** The train package's optimizer config for an experiment's `optimizer`, `lr` and `momentum`. */
-export function experimentOptimizer(config: ExperimentConfig): OptimizerConfig {
+/** The train package's optimizer config for a config's `optimizer`, `lr` and `momentum`. */
+export function experimentOptimizer(
+  config: Pick<CommonConfig, 'optimizer' | 'lr' | 'momentum'>,
+): OptimizerConfig {
   if (config.optimizer === 'sgd')
     return { name: 'sgd', learningRate: config.lr, momentum: config.momentum };
   return { name: config.optimizer, learningRate: config.lr };

@@ -1,12 +1,63 @@
 import { DataLoader, TensorDataset } from '@epochlab/data';
 import { createMlp, type Mlp } from '@epochlab/models';
 import { SeededRandom, type Tensor } from '@epochlab/tensor';
-import type { ExperimentConfig } from '../config/experiment-config.js';
+import type { CommonConfig } from '../config/common-fields.js';
+import type { ExperimentConfig } from '../experiments/experiment-list.js';
 import {
   EXPERIMENT_STREAMS,
   type ExperimentData,
   generateExperimentData,
 } from './experiment-data.js';
+
+/** The MLP of a config (1 input, `hidden`, 1 output), its weights from `seed`'s `init` stream. */
+export function createExperimentModel(
+  config: Pick<CommonConfig, 'hidden' | 'activation' | 'init'>,
+  seed: number,
+): Mlp {
+  return createMlp(
+    {
+      inputSize: 1,
+      hiddenSizes: config.hidden,
+      outputSize: 1,
+      activation: config.activation,
+      init: config.init,
+    },
+    new SeededRandom(seed).stream(EXPERIMENT_STREAMS.init),
+  );
+}
+
+/** An experiment's points as tensor datasets; `dispose` frees their tensors. */
+export interface ExperimentDatasets {
+  readonly train: TensorDataset<[Tensor, Tensor]>;
+  /** Absent when the experiment has no validation points. */
+  readonly validation: TensorDataset<[Tensor, Tensor]> | undefined;
+  dispose(): void;
+}
+
+/** Draws a config's points (its definition's `data`, from its seed) as tensor datasets. */
+export function experimentDatasets(config: ExperimentConfig): {
+  readonly data: ExperimentData;
+  readonly datasets: ExperimentDatasets;
+} {
+  const data = generateExperimentData(config, new SeededRandom(config.seed));
+  const owned: Tensor[] = [];
+  const dispose = () => {
+    for (const tensor of owned) tensor.dispose();
+  };
+  const datasetOf = (samples: ExperimentData['train']) => {
+    const tensors = samples.toTensors();
+    owned.push(...tensors);
+    return new TensorDataset(...tensors);
+  };
+  try {
+    const train = datasetOf(data.train);
+    const validation = data.validation ? datasetOf(data.validation) : undefined;
+    return { data, datasets: { train, validation, dispose } };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+}
 
 /** Everything one run trains with: its data, its fresh model and the loaders over the data. */
 export interface ExperimentSetup {
@@ -19,43 +70,26 @@ export interface ExperimentSetup {
 }
 
 /**
- * Draws a config's data from its seed, builds its MLP (weights from the `init`
- * stream) and wraps the data in DataLoaders (training shuffled as configured,
- * validation in order). `runExperiment` and `runRepeated` both start here.
+ * One run of a config: its points (`experimentDatasets`), its MLP
+ * (`createExperimentModel` with the config's seed) and DataLoaders over the
+ * points (training shuffled as configured, validation in order).
  */
 export function setUpExperiment(config: ExperimentConfig): ExperimentSetup {
-  const random = new SeededRandom(config.seed);
-  const data = generateExperimentData(config, random);
-  const model = createMlp(
-    {
-      inputSize: 1,
-      hiddenSizes: config.hidden,
-      outputSize: 1,
-      activation: config.activation,
-      init: config.init,
-    },
-    random.stream(EXPERIMENT_STREAMS.init),
-  );
-  const owned: Tensor[] = [];
-  const disposeData = () => {
-    for (const tensor of owned) tensor.dispose();
-  };
-  const loaderFor = (samples: ExperimentData['train'], shuffle: boolean) => {
-    const tensors = samples.toTensors();
-    owned.push(...tensors);
-    return new DataLoader(new TensorDataset(...tensors), {
-      batchSize: config.batchSize,
-      shuffle,
-      seed: config.seed,
-    });
-  };
+  const { data, datasets } = experimentDatasets(config);
+  let model: Mlp;
   try {
-    const train = loaderFor(data.train, config.shuffle);
-    const validation = data.validation ? loaderFor(data.validation, false) : undefined;
-    return { data, model, train, validation, disposeData };
+    model = createExperimentModel(config, config.seed);
   } catch (error) {
-    disposeData();
-    model.dispose();
+    datasets.dispose();
     throw error;
   }
+  const loader = (dataset: TensorDataset<[Tensor, Tensor]>, shuffle: boolean) =>
+    new DataLoader(dataset, { batchSize: config.batchSize, shuffle, seed: config.seed });
+  return {
+    data,
+    model,
+    train: loader(datasets.train, config.shuffle),
+    validation: datasets.validation ? loader(datasets.validation, false) : undefined,
+    disposeData: datasets.dispose,
+  };
 }

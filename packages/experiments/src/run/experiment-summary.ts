@@ -1,5 +1,5 @@
 import type { TrainingResult, TrainingStatus } from '@epochlab/train';
-import type { ExperimentConfig } from '../config/experiment-config.js';
+import type { ExperimentConfig } from '../experiments/experiment-list.js';
 
 /**
  * A run in numbers, as written to `summary.json`. Missing values are `null`

@@ -6,8 +6,8 @@ import {
   type TrainingStatus,
   trainModel,
 } from '@epochlab/train';
-import type { ExperimentConfig } from '../config/experiment-config.js';
 import { parseExperimentConfig } from '../config/parse-config.js';
+import type { ExperimentConfig } from '../experiments/experiment-list.js';
 import type { ExperimentData } from './experiment-data.js';
 import type { ExperimentEvent } from './experiment-events.js';
 import { experimentOptimizer } from './experiment-optimizer.js';
@@ -76,6 +76,7 @@ export async function runExperiment(
       loss: config.loss,
       optimizer: experimentOptimizer(config),
       validationInterval: config.valEvery,
+      trainingPath: config.trainingPath,
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.beforeEpoch ? { beforeEpoch: options.beforeEpoch } : {}),
       throttle: { minIntervalMs: options.progressIntervalMs ?? 100 },

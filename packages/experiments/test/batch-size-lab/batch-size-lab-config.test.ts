@@ -4,10 +4,10 @@ import {
   batchSizeLabel,
   ConfigError,
   defaultBatchSizeLabConfig,
-  findBatchSizeLabField,
   formatFieldValue,
   parseBatchSizeLabConfig,
   parseFieldText,
+  problemText,
   resolveBatchSize,
 } from '../../src/index.js';
 
@@ -17,7 +17,11 @@ function issuesOf(fields: Record<string, unknown>) {
     parseBatchSizeLabConfig({ experiment: 'batch-size', ...fields });
   } catch (error) {
     expect(ConfigError.isInstance(error)).toBe(true);
-    return (error as ConfigError).issues;
+    // The problems as the CLI words them, next to their codes.
+    return (error as ConfigError).issues.map((issue) => ({
+      ...issue,
+      text: problemText(issue.problem),
+    }));
   }
   throw new Error(`no error for ${JSON.stringify(fields)}`);
 }
@@ -45,6 +49,7 @@ describe('batch-size lab config', () => {
       shuffle: true,
       epochs: 150,
       valEvery: 10,
+      trainingPath: 'auto',
       batchSizes: [1, 5, 25, 'full'],
       seeds: 8,
       noiseEvery: 10,
@@ -70,7 +75,7 @@ describe('batch-size lab config', () => {
   it('rejects a batch size larger than n, naming batchSizes and n', () => {
     const [issue] = issuesOf({ n: 20, batchSizes: [1, 50] });
     expect(issue?.field).toBe('batchSizes[1]');
-    expect(issue?.problem).toBe('must be at most n (20) or full');
+    expect(issue?.text).toBe('must be at most n (20) or full');
     expect(issue?.value).toBe(50);
     expect(() =>
       parseBatchSizeLabConfig({ experiment: 'batch-size', n: 20, batchSizes: [50] }),
@@ -80,7 +85,7 @@ describe('batch-size lab config', () => {
   it("rejects sizes that repeat once 'full' is n", () => {
     const [issue] = issuesOf({ n: 25, batchSizes: [1, 25, 'full'] });
     expect(issue?.field).toBe('batchSizes[2]');
-    expect(issue?.problem).toContain('must not repeat a batch size');
+    expect(issue?.text).toContain('must not repeat a batch size');
     expect(issuesOf({ batchSizes: [5, 5] })[0]?.field).toBe('batchSizes[1]');
   });
 
@@ -88,7 +93,7 @@ describe('batch-size lab config', () => {
     for (const bad of [0, -1, 1.5, 'half', null]) {
       const [issue] = issuesOf({ batchSizes: [1, bad] });
       expect(issue?.field).toBe('batchSizes[1]');
-      expect(issue?.problem).toBe('must be a whole number >= 1 or full');
+      expect(issue?.text).toBe('must be a whole number >= 1 or full');
     }
     expect(issuesOf({ batchSizes: [] })[0]?.field).toBe('batchSizes');
     expect(issuesOf({ batchSizes: [1, 2, 3, 4, 5, 6, 7, 8, 9] })[0]?.field).toBe('batchSizes');
@@ -96,7 +101,7 @@ describe('batch-size lab config', () => {
     for (const seeds of [0, 65, 2.5, '8']) {
       const [issue] = issuesOf({ seeds });
       expect(issue?.field).toBe('seeds');
-      expect(issue?.problem).toBe('must be a whole number from 1 to 64');
+      expect(issue?.text).toBe('must be a whole number from 1 to 64');
     }
     expect(issuesOf({ seed: 0xffffffff, seeds: 2 })[0]?.field).toBe('seeds');
     expect(issuesOf({ seed: -1 })[0]?.field).toBe('seed');
@@ -110,7 +115,8 @@ describe('batch-size lab config', () => {
   it('names unknown fields and the wrong experiment', () => {
     expect(issuesOf({ batchSize: 5 })[0]).toMatchObject({
       field: 'batchSize',
-      problem: 'is not a field of the batch-size lab',
+      problem: { code: 'unknownField', experiment: 'batch-size' },
+      text: 'is not a field of the batch-size lab',
     });
     expect(() => parseBatchSizeLabConfig({ experiment: 'line' })).toThrow(
       'experiment must be batch-size',
@@ -139,6 +145,7 @@ describe('batch-size lab config', () => {
       'epochs',
       'val-every',
       'seed',
+      'training-path',
       'batch-sizes',
       'seeds',
       'noise-every',
@@ -152,7 +159,7 @@ describe('batch-size lab config', () => {
         .filter((key) => key !== 'experiment')
         .sort(),
     );
-    const sizes = findBatchSizeLabField('batchSizes');
+    const sizes = BATCH_SIZE_LAB_FIELDS.find((field) => field.key === 'batchSizes');
     if (sizes === undefined) throw new Error('no batchSizes field');
     expect(sizes.kind).toBe('batchSizeList');
     expect(parseFieldText(sizes, '1,5,25,full')).toEqual([1, 5, 25, 'full']);
