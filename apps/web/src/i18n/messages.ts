@@ -60,6 +60,8 @@ export interface Messages {
   readonly invalidField: string;
   readonly fixForm: string;
   readonly runFailed: string;
+  /** The page's background worker itself failed (not a run): a new attempt starts a fresh one. */
+  readonly workerFailed: string;
   readonly chartLabels: {
     readonly fit: Readonly<FitChartLabels>;
     readonly loss: Readonly<LossChartLabels>;
@@ -173,6 +175,7 @@ const en: Messages = {
   invalidField: '{field} {problem}; got "{text}"',
   fixForm: 'Fix the highlighted fields to train.',
   runFailed: 'The run failed: {message}',
+  workerFailed: "The run stopped: the page's background worker failed. You can start again.",
   chartLabels: {
     fit: defaultFitChartLabels,
     loss: defaultLossChartLabels,
@@ -309,6 +312,8 @@ const es: Messages = {
   invalidField: '{field} {problem}; se recibió "{text}"',
   fixForm: 'Corrige los campos marcados para entrenar.',
   runFailed: 'La ejecución falló: {message}',
+  workerFailed:
+    'La ejecución se detuvo: falló el proceso en segundo plano de la página. Puedes empezar de nuevo.',
   chartLabels: {
     fit: {
       x: 'x',

@@ -23,6 +23,7 @@ import { downloadFile } from '../ui/downloads.js';
 import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from '../ui/format.js';
 import { languageButton } from '../ui/language-button.js';
 import { replacePageUrl } from '../ui/page-url.js';
+import { RestartableWorker } from '../ui/restartable-worker.js';
 import { ShareSection } from '../ui/share-section.js';
 import { renderUrlProblemsAlert } from '../ui/url-problems-alert.js';
 import { wasmPaths } from '../ui/wasm-paths.js';
@@ -54,7 +55,7 @@ export class LabPage {
   private m: LabMessages;
   private shared: Messages;
   private readonly setters: TextSetter[] = [];
-  private readonly worker: Worker;
+  private readonly worker: RestartableWorker<LabCommand, LabMessage>;
   private readonly form: LabForm;
   private readonly charts: LabCharts;
   private readonly lineView: LineViewPanel;
@@ -99,12 +100,16 @@ export class LabPage {
     this.backend = fromUrl.backend;
     this.urlProblems = fromUrl.problems;
 
-    this.worker = new Worker(new URL('./lab-worker.ts', import.meta.url), { type: 'module' });
-    this.worker.addEventListener('message', (event: MessageEvent<LabMessage>) =>
-      this.onMessage(event.data),
-    );
-    this.worker.addEventListener('error', (event) =>
-      this.showError(event.message || 'worker error'),
+    this.worker = new RestartableWorker(
+      () => new Worker(new URL('./lab-worker.ts', import.meta.url), { type: 'module' }),
+      (message) => this.onMessage(message),
+      () => {
+        // The worker itself failed (not a run): no lab is going on any more.
+        this.alert.dataset.kind = 'run';
+        this.alert.textContent = this.shared.workerFailed;
+        this.setState(this.finished.length > 0 ? 'done' : 'idle');
+        this.runButton.focus();
+      },
     );
 
     this.form = new LabForm(this.m, locale, (checked) => this.onFormChange(checked));
@@ -422,7 +427,7 @@ export class LabPage {
   }
 
   private send(command: LabCommand): void {
-    this.worker.postMessage(command);
+    this.worker.post(command);
   }
 
   private run(): void {

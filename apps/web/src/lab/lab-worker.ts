@@ -15,6 +15,14 @@ const session = new LabSession((message) => scope.postMessage(message));
 
 scope.addEventListener('message', (event) => {
   session.handle(event.data).catch((error: unknown) => {
+    // A failure outside a lab's own error handling still reaches the page, which
+    // leaves its "running" state; the run id tells it which lab failed.
     console.error(error);
+    if (event.data.type !== 'start') return;
+    scope.postMessage({
+      type: 'error',
+      runId: event.data.runId,
+      message: error instanceof Error ? error.message : String(error),
+    });
   });
 });

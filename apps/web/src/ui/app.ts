@@ -22,6 +22,7 @@ import { downloadFile, downloadUrl, historyToCsv } from './downloads.js';
 import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from './format.js';
 import { languageButton } from './language-button.js';
 import { replacePageUrl } from './page-url.js';
+import { RestartableWorker } from './restartable-worker.js';
 import { controlStates, type RunState } from './run-controls.js';
 import { ShareSection } from './share-section.js';
 import { renderUrlProblemsAlert } from './url-problems-alert.js';
@@ -41,7 +42,7 @@ export class App {
   private locale: Locale;
   private m: Messages;
   private readonly setters: TextSetter[] = [];
-  private readonly worker: Worker;
+  private readonly worker: RestartableWorker<WorkerCommand, WorkerMessage>;
   private readonly form: ConfigForm;
   private readonly charts: ChartPanel;
   private checked: CheckedConfig;
@@ -84,17 +85,18 @@ export class App {
     this.backend = fromUrl.backend;
     this.urlProblems = fromUrl.problems;
 
-    this.worker = new Worker(new URL('../worker/training-worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    this.worker.addEventListener('message', (event: MessageEvent<WorkerMessage>) =>
-      this.onMessage(event.data),
+    this.worker = new RestartableWorker(
+      () =>
+        new Worker(new URL('../worker/training-worker.ts', import.meta.url), { type: 'module' }),
+      (message) => this.onMessage(message),
+      () => {
+        // The worker itself failed (not a run): no run is going on any more.
+        this.alert.dataset.kind = 'run';
+        this.alert.textContent = this.m.workerFailed;
+        this.setState('idle');
+        this.buttons.train.focus();
+      },
     );
-    // The worker itself failed (a script error, not a run's): no run is going on any more.
-    this.worker.addEventListener('error', (event) => {
-      this.showError(event.message || 'worker error');
-      this.setState('idle');
-    });
 
     this.form = new ConfigForm(this.m, (checked) => this.onFormChange(checked));
     const fitElement = h('div', {
@@ -398,7 +400,7 @@ export class App {
   }
 
   private send(command: WorkerCommand): void {
-    this.worker.postMessage(command);
+    this.worker.post(command);
   }
 
   private train(paused: boolean): void {
