@@ -1,4 +1,4 @@
-import { ACTIVATIONS, INIT_SCHEMES } from '@epochlab/models';
+import { ACTIVATION_NAMES, INIT_SCHEMES } from '@epochlab/models';
 import { MAX_SEED } from '@epochlab/tensor';
 import { LOSS_NAMES, OPTIMIZER_NAMES, type TrainingPathOption } from '@epochlab/train';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import { problemMessage } from './config-problem.js';
 import { wholeNumber } from './field-schemas.js';
 
 /** The values of `trainingPath`: how `@epochlab/train` computes the steps. */
-export const TRAINING_PATH_OPTIONS = ['auto', 'generic'] as const satisfies readonly [
+export const TRAINING_PATH_OPTIONS = ['auto', 'fused', 'generic'] as const satisfies readonly [
   TrainingPathOption,
   ...TrainingPathOption[],
 ];
@@ -72,7 +72,7 @@ export const commonFields = {
     key: 'activation',
     group: 'model',
     help: 'activation after each hidden layer',
-    choices: ACTIVATIONS,
+    choices: ACTIVATION_NAMES,
     default: 'leakyRelu',
   }),
   init: choiceField({

@@ -10,10 +10,11 @@ export const FLOAT32_MAX = 3.4028234663852886e38;
  */
 export const MAX_NORMAL_DRAW = Math.sqrt(-2 * Math.log(2 ** -53));
 
-/** The fields every experiment's data depends on: the noise and the x range. */
+/** The fields every experiment's data depends on (the noise and the x range), and its own fields. */
 export interface DataScaleConfig {
   readonly sigma: number;
   readonly range: number;
+  readonly [field: string]: unknown;
 }
 
 /** What the check needs of an experiment: its own fields and a bound on its function. */
