@@ -104,7 +104,7 @@ describe('lab URL state', () => {
     // `epochlab run batch-size --n 10`: --batch-sizes must be at most n (10) or full; got 25.
     const state = readLabUrlState('?experiment=batch-size&n=10');
     expect(state.problems).toEqual([
-      { key: 'batchSizes', text: '1,5,25,full', problem: 'must be at most n (10) or full' },
+      { key: 'batchSizes', text: '1,5,25,full', problem: { code: 'batchSizeAboveN', n: 10 } },
     ]);
     expect(state.config).toEqual(defaultBatchSizeLabConfig());
   });
@@ -114,7 +114,7 @@ describe('labConfigFromTexts', () => {
   it('with only n given, reports the default batch sizes that do not fit it', () => {
     const checked = labConfigFromTexts(new Map([['n', '3']]));
     expect(checked.problems).toEqual([
-      { key: 'batchSizes', text: '1,5,25,full', problem: 'must be at most n (3) or full' },
+      { key: 'batchSizes', text: '1,5,25,full', problem: { code: 'batchSizeAboveN', n: 3 } },
     ]);
     // With batch sizes that fit, n = 3 is kept.
     const fitting = labConfigFromTexts(
