@@ -177,6 +177,7 @@ export type {
   ExperimentStartEvent,
 } from './run/experiment-events.js';
 export type { ExperimentSummary, TrainingStatus } from './run/experiment-summary.js';
+export { experimentWorkload } from './run/experiment-workload.js';
 export {
   type ExperimentResult,
   fitCurve,

@@ -30,8 +30,11 @@ export const PLATFORM = 'browser' as const;
 /**
  * Starts a TensorFlow.js backend by name and makes it the active one.
  *
- * `auto` tries `webgpu`, `webgl`, `wasm`, `cpu` in that order and reports what it
- * skipped and why. Pass `wasmPaths` when a bundler serves the wasm binaries
+ * `auto` tries `webgpu`, `webgl`, `wasm`, `cpu` in that order, or, given a
+ * small `workload` (`denseMlpWorkload`), `cpu` and `wasm` first: for small
+ * networks GPU dispatch costs more than it saves. Each backend must pass a
+ * small training step before it is picked; the reason says what was skipped
+ * and why. Pass `wasmPaths` when a bundler serves the wasm binaries
  * from somewhere other than the package folder.
  */
 export function initBackend(

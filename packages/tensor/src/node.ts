@@ -26,8 +26,11 @@ export const PLATFORM = 'node' as const;
 /**
  * Starts a TensorFlow.js backend by name and makes it the active one.
  *
- * `auto` tries `tensorflow-gpu`, `tensorflow`, `cpu`, `wasm` in that order and
- * reports what it skipped and why. A backend asked for by name either starts or
+ * `auto` tries `tensorflow-gpu`, `tensorflow`, `cpu`, `wasm` in that order, or,
+ * given a small `workload` (`denseMlpWorkload`), `cpu` and `wasm` first: there
+ * the fused path beats native TensorFlow's per-op cost. Each backend must pass
+ * a small training step before it is picked; the reason says what was
+ * skipped and why. A backend asked for by name either starts or
  * throws `BackendUnavailableError` with instructions to install it; an unknown
  * name throws `UnknownBackendError` listing the valid ones.
  *

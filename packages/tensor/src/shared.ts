@@ -7,6 +7,11 @@ export type {
   BackendLoadOptions,
   Platform,
 } from './backend/backend-candidate.js';
+export {
+  ACCELERATOR_MIN_MULTIPLY_ADDS,
+  type BackendWorkload,
+  denseMlpWorkload,
+} from './backend/backend-workload.js';
 export type {
   BackendAttempt,
   BackendChoice,

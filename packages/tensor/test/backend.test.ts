@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BackendCandidate } from '../dist/backend/backend-candidate.js';
 import { selectBackend } from '../dist/backend/select-backend.js';
+import { PROBE_EXPECTED_GRADIENT, probeTrainingStep } from '../dist/backend/training-step-probe.js';
 import {
+  ACCELERATOR_MIN_MULTIPLY_ADDS,
   BACKEND_NAMES,
   BackendUnavailableError,
+  denseMlpWorkload,
   EpochlabError,
   initBackend,
   tf,
@@ -126,11 +130,12 @@ describe('backend names', () => {
 });
 
 describe('selectBackend', () => {
-  function fakeCandidate(name: string, failure?: string): BackendCandidate {
+  function fakeCandidate(name: string, failure?: string, hostMemory = true): BackendCandidate {
     return {
       name,
       tfjsName: 'cpu',
       description: `fake ${name}`,
+      hostMemory,
       load: async () => {
         if (failure) throw new Error(failure);
         await import('@tensorflow/tfjs-backend-cpu');
@@ -170,5 +175,97 @@ describe('selectBackend', () => {
     await expect(selectBackend('a', 'node', [fakeCandidate('a', 'broken')])).rejects.toThrowError(
       'backend "a" is not available: broken\ninstall a',
     );
+  });
+
+  const device = (name: string) => fakeCandidate(name, undefined, false);
+  const host = (name: string) => fakeCandidate(name, undefined, true);
+
+  it('tries host-memory backends first for a small workload, and says why', async () => {
+    // The notebook's MLP at batch 5: 3 * 5 * (12 + 144 + 192 + 16) = 5,460 multiply-adds.
+    const workload = denseMlpWorkload([1, 12, 12, 16, 1], 5);
+    expect(workload.multiplyAddsPerStep).toBe(5460);
+    const choice = await selectBackend('auto', 'browser', [device('gpu'), host('cpu')], {
+      workload,
+    });
+    expect(choice.name).toBe('cpu');
+    expect(choice.attempts.map((a) => a.name)).toEqual(['cpu']);
+    expect(choice.reason).toBe(
+      'auto picked cpu, the first available of cpu > gpu (a 1-12-12-16-1 MLP, batch 5 needs about 5,460 multiply-adds per step, too few for a GPU or native backend to pay for its per-op cost (from 8 million), so the backends that run the fused path come first)',
+    );
+  });
+
+  it('keeps the listed order for a large workload', async () => {
+    // 3 * 2048 * (256 * 256 * 2 + 256 * 2) = 808,648,704 multiply-adds: above the limit.
+    const workload = denseMlpWorkload([1, 256, 256, 1], 2048);
+    expect(workload.multiplyAddsPerStep).toBe(3 * 2048 * (256 + 256 * 256 + 256));
+    expect(workload.multiplyAddsPerStep).toBeGreaterThanOrEqual(ACCELERATOR_MIN_MULTIPLY_ADDS);
+    const choice = await selectBackend('auto', 'browser', [device('gpu'), host('cpu')], {
+      workload,
+    });
+    expect(choice.name).toBe('gpu');
+  });
+
+  it('falls back to the next backend, in ranked order, when the first fails', async () => {
+    const choice = await selectBackend(
+      'auto',
+      'node',
+      [device('native'), fakeCandidate('cpu', 'cannot start'), host('wasm')],
+      { workload: denseMlpWorkload([1, 4, 1], 1) },
+    );
+    expect(choice.name).toBe('wasm');
+    expect(choice.attempts.map((a) => `${a.name}:${a.ok}`)).toEqual(['cpu:false', 'wasm:true']);
+  });
+
+  it('puts cpu first among the host-memory backends for a small workload', async () => {
+    const choice = await selectBackend(
+      'auto',
+      'browser',
+      [device('webgpu'), host('wasm'), host('cpu')],
+      { workload: denseMlpWorkload([1, 12, 12, 16, 1], 5) },
+    );
+    expect(choice.name).toBe('cpu');
+    expect(choice.reason).toMatch(/first available of cpu > wasm > webgpu /);
+  });
+
+  it('leaves out excluded backends under auto', async () => {
+    const choice = await selectBackend('auto', 'node', [host('first'), host('second')], {
+      exclude: ['first'],
+    });
+    expect(choice.name).toBe('second');
+    expect(choice.reason).toMatch(/; left out first$/);
+  });
+
+  it('skips a backend that starts but cannot run a training step', async () => {
+    // A backend with no kernels registers and starts, and fails on its first op,
+    // as a GPU adapter that refuses buffers does.
+    tf.registerBackend('no-kernels', () => new MathBackendCPU());
+    const broken: BackendCandidate = {
+      ...device('broken'),
+      tfjsName: 'no-kernels',
+      load: async () => {},
+    };
+    const choice = await selectBackend('auto', 'browser', [broken, host('cpu')]);
+    expect(choice.name).toBe('cpu');
+    expect(choice.attempts[0]?.name).toBe('broken');
+    expect(choice.attempts[0]?.ok).toBe(false);
+    expect(choice.attempts[0]?.reason).toMatch(/not registered for backend 'no-kernels'/);
+    tf.removeBackend('no-kernels');
+  });
+});
+
+describe('the training-step probe', () => {
+  it('expects the hand-computed gradient of mean(leakyRelu(x w)^2)', () => {
+    // x = 0.1..0.5 (sum of squares 0.55), w = [0.5, -0.25, 1], 15 outputs:
+    // d/dw = 2/15 * 0.55 * w, times 0.01^2 where w < 0.
+    expect(PROBE_EXPECTED_GRADIENT[0]).toBeCloseTo(0.0366667, 7);
+    expect(PROBE_EXPECTED_GRADIENT[1]).toBeCloseTo(-1.83333e-6, 11);
+    expect(PROBE_EXPECTED_GRADIENT[2]).toBeCloseTo(0.0733333, 7);
+  });
+
+  it('passes on the cpu backend and leaves no tensors behind', async () => {
+    await initBackend('cpu');
+    const before = tf.memory().numTensors;
+    expect(await probeTrainingStep()).toBeUndefined();
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -16,9 +16,10 @@ import {
 } from '@epochlab/train';
 import { experimentOptimizer } from '../run/experiment-optimizer.js';
 import { createExperimentModel, experimentDatasets } from '../run/experiment-setup.js';
+import { experimentWorkload } from '../run/experiment-workload.js';
 import { bandStatistics, spreadOf } from './band-statistics.js';
 import { batchSizeGroupInfos, stepsAfterEpoch } from './batch-size-groups.js';
-import { parseBatchSizeLabConfig } from './batch-size-lab-config.js';
+import { parseBatchSizeLabConfig, resolveBatchSize } from './batch-size-lab-config.js';
 import type { BatchSizeLabEvent } from './batch-size-lab-events.js';
 import type {
   BatchSizeGroup,
@@ -127,10 +128,14 @@ export async function runBatchSizeLab(
   options: RunBatchSizeLabOptions = {},
 ): Promise<BatchSizeLabResult> {
   const config = parseBatchSizeLabConfig(configInput);
-  const backend: BackendChoice = await initBackend(
-    options.backend ?? 'auto',
-    options.backendOptions,
+  // The largest batch size's group is the heaviest step `auto` must weigh.
+  const largestBatch = Math.max(
+    ...config.batchSizes.map((size) => resolveBatchSize(size, config.n)),
   );
+  const backend: BackendChoice = await initBackend(options.backend ?? 'auto', {
+    workload: experimentWorkload(config, largestBatch, config.seeds),
+    ...options.backendOptions,
+  });
   const startedAt = performance.now();
   const elapsedSeconds = () => (performance.now() - startedAt) / 1000;
   const emit = async (event: BatchSizeLabEvent) => {

@@ -13,10 +13,15 @@ import type { ExperimentEvent } from './experiment-events.js';
 import { experimentOptimizer } from './experiment-optimizer.js';
 import { setUpExperiment } from './experiment-setup.js';
 import { type ExperimentSummary, summarizeExperiment } from './experiment-summary.js';
+import { experimentWorkload } from './experiment-workload.js';
 
 /** Options of `runExperiment`. */
 export interface RunExperimentOptions {
-  /** Backend name (`auto`, `cpu`, `wasm`, ...), started before training; default `auto`. */
+  /**
+   * Backend name (`auto`, `cpu`, `wasm`, ...), started before training; default
+   * `auto`, which weighs the config's model and batch size (`experimentWorkload`):
+   * the notebook's small MLP runs on cpu's fused path, not on a GPU.
+   */
   readonly backend?: string;
   /** Passed to `initBackend` (e.g. `wasmPaths` in browsers). */
   readonly backendOptions?: InitBackendOptions;
@@ -62,7 +67,10 @@ export async function runExperiment(
   options: RunExperimentOptions = {},
 ): Promise<ExperimentResult> {
   const config = parseExperimentConfig(configInput);
-  const backend = await initBackend(options.backend ?? 'auto', options.backendOptions);
+  const backend = await initBackend(options.backend ?? 'auto', {
+    workload: experimentWorkload(config, config.batchSize),
+    ...options.backendOptions,
+  });
   const { data, model, train, validation, disposeData } = setUpExperiment(config);
   const emit = options.onEvent ?? (() => {});
   try {

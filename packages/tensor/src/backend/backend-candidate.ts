@@ -21,6 +21,12 @@ export interface BackendCandidate {
   readonly tfjsName: string;
   /** One line on what it is, shown by `auto` and in help texts. */
   readonly description: string;
+  /**
+   * Its tensors live in JavaScript memory (`cpu`, `wasm`): code can read and
+   * write them cheaply, so `@epochlab/train`'s fused path runs on it, and
+   * `auto` prefers it for small workloads (see `rankCandidates`).
+   */
+  readonly hostMemory: boolean;
   /** Imports and registers the backend with tfjs-core; throws when it cannot. */
   load(options: BackendLoadOptions): Promise<void>;
   /** Turns a load failure into a reason a person can read. */

@@ -11,6 +11,7 @@ export const browserBackends: readonly BackendCandidate[] = [
     name: 'webgpu',
     tfjsName: 'webgpu',
     description: 'WebGPU compute shaders',
+    hostMemory: false,
     load: async () => {
       if (typeof navigator === 'undefined' || !('gpu' in navigator)) {
         throw new Error('this browser has no WebGPU (navigator.gpu is missing)');
@@ -24,6 +25,7 @@ export const browserBackends: readonly BackendCandidate[] = [
     name: 'webgl',
     tfjsName: 'webgl',
     description: 'WebGL 2 shaders',
+    hostMemory: false,
     load: async () => {
       await import('@tensorflow/tfjs-backend-webgl');
     },
@@ -34,6 +36,7 @@ export const browserBackends: readonly BackendCandidate[] = [
     name: 'wasm',
     tfjsName: 'wasm',
     description: 'WebAssembly with SIMD',
+    hostMemory: true,
     load: async (options) => {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       if (options.wasmPaths !== undefined) {
@@ -47,6 +50,7 @@ export const browserBackends: readonly BackendCandidate[] = [
     name: 'cpu',
     tfjsName: 'cpu',
     description: 'plain JavaScript, bit-identical in Node and browsers',
+    hostMemory: true,
     load: async () => {
       await import('@tensorflow/tfjs-backend-cpu');
     },

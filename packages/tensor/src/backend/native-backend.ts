@@ -81,6 +81,7 @@ export function nativeBackend(
     name: spec.name,
     tfjsName: 'tensorflow',
     description: spec.description,
+    hostMemory: false,
     load: async () => {
       await importModule(spec.packageName);
     },

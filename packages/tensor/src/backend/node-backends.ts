@@ -25,6 +25,7 @@ export const nodeBackends: readonly BackendCandidate[] = [
     name: 'cpu',
     tfjsName: 'cpu',
     description: 'plain JavaScript, bit-identical in Node and browsers',
+    hostMemory: true,
     load: async () => {
       await import('@tensorflow/tfjs-backend-cpu');
     },
@@ -35,6 +36,7 @@ export const nodeBackends: readonly BackendCandidate[] = [
     name: 'wasm',
     tfjsName: 'wasm',
     description: 'WebAssembly with SIMD, single-threaded in Node',
+    hostMemory: true,
     load: async () => {
       await import('@tensorflow/tfjs-backend-wasm');
     },

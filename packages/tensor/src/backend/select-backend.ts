@@ -1,6 +1,8 @@
 import { BackendUnavailableError, UnknownBackendError } from '../errors.js';
 import { tf } from '../tf.js';
 import type { BackendCandidate, BackendLoadOptions, Platform } from './backend-candidate.js';
+import { type BackendWorkload, rankCandidates } from './backend-workload.js';
+import { probeTrainingStep } from './training-step-probe.js';
 
 /** One backend `initBackend` tried, and how it went. */
 export interface BackendAttempt {
@@ -32,6 +34,17 @@ export interface InitBackendOptions extends BackendLoadOptions {
    * By default epochlab runs tfjs in production mode.
    */
   debug?: boolean;
+  /**
+   * The work about to run (see `denseMlpWorkload`): `auto` then tries the
+   * backends that run small dense networks fastest first. Without it, `auto`
+   * keeps the listed order (GPU and native backends first).
+   */
+  workload?: BackendWorkload;
+  /**
+   * Backends `auto` must not try, e.g. one that started but failed a run;
+   * ignored when a backend is asked for by name.
+   */
+  exclude?: readonly string[];
 }
 
 async function tryCandidate(
@@ -43,10 +56,8 @@ async function tryCandidate(
     const ok = await tf.setBackend(candidate.tfjsName);
     if (!ok) return `TensorFlow.js could not initialise the "${candidate.tfjsName}" backend`;
     await tf.ready();
-    // A tiny op proves the backend really computes, not just registers.
-    const sum = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)).dataSync()[0]);
-    if (sum !== 3) return `a test addition returned ${sum}, not 3`;
-    return undefined;
+    // A small training step proves the backend really computes, not just registers.
+    return await probeTrainingStep();
   } catch (error) {
     return candidate.explainFailure(error);
   }
@@ -84,7 +95,12 @@ export async function selectBackend(
     };
   }
 
-  for (const candidate of candidates) {
+  const excluded = options.exclude ?? [];
+  const ranked = rankCandidates(
+    candidates.filter((c) => !excluded.includes(c.name)),
+    options.workload,
+  );
+  for (const candidate of ranked.order) {
     const failure = await tryCandidate(candidate, options);
     attempts.push({ name: candidate.name, ok: failure === undefined, reason: failure ?? '' });
     if (failure === undefined) {
@@ -92,14 +108,16 @@ export async function selectBackend(
       const because = skipped.length
         ? `; skipped ${skipped.map((a) => `${a.name} (${a.reason})`).join('; ')}`
         : '';
+      const left = excluded.length ? `; left out ${excluded.join(', ')}` : '';
+      const why = ranked.why ? ` (${ranked.why})` : '';
       return {
         requested,
         name: candidate.name,
         tfjsName: candidate.tfjsName,
         platform,
-        reason: `auto picked ${candidate.name}, the first available of ${candidates
+        reason: `auto picked ${candidate.name}, the first available of ${ranked.order
           .map((c) => c.name)
-          .join(' > ')}${because}`,
+          .join(' > ')}${why}${because}${left}`,
         attempts,
       };
     }
