@@ -6,7 +6,11 @@
  * result on stdout.
  *
  * Each number is the best of `--repeat N` runs (default 3; all are listed in
- * `values`): the machine's load only ever slows a run down.
+ * `values`): the machine's load only ever slows a run down. The runs of one
+ * workload are interleaved (epochlab's and PyTorch's, one of each per round),
+ * so load that drifts during the bench cannot favour one side. PyTorch's
+ * thread settings (its intra-op and inter-op threads, and its BLAS's) are
+ * printed first.
  *
  * Flags: `--workload ID` (repeatable), `--backend NAME` (repeatable),
  * `--generic` (also measure the generic path), `--repeat N`, `--no-torch`, `--no-cli`.
@@ -22,6 +26,7 @@ import {
   runTorchAnchor,
   TORCH_VARIANTS,
   type TorchMeasurement,
+  torchThreads,
   torchUnavailable,
 } from './torch-reference.js';
 import { WORKLOAD_IDS, WORKLOAD_METRICS, type WorkloadId } from './workloads.js';
@@ -74,6 +79,7 @@ print({
 const repeats = Math.max(1, Number(valuesOf('--repeat', args).at(-1) ?? 3) || 3);
 const unavailable = args.includes('--no-torch') ? 'skipped (--no-torch)' : torchUnavailable(anchor);
 if (unavailable !== undefined) print({ kind: 'pytorch', skipped: unavailable });
+else print(torchThreads());
 
 /**
  * The best of `repeats` measurements, with every value seen: the highest
@@ -91,27 +97,45 @@ function best<T>(
   return { ...(all[values.indexOf(top)] as T), values };
 }
 
-// Workload by workload, epochlab then PyTorch, so that both see the same machine load.
+/**
+ * The best of `repeats` rounds of several measurements taken in turn (round
+ * k measures every one once before round k + 1 starts), so that a change in
+ * the machine's load falls on every side alike instead of on whichever side
+ * ran in that block. Each is kept with all its values.
+ */
+function bestInterleaved<T>(
+  measures: readonly (() => T)[],
+  value: (measurement: T) => number,
+): (T & { values: number[] })[] {
+  const rounds: T[][] = measures.map(() => []);
+  for (let k = 0; k < repeats; k++) {
+    for (const [index, measure] of measures.entries()) rounds[index]?.push(measure());
+  }
+  return rounds.map((all) => {
+    const values = all.map(value);
+    const top = values.reduce((a, b) => Math.max(a, b));
+    return { ...(all[values.indexOf(top)] as T), values };
+  });
+}
+
+// Workload by workload, every epochlab and PyTorch measurement in turn, round after round.
 const epochlab: EpochlabMeasurement[] = [];
 const torch: TorchMeasurement[] = [];
 for (const workload of selected) {
-  for (const backend of backends) {
-    for (const path of paths) {
-      const measurement = best(
-        () => measureInChild(workload, backend, path),
-        (m) => m.value,
-      );
-      epochlab.push(measurement);
-      print(measurement);
-    }
-  }
-  if (unavailable !== undefined) continue;
-  for (const variant of TORCH_VARIANTS) {
-    const measurement = best(
-      () => runTorchAnchor(anchor, workload, variant),
-      (m) => Number(m[WORKLOAD_METRICS[workload]]),
-    );
-    torch.push(measurement);
+  const ours = backends.flatMap((backend) =>
+    paths.map((path) => () => measureInChild(workload, backend, path)),
+  );
+  const theirs =
+    unavailable === undefined
+      ? TORCH_VARIANTS.map((variant) => () => runTorchAnchor(anchor, workload, variant))
+      : [];
+  const measured = bestInterleaved<EpochlabMeasurement | TorchMeasurement>(
+    [...ours, ...theirs],
+    (m) => (m.kind === 'pytorch' ? Number(m[WORKLOAD_METRICS[workload]]) : m.value),
+  );
+  for (const measurement of measured) {
+    if (measurement.kind === 'pytorch') torch.push(measurement);
+    else epochlab.push(measurement);
     print(measurement);
   }
 }

@@ -41,3 +41,23 @@ export function runTorchAnchor(
   const line = run.stdout.trim().split('\n').at(-1) ?? '';
   return { kind: 'pytorch', ...(JSON.parse(line) as object), workload, variant };
 }
+
+/**
+ * PyTorch's thread settings where the bench runs, as one line: intra-op
+ * threads (`torch.get_num_threads()`, what the anchor's runs use), inter-op
+ * threads, the BLAS and OpenMP lines of `torch.__config__.parallel_info()`,
+ * and the environment variables that set them.
+ */
+export function torchThreads(): Record<string, unknown> {
+  const script = [
+    'import json, os, torch',
+    'info = [l.strip() for l in torch.__config__.parallel_info().splitlines()',
+    "        if any(k in l for k in ('OpenMP', 'MKL', 'ATen parallel', 'threads'))]",
+    'print(json.dumps({"torch": torch.__version__, "intraOpThreads": torch.get_num_threads(),',
+    '  "interOpThreads": torch.get_num_interop_threads(), "parallelInfo": info,',
+    '  "env": {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")}}))',
+  ].join('\n');
+  const run = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8' });
+  if (run.status !== 0) return { kind: 'pytorch-threads', error: run.stderr.trim() };
+  return { kind: 'pytorch-threads', ...(JSON.parse(run.stdout.trim()) as object) };
+}
