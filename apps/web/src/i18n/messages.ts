@@ -42,7 +42,11 @@ export interface Messages {
   readonly logScale: string;
   readonly progress: string;
   readonly idle: string;
+  /** The progress line after a run failed (the alert below it says why). */
+  readonly failedStatus: string;
   readonly starting: string;
+  /** Read out by screen readers when a run starts. */
+  readonly announceStarted: string;
   readonly progressLine: string;
   readonly pausedAt: string;
   readonly left: string;
@@ -134,7 +138,9 @@ const en: Messages = {
   logScale: 'Log scale',
   progress: 'Progress',
   idle: 'Ready. Press Train, or Step for one epoch at a time.',
+  failedStatus: 'The last run failed (see below). Change what it says, then press Train.',
   starting: 'Starting the backend…',
+  announceStarted: 'Training started on {backend}.',
   progressLine: 'Epoch {epoch} / {epochs} · {rate} epochs/s · {left} left',
   pausedAt: 'Paused before epoch {epoch} / {epochs}',
   left: 'left',
@@ -271,7 +277,9 @@ const es: Messages = {
   logScale: 'Escala logarítmica',
   progress: 'Progreso',
   idle: 'Listo. Pulsa Entrenar, o Paso para avanzar época a época.',
+  failedStatus: 'La última ejecución falló (ver abajo). Cambia lo que indica y pulsa Entrenar.',
   starting: 'Iniciando el backend…',
+  announceStarted: 'Entrenamiento iniciado en {backend}.',
   progressLine: 'Época {epoch} / {epochs} · {rate} épocas/s · quedan {left}',
   pausedAt: 'En pausa antes de la época {epoch} / {epochs}',
   left: 'quedan',

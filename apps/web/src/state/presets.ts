@@ -1,4 +1,9 @@
-import { type ExperimentConfigInput, FIT_EXPERIMENTS } from '@epochlab/experiments';
+import {
+  type ExperimentConfig,
+  type ExperimentConfigInput,
+  FIT_EXPERIMENTS,
+  parseExperimentConfig,
+} from '@epochlab/experiments';
 
 /** A starting point offered in the form: one of the notebook's scenes or an experiment. */
 export interface Preset {
@@ -23,3 +28,18 @@ export const PRESETS: readonly Preset[] = [
     config: { experiment: experiment.name } as ExperimentConfigInput,
   })),
 ];
+
+/**
+ * Whether `config` is still the preset `id` (every field equal to the
+ * preset's parsed config), so the preset menu can stop naming it once a
+ * field is changed. An empty or unknown id matches nothing.
+ */
+export function matchesPreset(id: string, config: ExperimentConfig): boolean {
+  const preset = PRESETS.find((p) => p.id === id);
+  if (preset === undefined) return false;
+  return sameConfig(parseExperimentConfig(preset.config), config);
+}
+
+function sameConfig(a: ExperimentConfig, b: ExperimentConfig): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

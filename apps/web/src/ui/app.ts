@@ -4,7 +4,8 @@ import { problemText } from '../i18n/problem-text.js';
 import { LAB_MESSAGES } from '../lab/lab-messages.js';
 import { cliCommand } from '../state/cli-command.js';
 import type { CheckedConfig, FieldProblem } from '../state/field-validation.js';
-import { PRESETS } from '../state/presets.js';
+import { matchesPreset, PRESETS } from '../state/presets.js';
+import { changesData } from '../state/run-data-fields.js';
 import { readUrlState, type WebBackend, writeUrlState } from '../state/url-state.js';
 import { type DataPoints, previewDataPoints } from '../worker/data-points.js';
 import type { DoneMessage, WorkerCommand, WorkerMessage } from '../worker/protocol.js';
@@ -19,10 +20,17 @@ import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
 import { h } from './dom.js';
 import { downloadFile, downloadUrl, historyToCsv } from './downloads.js';
-import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from './format.js';
+import {
+  formatCount,
+  formatDuration,
+  formatEpoch,
+  formatNumber,
+  prepareNumberFormats,
+} from './format.js';
 import { languageButton } from './language-button.js';
 import { replacePageUrl } from './page-url.js';
 import { RestartableWorker } from './restartable-worker.js';
+import { RunAnnouncer } from './run-announcer.js';
 import { controlStates, type RunState } from './run-controls.js';
 import { ShareSection } from './share-section.js';
 import { renderUrlProblemsAlert } from './url-problems-alert.js';
@@ -61,12 +69,9 @@ export class App {
     'train' | 'pause' | 'step' | 'stop' | 'reset' | 'regenerate',
     HTMLButtonElement
   >;
-  private readonly progress = h('p', {
-    id: 'progress',
-    class: 'progress',
-    role: 'status',
-    'aria-live': 'polite',
-  });
+  /** The progress line, redrawn ~10 times a second: not a live region (see `announcer`). */
+  private readonly progress = h('p', { id: 'progress', class: 'progress' });
+  private readonly announcer = new RunAnnouncer();
   private readonly alert = h('div', { id: 'run-error', class: 'alert', role: 'alert' });
   private readonly urlAlert = h('div', { id: 'url-problems', class: 'alert', role: 'alert' });
   private readonly backendSelect = h('select', { id: 'backend', name: 'backend' });
@@ -266,19 +271,20 @@ export class App {
         ...Object.values(this.buttons),
       ),
       this.progress,
+      this.announcer.element,
       this.alert,
       h(
         'div',
         { class: 'charts' },
         h(
           'figure',
-          {},
+          { 'aria-labelledby': 'fit-chart-title' },
           this.text(h('figcaption', { id: 'fit-chart-title' }), (m) => m.fitChart),
           fitElement,
         ),
         h(
           'figure',
-          {},
+          { 'aria-labelledby': 'loss-chart-title' },
           h(
             'figcaption',
             {},
@@ -338,7 +344,9 @@ export class App {
 
   private renderUrlProblems(): void {
     renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.m, (problem) => ({
-      field: this.m.fieldLabels[problem.key] ?? problem.key,
+      field:
+        this.m.fieldLabels[problem.key] ??
+        (problem.key === 'backend' ? this.m.backend : problem.key),
       problem: problemText(problem.problem, this.locale),
     }));
   }
@@ -356,10 +364,15 @@ export class App {
   }
 
   private onFormChange(checked: CheckedConfig): void {
+    const dataChanged = changesData(this.checked.config, checked.config);
     this.checked = checked;
+    // The preset menu names a preset only while the form still holds it.
+    if (!matchesPreset(this.presetSelect.value, checked.config)) this.presetSelect.value = '';
+    // Points, model and summary of a finished run on other data would mislead: clear them.
     const hasValidation = checked.config.valN > 0;
+    if (this.state === 'done' && dataChanged) this.clearRun();
     // Charts are compiled while idle, never when a run starts (see ChartPanel.prepare).
-    if (
+    else if (
       this.state === 'idle' ||
       (this.state === 'done' && this.charts.hasValidation !== hasValidation)
     ) {
@@ -407,6 +420,7 @@ export class App {
     if (!this.form.isValid) return;
     this.runId++;
     this.lastRun = undefined;
+    this.failed = false;
     this.alert.dataset.kind = '';
     this.alert.textContent = '';
     this.latest = undefined;
@@ -441,10 +455,16 @@ export class App {
   private reset(): void {
     this.runId++;
     this.send({ type: 'stop' });
+    this.clearRun();
+  }
+
+  /** Back to idle with the form's data previewed: no run's points, model, summary or downloads. */
+  private clearRun(): void {
     this.lastRun = undefined;
+    this.failed = false;
     this.latest = undefined;
     this.started = undefined;
-    void this.charts.clear(this.preview());
+    void this.charts.prepare(this.checked.config.valN > 0, this.preview());
     this.alert.dataset.kind = '';
     this.activeBackend.textContent = '—';
     this.setState('idle');
@@ -462,6 +482,8 @@ export class App {
   // ---------------------------------------------------------------- worker messages
 
   private latest: { epoch: number; epochs: number; rate: number; elapsed: number } | undefined;
+  /** The last run ended with an error (shown in the alert); the progress line says so. */
+  private failed = false;
   private started: { parameters: number; backend: string } | undefined;
   private nextEpoch = 0;
 
@@ -475,6 +497,7 @@ export class App {
         void this.charts.start(message, this.runConfig.epochs, this.runConfig.valEvery);
         if (this.state === 'starting') this.setState('running');
         this.renderSummary();
+        this.announcer.say(fill(this.m.announceStarted, { backend: message.backend.name }));
         return;
       case 'progress':
         this.charts.update(message.train, message.val, message.curve);
@@ -490,6 +513,7 @@ export class App {
       case 'paused':
         this.nextEpoch = message.nextEpoch;
         this.setState('paused');
+        this.announcer.say(this.progress.textContent ?? '');
         return;
       case 'resumed':
         this.setState('running');
@@ -501,17 +525,36 @@ export class App {
         this.setState('done');
         this.renderSummary();
         this.renderDownloads();
+        this.announcer.say(this.progress.textContent ?? '');
+        this.keepFocus();
         return;
       case 'error':
         this.showError(message.message);
+        this.failed = true;
         this.setState('idle');
+        this.keepFocus();
         return;
     }
   }
 
   private showError(message: string): void {
     this.alert.dataset.kind = 'run';
-    this.alert.textContent = fill(this.m.runFailed, { message });
+    // The first line says what went wrong; later lines are hints for developers
+    // (where a bundler should serve the wasm files), not for the page's users.
+    const reason = message.split('\n')[0] ?? message;
+    this.alert.textContent = fill(this.m.runFailed, { message: reason });
+  }
+
+  /**
+   * The controls that had focus are disabled while a run goes, so the browser
+   * moved focus to the page itself: give it back to Train, where a keyboard
+   * or screen-reader user continues.
+   */
+  private keepFocus(): void {
+    const active = document.activeElement;
+    if (active === null || active === document.body || (active as HTMLButtonElement).disabled) {
+      this.buttons.train.focus();
+    }
   }
 
   // ---------------------------------------------------------------- views
@@ -520,7 +563,7 @@ export class App {
     const m = this.m;
     const epochs = this.latest?.epochs ?? this.checked.config.epochs;
     let text: string;
-    if (this.state === 'idle') text = m.idle;
+    if (this.state === 'idle') text = this.failed ? m.failedStatus : m.idle;
     else if (this.state === 'starting') text = m.starting;
     else if (this.state === 'paused') {
       text = fill(m.pausedAt, {
@@ -533,7 +576,7 @@ export class App {
         epochs: formatCount(s.epochsRun, this.locale),
         seconds: formatNumber(s.seconds, this.locale),
         rate: formatCount(s.epochsPerSecond, this.locale),
-        epoch: s.divergedAtEpoch ?? '—',
+        epoch: formatEpoch(s.divergedAtEpoch, this.locale),
       });
     } else if (this.latest) {
       const done = this.latest.epoch + 1;
@@ -560,11 +603,11 @@ export class App {
       undefined,
     );
     const rows: [string, string][] = [
-      [m.summaryLabels.parameters ?? '', this.started ? String(this.started.parameters) : '—'],
       [
-        m.summaryLabels.bestValEpoch ?? '',
-        s ? String(s.bestValEpoch ?? '—') : best ? String(best.epoch) : '—',
+        m.summaryLabels.parameters ?? '',
+        this.started ? formatCount(this.started.parameters, l) : '—',
       ],
+      [m.summaryLabels.bestValEpoch ?? '', formatEpoch(s ? s.bestValEpoch : best?.epoch, l)],
       [m.summaryLabels.bestValLoss ?? '', formatNumber(s ? s.bestValLoss : best?.loss, l)],
       [
         m.summaryLabels.finalTrainLoss ?? '',

@@ -130,11 +130,6 @@ export class ChartPanel {
     return this.rebuilding;
   }
 
-  /** Empties the curve and the loss chart (Reset), showing `preview`'s points if given. */
-  clear(preview?: DataPoints): Promise<void> {
-    return this.prepare(this.data?.validation !== undefined, preview);
-  }
-
   /**
    * New epochs and the current curve. The curve is replaced; the loss chart
    * only gets rows appended (every `trainStride`-th epoch, every

@@ -17,6 +17,7 @@ import {
   fieldsOf,
   isExperimentName,
 } from '../state/field-validation.js';
+import { schemaText, shownText } from '../state/localized-number-text.js';
 import { h, setControlsDisabled } from './dom.js';
 import { fieldRow } from './field-row.js';
 
@@ -49,22 +50,41 @@ export class ConfigForm {
     this.texts = new Map();
     const values = config as unknown as Record<string, unknown>;
     for (const field of fieldsOf(config.experiment)) {
-      this.texts.set(field.key, formatFieldValue(values[field.key]));
+      this.texts.set(field.key, this.shown(field, formatFieldValue(values[field.key])));
     }
     this.render();
     for (const problem of problems) this.showProblem(problem.key, problem.problem);
   }
 
-  /** Re-renders in another language, keeping what was typed. */
+  /** Re-renders in another language, keeping what was typed (decimals rewritten: `0.5` as `0,5`). */
   setMessages(messages: Messages): void {
+    const schemaTexts = this.schemaTexts();
     this.messages = messages;
+    for (const field of fieldsOf(this.experiment)) {
+      const text = schemaTexts.get(field.key);
+      if (text !== undefined) this.texts.set(field.key, this.shown(field, text));
+    }
     this.render();
     this.validateAll();
   }
 
   /** The config from the current text: bad fields are reported and take their defaults. */
   read(): CheckedConfig {
-    return configFromTexts(this.experiment, this.texts);
+    return configFromTexts(this.experiment, this.schemaTexts());
+  }
+
+  /** Every field's text as the schema reads it (a decimal comma typed in Spanish made a point). */
+  private schemaTexts(): Map<string, string> {
+    const texts = new Map<string, string>();
+    for (const field of fieldsOf(this.experiment)) {
+      const text = this.texts.get(field.key);
+      if (text !== undefined) texts.set(field.key, schemaText(field, text, this.messages.locale));
+    }
+    return texts;
+  }
+
+  private shown(field: ConfigField, text: string): string {
+    return shownText(field, text, this.messages.locale);
   }
 
   /** Whether every field holds a valid value. */
@@ -97,7 +117,10 @@ export class ConfigForm {
       const defaults = defaultConfig(name) as unknown as Record<string, unknown>;
       const kept = new Map<string, string>();
       for (const field of fieldsOf(name)) {
-        kept.set(field.key, this.texts.get(field.key) ?? formatFieldValue(defaults[field.key]));
+        kept.set(
+          field.key,
+          this.texts.get(field.key) ?? this.shown(field, formatFieldValue(defaults[field.key])),
+        );
       }
       this.experiment = name;
       this.texts = kept;
@@ -144,7 +167,11 @@ export class ConfigForm {
   }
 
   private validateField(field: ConfigField): void {
-    const problem = checkField(this.experiment, field, this.texts.get(field.key) ?? '');
+    const problem = checkField(
+      this.experiment,
+      field,
+      schemaText(field, this.texts.get(field.key) ?? '', this.messages.locale),
+    );
     this.showProblem(field.key, problem);
   }
 

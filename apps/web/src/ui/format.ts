@@ -14,13 +14,29 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
 /** A loss or other small number, 4 significant digits (`0.01234`, `1.235e-5`). */
 export function formatNumber(value: number | null | undefined, locale: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (value !== 0 && Math.abs(value) < 1e-3) return value.toExponential(3);
+  if (value !== 0 && Math.abs(value) < 1e-3) {
+    // `1.235e-5`, with the language's decimal mark (`1,235e-5` in Spanish).
+    const [mantissa = '', exponent = ''] = value.toExponential(3).split('e');
+    const decimal = numberFormat(locale, { minimumFractionDigits: 1 }).format(1.5).charAt(1);
+    return `${mantissa.replace('.', decimal)}e${exponent}`;
+  }
   return numberFormat(locale, { maximumSignificantDigits: 4 }).format(value);
 }
 
-/** A whole count with digit grouping (`20,000`; `20.000` in Spanish). */
+/** An epoch number as the charts write it (`14,580`; `14.580` in Spanish), or `—`. */
+export function formatEpoch(epoch: number | null | undefined, locale: string): string {
+  return epoch === null || epoch === undefined ? '—' : formatCount(epoch, locale);
+}
+
+/**
+ * A whole count with digit grouping (`20,000`; `20.000` in Spanish), grouped
+ * from four digits as the charts' axes group them (`5.000`, where Spanish
+ * `Intl` alone would write `5000`), so the page writes a number one way.
+ */
 export function formatCount(value: number, locale: string): string {
-  return numberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(value));
+  return numberFormat(locale, { maximumFractionDigits: 0, useGrouping: 'always' }).format(
+    Math.round(value),
+  );
 }
 
 /**
