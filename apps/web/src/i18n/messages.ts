@@ -47,6 +47,10 @@ export interface Messages {
   readonly starting: string;
   /** Read out by screen readers when a run starts. */
   readonly announceStarted: string;
+  /** The speed control: its label, "as fast as possible", and a pace (`{rate}` epochs/s). */
+  readonly speed: string;
+  readonly fastest: string;
+  readonly pace: string;
   readonly progressLine: string;
   readonly pausedAt: string;
   readonly left: string;
@@ -141,6 +145,9 @@ const en: Messages = {
   failedStatus: 'The last run failed (see below). Change what it says, then press Train.',
   starting: 'Starting the backend…',
   announceStarted: 'Training started on {backend}.',
+  speed: 'Speed',
+  fastest: 'As fast as possible',
+  pace: '{rate} epochs/s',
   progressLine: 'Epoch {epoch} / {epochs} · {rate} epochs/s · {left} left',
   pausedAt: 'Paused before epoch {epoch} / {epochs}',
   left: 'left',
@@ -280,6 +287,9 @@ const es: Messages = {
   failedStatus: 'La última ejecución falló (ver abajo). Cambia lo que indica y pulsa Entrenar.',
   starting: 'Iniciando el backend…',
   announceStarted: 'Entrenamiento iniciado en {backend}.',
+  speed: 'Velocidad',
+  fastest: 'Lo más rápido posible',
+  pace: '{rate} épocas/s',
   progressLine: 'Época {epoch} / {epochs} · {rate} épocas/s · quedan {left}',
   pausedAt: 'En pausa antes de la época {epoch} / {epochs}',
   left: 'quedan',

@@ -33,6 +33,7 @@ import { RestartableWorker } from './restartable-worker.js';
 import { RunAnnouncer } from './run-announcer.js';
 import { controlStates, type RunState } from './run-controls.js';
 import { ShareSection } from './share-section.js';
+import { SpeedControl } from './speed-control.js';
 import { renderUrlProblemsAlert } from './url-problems-alert.js';
 import { wasmPaths } from './wasm-paths.js';
 
@@ -72,6 +73,11 @@ export class App {
   /** The progress line, redrawn ~10 times a second: not a live region (see `announcer`). */
   private readonly progress = h('p', { id: 'progress', class: 'progress' });
   private readonly announcer = new RunAnnouncer();
+  private readonly speed = new SpeedControl((epochsPerSecond) => {
+    if (this.state === 'running' || this.state === 'paused') {
+      this.send({ type: 'pace', ...(epochsPerSecond ? { epochsPerSecond } : {}) });
+    }
+  });
   private readonly alert = h('div', { id: 'run-error', class: 'alert', role: 'alert' });
   private readonly urlAlert = h('div', { id: 'url-problems', class: 'alert', role: 'alert' });
   private readonly backendSelect = h('select', { id: 'backend', name: 'backend' });
@@ -270,6 +276,7 @@ export class App {
         { class: 'toolbar', role: 'toolbar', 'aria-labelledby': 'run-title' },
         ...Object.values(this.buttons),
       ),
+      this.speed.element,
       this.progress,
       this.announcer.element,
       this.alert,
@@ -315,6 +322,7 @@ export class App {
     document.title = `epochlab — ${this.m.tagline.split(':')[0]}`;
     for (const setter of this.setters) setter(this.m);
     this.share.setMessages(this.m);
+    this.speed.setMessages(this.m);
     this.presetSelect.replaceChildren(
       h('option', { value: '' }, '—'),
       ...PRESETS.map((preset) =>
@@ -435,6 +443,7 @@ export class App {
       backend: this.backend,
       wasmPaths: wasmPaths(),
       paused,
+      ...(this.speed.pace ? { epochsPerSecond: this.speed.pace } : {}),
     });
   }
 

@@ -17,6 +17,8 @@ export interface StartCommand {
   readonly paused?: boolean;
   /** Minimum milliseconds between two `progress` messages; default 100. */
   readonly progressIntervalMs?: number;
+  /** At most this many epochs per second, to watch a run; absent: as fast as possible. */
+  readonly epochsPerSecond?: number;
 }
 
 /** Page → worker: control the current run. */
@@ -24,8 +26,15 @@ export interface ControlCommand {
   readonly type: 'pause' | 'resume' | 'step' | 'stop';
 }
 
+/** Page → worker: change the current run's pace (its numbers stay the same). */
+export interface PaceCommand {
+  readonly type: 'pace';
+  /** At most this many epochs per second; absent: as fast as possible. */
+  readonly epochsPerSecond?: number;
+}
+
 /** What the page sends to the worker. */
-export type WorkerCommand = StartCommand | ControlCommand;
+export type WorkerCommand = StartCommand | ControlCommand | PaceCommand;
 
 /** Worker → page: the backend is up, the data drawn and the model built. */
 export interface StartedMessage {

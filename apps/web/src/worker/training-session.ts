@@ -6,6 +6,7 @@ import {
 import { type Mlp, toArtifacts } from '@epochlab/models';
 import { countTensors } from '@epochlab/tensor';
 import { dataPoints } from './data-points.js';
+import { PaceGate } from './pace-gate.js';
 import { PauseGate } from './pause-gate.js';
 import {
   type EpochLoss,
@@ -24,6 +25,7 @@ interface ActiveRun {
   readonly runId: number;
   readonly controller: AbortController;
   readonly gate: PauseGate;
+  readonly pace: PaceGate;
   readonly finished: Promise<void>;
 }
 
@@ -61,6 +63,9 @@ export class TrainingSession {
       case 'stop':
         await this.stopActive();
         return;
+      case 'pace':
+        this.active?.pace.setPace(command.epochsPerSecond);
+        return;
     }
   }
 
@@ -76,6 +81,8 @@ export class TrainingSession {
     const { runId } = command;
     const controller = new AbortController();
     const gate = new PauseGate(command.paused ?? false);
+    // Pacing only waits between epochs: the run's numbers are the same at any pace.
+    const pace = new PaceGate(command.epochsPerSecond);
     const interval = command.progressIntervalMs ?? 100;
     const pending = { train: [] as EpochLoss[], val: [] as EpochLoss[] };
     let model: Mlp | undefined;
@@ -108,10 +115,11 @@ export class TrainingSession {
       progressIntervalMs: 0,
       beforeEpoch: (epoch) => {
         const wait = gate.beforeEpoch();
-        if (!wait) return undefined;
+        if (!wait) return pace.beforeEpoch(epoch);
         flush();
         this.post({ type: 'paused', runId, nextEpoch: epoch });
         return wait.then(() => {
+          pace.restart();
           if (!controller.signal.aborted) this.post({ type: 'resumed', runId, nextEpoch: epoch });
         });
       },
@@ -176,7 +184,7 @@ export class TrainingSession {
         if (this.active?.runId === runId) this.active = undefined;
       }
     })();
-    this.active = { runId, controller, gate, finished };
+    this.active = { runId, controller, gate, pace, finished };
     return finished;
   }
 }
