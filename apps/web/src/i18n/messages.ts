@@ -51,6 +51,11 @@ export interface Messages {
   readonly speed: string;
   readonly fastest: string;
   readonly pace: string;
+  /** The network diagram: its title, its text alternative, its key, and why lines are missing. */
+  readonly network: string;
+  readonly networkText: string;
+  readonly networkKey: string;
+  readonly networkTooLarge: string;
   readonly progressLine: string;
   readonly pausedAt: string;
   readonly left: string;
@@ -148,6 +153,11 @@ const en: Messages = {
   speed: 'Speed',
   fastest: 'As fast as possible',
   pace: '{rate} epochs/s',
+  network: 'The network',
+  networkText:
+    '{sizes} units, inputs first ({activation} after each hidden layer): {parameters} parameters, {weights} weights and {biases} biases.',
+  networkKey: 'Each line is a weight: orange positive, blue negative, thicker the larger.',
+  networkTooLarge: 'Too many weights to draw one line each.',
   progressLine: 'Epoch {epoch} / {epochs} · {rate} epochs/s · {left} left',
   pausedAt: 'Paused before epoch {epoch} / {epochs}',
   left: 'left',
@@ -290,6 +300,12 @@ const es: Messages = {
   speed: 'Velocidad',
   fastest: 'Lo más rápido posible',
   pace: '{rate} épocas/s',
+  network: 'La red',
+  networkText:
+    '{sizes} unidades, la entrada primero ({activation} tras cada capa oculta): {parameters} parámetros, {weights} pesos y {biases} sesgos.',
+  networkKey:
+    'Cada línea es un peso: naranja si es positivo, azul si es negativo, más gruesa cuanto mayor.',
+  networkTooLarge: 'Demasiados pesos para dibujar una línea por peso.',
   progressLine: 'Época {epoch} / {epochs} · {rate} épocas/s · quedan {left}',
   pausedAt: 'En pausa antes de la época {epoch} / {epochs}',
   left: 'quedan',

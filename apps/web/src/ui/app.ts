@@ -28,6 +28,7 @@ import {
   prepareNumberFormats,
 } from './format.js';
 import { languageButton } from './language-button.js';
+import { NetworkDiagram } from './network-diagram.js';
 import { replacePageUrl } from './page-url.js';
 import { RestartableWorker } from './restartable-worker.js';
 import { RunAnnouncer } from './run-announcer.js';
@@ -54,6 +55,7 @@ export class App {
   private readonly worker: RestartableWorker<WorkerCommand, WorkerMessage>;
   private readonly form: ConfigForm;
   private readonly charts: ChartPanel;
+  private readonly network: NetworkDiagram;
   private checked: CheckedConfig;
   private backend: WebBackend;
   private support: BackendSupport = SUPPORT_BEFORE_DETECTION;
@@ -123,6 +125,7 @@ export class App {
       'aria-labelledby': 'loss-chart-title',
     });
     this.charts = new ChartPanel(fitElement, lossElement, this.m);
+    this.network = new NetworkDiagram(this.m);
 
     const button = (id: string, text: (m: Messages) => string, onclick: () => void) => {
       const element = h('button', { type: 'button', id });
@@ -305,6 +308,12 @@ export class App {
           ),
           lossElement,
         ),
+        h(
+          'figure',
+          { 'aria-labelledby': 'network-title' },
+          this.text(h('figcaption', { id: 'network-title' }), (m) => m.network),
+          this.network.element,
+        ),
       ),
       h(
         'section',
@@ -323,6 +332,7 @@ export class App {
     for (const setter of this.setters) setter(this.m);
     this.share.setMessages(this.m);
     this.speed.setMessages(this.m);
+    this.network.setMessages(this.m);
     this.presetSelect.replaceChildren(
       h('option', { value: '' }, '—'),
       ...PRESETS.map((preset) =>
@@ -396,6 +406,7 @@ export class App {
 
   private refresh(): void {
     const valid = this.checked.problems.length === 0;
+    if (this.state === 'idle') this.showNetworkOf(this.checked.config);
     const enabled = controlStates(this.state, valid);
     for (const [name, element] of Object.entries(this.buttons)) {
       element.disabled = !enabled[name as keyof typeof this.buttons];
@@ -501,6 +512,8 @@ export class App {
     switch (message.type) {
       case 'started':
         this.started = { parameters: message.parameterCount, backend: message.backend.name };
+        this.showNetworkOf(this.runConfig);
+        if (message.weights) this.network.setWeights(message.weights);
         this.activeBackend.textContent = message.backend.name;
         this.activeBackend.title = message.backend.reason;
         void this.charts.start(message, this.runConfig.epochs, this.runConfig.valEvery);
@@ -510,6 +523,7 @@ export class App {
         return;
       case 'progress':
         this.charts.update(message.train, message.val, message.curve);
+        if (message.weights) this.network.setWeights(message.weights);
         this.latest = {
           epoch: message.epoch,
           epochs: message.epochs,
@@ -531,6 +545,7 @@ export class App {
         this.lastRun = message;
         this.root.dataset.tensorsAfter = String(message.tensorsAfter);
         this.charts.finish(message.curve);
+        if (message.weights) this.network.setWeights(message.weights);
         this.setState('done');
         this.renderSummary();
         this.renderDownloads();
@@ -544,6 +559,11 @@ export class App {
         this.keepFocus();
         return;
     }
+  }
+
+  /** The diagram of a config's network: one input, its hidden layers, one output. */
+  private showNetworkOf(config: ExperimentConfig): void {
+    this.network.setShape([1, ...config.hidden, 1], config.activation);
   }
 
   private showError(message: string): void {

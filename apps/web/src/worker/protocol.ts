@@ -48,6 +48,8 @@ export interface StartedMessage {
   readonly truth: XY;
   /** The untrained model's curve. */
   readonly curve: XY;
+  /** The untrained weights (kernel, bias, ... as `Mlp.getWeights()`), for small networks. */
+  readonly weights?: readonly Float32Array[];
 }
 
 /** Worker → page: epochs since the last progress message, and the curve now. */
@@ -64,6 +66,8 @@ export interface ProgressMessage {
   readonly curve: XY;
   readonly elapsedSeconds: number;
   readonly epochsPerSecond: number;
+  /** The weights now, for small networks (see `StartedMessage.weights`). */
+  readonly weights?: readonly Float32Array[];
 }
 
 /** Worker → page: the run is paused before `nextEpoch`, or running again. */
@@ -90,6 +94,8 @@ export interface DoneMessage {
   readonly history: { readonly train: readonly EpochLoss[]; readonly val: readonly EpochLoss[] };
   readonly curve: XY;
   readonly model: ModelFiles;
+  /** The trained weights, for small networks (see `StartedMessage.weights`). */
+  readonly weights?: readonly Float32Array[];
   /** Tensors alive in the worker after the run was cleaned up (flat across runs: no leaks). */
   readonly tensorsAfter: number;
 }

@@ -18,6 +18,13 @@ import {
   type XY,
 } from './protocol.js';
 
+/**
+ * Networks with at most this many parameters send their weights with every
+ * progress message, for the page's network diagram (which draws one line
+ * per weight up to a few thousand).
+ */
+export const MAX_SENT_PARAMETERS = 5000;
+
 /** Sends a message to the page (`postMessage` in the worker, a recorder in tests). */
 export type PostMessage = (message: WorkerMessage, transfer?: Transferable[]) => void;
 
@@ -93,6 +100,8 @@ export class TrainingSession {
     let rate = { elapsedSeconds: 0, epochsPerSecond: 0 };
 
     const curve = (): XY => ({ x: xs, y: model ? Array.from(model.predict(xs)) : [] });
+    const weights = () =>
+      model && model.parameterCount <= MAX_SENT_PARAMETERS ? { weights: model.getWeights() } : {};
     const flush = () => {
       if (pending.train.length === 0 && pending.val.length === 0) return;
       this.post({
@@ -104,6 +113,7 @@ export class TrainingSession {
         val: pending.val.splice(0),
         curve: curve(),
         ...rate,
+        ...weights(),
       });
       lastSent = performance.now();
     };
@@ -136,6 +146,7 @@ export class TrainingSession {
             parameterCount: event.parameterCount,
             ...points,
             curve: curve(),
+            ...weights(),
           });
         } else if (event.type === 'epoch') {
           lastEpoch = event.epoch;
@@ -157,6 +168,7 @@ export class TrainingSession {
         flush();
         const files = await modelFiles(result.model);
         const finalCurve = curve();
+        const finalWeights = weights();
         result.model.dispose();
         model = undefined;
         this.post(
@@ -169,6 +181,7 @@ export class TrainingSession {
             history: result.history,
             curve: finalCurve,
             model: files,
+            ...finalWeights,
             tensorsAfter: countTensors(),
           },
           [files.weights],

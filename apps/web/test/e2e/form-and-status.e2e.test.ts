@@ -95,7 +95,7 @@ describe('the form and the status line in chromium', () => {
           return document.getElementById(id)?.textContent ?? '';
         }),
       );
-      expect(names).toEqual(['Datos y modelo', 'Pérdida']);
+      expect(names).toEqual(['Datos y modelo', 'Pérdida', 'La red']);
       // The progress line is not a live region; milestones go to the announcer.
       expect(await page.getAttribute('#progress', 'aria-live')).toBeNull();
       expect(await page.getAttribute('#run-announcer', 'role')).toBe('status');
