@@ -47,6 +47,9 @@ export interface Messages {
   readonly starting: string;
   /** Read out by screen readers when a run starts. */
   readonly announceStarted: string;
+  /** The loss numbers under the progress line, with and without a validation set. */
+  readonly liveLosses: string;
+  readonly liveTrainLoss: string;
   /** The speed control: its label, "as fast as possible", and a pace (`{rate}` epochs/s). */
   readonly speed: string;
   readonly fastest: string;
@@ -150,6 +153,8 @@ const en: Messages = {
   failedStatus: 'The last run failed (see below). Change what it says, then press Train.',
   starting: 'Starting the backend…',
   announceStarted: 'Training started on {backend}.',
+  liveLosses: 'Train loss {train} · validation loss {val} · best epoch {best}',
+  liveTrainLoss: 'Train loss {train}',
   speed: 'Speed',
   fastest: 'As fast as possible',
   pace: '{rate} epochs/s',
@@ -297,6 +302,8 @@ const es: Messages = {
   failedStatus: 'La última ejecución falló (ver abajo). Cambia lo que indica y pulsa Entrenar.',
   starting: 'Iniciando el backend…',
   announceStarted: 'Entrenamiento iniciado en {backend}.',
+  liveLosses: 'Pérdida de entrenamiento {train} · de validación {val} · mejor época {best}',
+  liveTrainLoss: 'Pérdida de entrenamiento {train}',
   speed: 'Velocidad',
   fastest: 'Lo más rápido posible',
   pace: '{rate} épocas/s',

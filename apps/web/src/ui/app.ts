@@ -75,6 +75,8 @@ export class App {
   /** The progress line, redrawn ~10 times a second: not a live region (see `announcer`). */
   private readonly progress = h('p', { id: 'progress', class: 'progress' });
   private readonly announcer = new RunAnnouncer();
+  /** The run's loss numbers (train, validation, best epoch), kept in view with the progress line. */
+  private readonly liveLosses = h('p', { id: 'live-losses', class: 'live-losses' });
   private readonly speed = new SpeedControl((epochsPerSecond) => {
     if (this.state === 'running' || this.state === 'paused') {
       this.send({ type: 'pace', ...(epochsPerSecond ? { epochsPerSecond } : {}) });
@@ -280,7 +282,8 @@ export class App {
         ...Object.values(this.buttons),
       ),
       this.speed.element,
-      this.progress,
+      // Sticky: the progress and the loss numbers stay in view while the charts scroll.
+      h('div', { class: 'run-status' }, this.progress, this.liveLosses),
       this.announcer.element,
       this.alert,
       h(
@@ -294,7 +297,7 @@ export class App {
         ),
         h(
           'figure',
-          { 'aria-labelledby': 'loss-chart-title' },
+          { 'aria-labelledby': 'loss-chart-title', class: 'loss-figure' },
           h(
             'figcaption',
             {},
@@ -665,6 +668,18 @@ export class App {
       'backend',
       'epochs-per-second',
     ];
+    const train = s ? s.finalTrainLoss : history.train.at(-1)?.loss;
+    this.liveLosses.textContent =
+      train === undefined
+        ? ''
+        : fill(
+            history.val.length > 0 || s?.bestValLoss !== undefined ? m.liveLosses : m.liveTrainLoss,
+            {
+              train: formatNumber(train, l),
+              val: formatNumber(s ? s.finalValLoss : history.val.at(-1)?.loss, l),
+              best: formatEpoch(s ? s.bestValEpoch : best?.epoch, l),
+            },
+          );
     this.summary.replaceChildren(
       ...rows.flatMap(([label, value], i) => [
         h('dt', {}, label),
