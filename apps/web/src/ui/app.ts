@@ -28,6 +28,7 @@ import {
   prepareNumberFormats,
 } from './format.js';
 import { languageButton } from './language-button.js';
+import { LessonPanel, lessonFromSearch } from './lesson-panel.js';
 import { NetworkDiagram } from './network-diagram.js';
 import { replacePageUrl } from './page-url.js';
 import { RestartableWorker } from './restartable-worker.js';
@@ -56,6 +57,7 @@ export class App {
   private readonly form: ConfigForm;
   private readonly charts: ChartPanel;
   private readonly network: NetworkDiagram;
+  private readonly lesson: LessonPanel;
   private checked: CheckedConfig;
   private backend: WebBackend;
   private support: BackendSupport = SUPPORT_BEFORE_DETECTION;
@@ -128,6 +130,21 @@ export class App {
     });
     this.charts = new ChartPanel(fitElement, lossElement, this.m);
     this.network = new NetworkDiagram(this.m);
+    this.lesson = new LessonPanel(locale, lessonFromSearch(search), {
+      run: (config) => {
+        this.form.setConfig(config);
+        this.onFormChange(this.form.read());
+        this.train(false);
+      },
+      spotlight: (focus) => {
+        for (const element of this.root.querySelectorAll('.spotlight')) {
+          element.classList.remove('spotlight');
+        }
+        const target = focus ? this.root.querySelector(`[data-focus="${focus}"]`) : null;
+        target?.classList.add('spotlight');
+      },
+      changed: () => this.syncUrl(),
+    });
 
     const button = (id: string, text: (m: Messages) => string, onclick: () => void) => {
       const element = h('button', { type: 'button', id });
@@ -174,7 +191,14 @@ export class App {
       this.urlAlert,
       // The run comes first in the document, so phones show the controls and charts
       // first; on wide screens the grid puts the form in the left column.
-      h('main', { class: 'layout' }, this.runSection(fitElement, lossElement), this.setupSection()),
+      // The lesson first: on a phone it is the first screen; on wide screens it heads the left column.
+      h(
+        'main',
+        { class: 'layout' },
+        this.lesson.element,
+        this.runSection(fitElement, lossElement),
+        this.setupSection(),
+      ),
     );
     this.form.setConfig(
       this.checked.config,
@@ -291,13 +315,13 @@ export class App {
         { class: 'charts' },
         h(
           'figure',
-          { 'aria-labelledby': 'fit-chart-title' },
+          { 'aria-labelledby': 'fit-chart-title', 'data-focus': 'fit' },
           this.text(h('figcaption', { id: 'fit-chart-title' }), (m) => m.fitChart),
           fitElement,
         ),
         h(
           'figure',
-          { 'aria-labelledby': 'loss-chart-title', class: 'loss-figure' },
+          { 'aria-labelledby': 'loss-chart-title', class: 'loss-figure', 'data-focus': 'loss' },
           h(
             'figcaption',
             {},
@@ -313,14 +337,14 @@ export class App {
         ),
         h(
           'figure',
-          { 'aria-labelledby': 'network-title' },
+          { 'aria-labelledby': 'network-title', 'data-focus': 'network' },
           this.text(h('figcaption', { id: 'network-title' }), (m) => m.network),
           this.network.element,
         ),
       ),
       h(
         'section',
-        { 'aria-labelledby': 'summary-title' },
+        { 'aria-labelledby': 'summary-title', 'data-focus': 'summary' },
         this.text(h('h2', { id: 'summary-title' }), (m) => m.summary),
         this.summary,
       ),
@@ -336,6 +360,7 @@ export class App {
     this.share.setMessages(this.m);
     this.speed.setMessages(this.m);
     this.network.setMessages(this.m);
+    this.lesson.setLocale(this.locale);
     this.presetSelect.replaceChildren(
       h('option', { value: '' }, '—'),
       ...PRESETS.map((preset) =>
@@ -404,7 +429,11 @@ export class App {
   }
 
   private syncUrl(): void {
-    replacePageUrl(writeUrlState(this.checked.config, this.backend), this.locale);
+    const lesson = this.lesson.isHidden ? 'off' : String(this.lesson.step + 1);
+    replacePageUrl(
+      `${writeUrlState(this.checked.config, this.backend)}&lesson=${lesson}`,
+      this.locale,
+    );
   }
 
   private refresh(): void {
@@ -515,6 +544,7 @@ export class App {
     switch (message.type) {
       case 'started':
         this.started = { parameters: message.parameterCount, backend: message.backend.name };
+        this.bringRunIntoView();
         this.showNetworkOf(this.runConfig);
         if (message.weights) this.network.setWeights(message.weights);
         this.activeBackend.textContent = message.backend.name;
@@ -561,6 +591,17 @@ export class App {
         this.setState('idle');
         this.keepFocus();
         return;
+    }
+  }
+
+  /**
+   * A run started from the lesson on a phone, whose run column is below it:
+   * scroll the progress, numbers and charts into view.
+   */
+  private bringRunIntoView(): void {
+    const status = this.root.querySelector('.run-status');
+    if (status && status.getBoundingClientRect().top > window.innerHeight * 0.75) {
+      status.scrollIntoView({ block: 'start' });
     }
   }
 
