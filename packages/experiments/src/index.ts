@@ -145,6 +145,7 @@ export {
   findFitExperiment,
 } from './experiments/experiment-list.js';
 export { lineExperiment } from './experiments/line-experiment.js';
+export { localMinimaExperiment } from './experiments/local-minima-experiment.js';
 export { polynomialExperiment } from './experiments/polynomial-experiment.js';
 export { sineExperiment } from './experiments/sine-experiment.js';
 export {
@@ -165,6 +166,60 @@ export {
   lossSurface,
   MAX_SURFACE_RESOLUTION,
 } from './line-view/index.js';
+export {
+  type EscapeStatistics,
+  escapeStatistics,
+  hasSettled,
+  SETTLE_TOLERANCE,
+} from './local-minima/escape-statistics.js';
+export {
+  defaultLocalMinimaConfig,
+  LOCAL_MINIMA,
+  type LocalMinimaConfig,
+  parseLocalMinimaConfig,
+} from './local-minima/local-minima-config.js';
+export {
+  localMinimaPoints,
+  TRUE_AMPLITUDE,
+  TRUE_FREQUENCY,
+} from './local-minima/local-minima-data.js';
+export { LOCAL_MINIMA_FIELDS } from './local-minima/local-minima-fields.js';
+export {
+  type LocalMinimaRow,
+  type LocalMinimaSummary,
+  localMinimaSummary,
+  type PathEnd,
+} from './local-minima/local-minima-summary.js';
+export {
+  type LocalMinimaCell,
+  type LocalMinimaCellEvent,
+  type LocalMinimaResult,
+  MAX_FREQUENCY,
+  type RunLocalMinimaOptions,
+  runLocalMinima,
+} from './local-minima/run-local-minima.js';
+export {
+  bestAmplitude,
+  type SineGradient,
+  type SinePoints,
+  type SineWeights,
+  sineFitGradient,
+  sineFitLoss,
+} from './local-minima/sine-fit.js';
+export {
+  globalValley,
+  type SineValley,
+  sineValleys,
+  valleyIndexOf,
+} from './local-minima/sine-fit-valleys.js';
+export {
+  DIVERGENCE_LIMIT,
+  type SineSgdOptions,
+  type SineSgdRun,
+  sineSgdRun,
+} from './local-minima/sine-sgd.js';
+export { type SineSurface, sineSurface, sineSurfaceArea } from './local-minima/sine-surface.js';
+export { wilsonInterval } from './local-minima/wilson-interval.js';
 export {
   type ExperimentData,
   generateExperimentData,

@@ -1,6 +1,7 @@
 import { batchSizeLabExperiment } from './batch-size-lab-experiment.js';
 import type { ExperimentDefinition } from './experiment-definition.js';
 import { lineExperiment } from './line-experiment.js';
+import { localMinimaExperiment } from './local-minima-experiment.js';
 import { polynomialExperiment } from './polynomial-experiment.js';
 import { sineExperiment } from './sine-experiment.js';
 
@@ -15,6 +16,7 @@ export const EXPERIMENTS = [
   polynomialExperiment,
   sineExperiment,
   batchSizeLabExperiment,
+  localMinimaExperiment,
 ] as const;
 
 /** Any entry of `EXPERIMENTS`. */
