@@ -35,6 +35,7 @@ Examples:
   epochlab run batch-size --batch-sizes 1,10,full --seeds 4 --lr 0.05
   epochlab run local-minima                        y = a sin(w x) from a local valley: who escapes, per batch size and lr
   epochlab run local-minima --lrs 0.3 --seeds 1000
+  epochlab run batch-size-hardware                 samples/s and time to a target loss against batch size, every backend
   epochlab run my-experiment.json --lr 0.01        a config file, one field overridden
   epochlab run line --json --quiet > summary.json  the summary as JSON on stdout
 
@@ -45,6 +46,8 @@ histories.json/csv, line-view.json, line-paths.csv and the charts loss-by-epoch,
 val-loss-by-epoch, gradient-cosine, gradient-variance and loss-surface (.svg and .png).
 A local-minima run writes config.json, summary.json, cells.csv, runs.csv, points.csv, valleys.csv,
 paths.json and the charts loss-surface, escape-by-batch-size, escape-by-lr and unsettled-by-lr.
+A batch-size-hardware run writes config.json, summary.json, cells.csv and the charts throughput and
+time-to-target.
 Each experiment's defaults: epochlab list.`;
 
 function placeholder(flag: ConfigFlag): string {

@@ -120,6 +120,7 @@ export {
   MAX_NORMAL_DRAW,
 } from './config/finite-data-check.js';
 export { defaultConfig, parseExperimentConfig } from './config/parse-config.js';
+export { batchSizeHardwareExperiment } from './experiments/batch-size-hardware-experiment.js';
 export { batchSizeLabExperiment } from './experiments/batch-size-lab-experiment.js';
 export {
   defineExperiment,
@@ -148,6 +149,24 @@ export { lineExperiment } from './experiments/line-experiment.js';
 export { localMinimaExperiment } from './experiments/local-minima-experiment.js';
 export { polynomialExperiment } from './experiments/polynomial-experiment.js';
 export { sineExperiment } from './experiments/sine-experiment.js';
+export {
+  BATCH_SIZE_HARDWARE,
+  defaultHardwareConfig,
+  type HardwareConfig,
+  parseHardwareConfig,
+} from './hardware/hardware-config.js';
+export { HARDWARE_FIELDS } from './hardware/hardware-fields.js';
+export {
+  type HardwareCell,
+  type HardwareCellEvent,
+  type HardwareResult,
+  NOTEBOOK_HIDDEN,
+  type RunHardwareOptions,
+  runBatchSizeHardware,
+  type ThroughputKnee,
+  throughputKnees,
+  type UnavailableBackend,
+} from './hardware/run-batch-size-hardware.js';
 export {
   DEFAULT_SURFACE_RESOLUTION,
   type DescentPathOptions,

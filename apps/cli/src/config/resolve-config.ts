@@ -7,6 +7,7 @@ import {
   type ExperimentConfig,
   formatFieldValue,
   formatIssue,
+  type HardwareConfig,
   type LocalMinimaConfig,
   parseExperimentConfig,
   parseFieldText,
@@ -32,7 +33,7 @@ export type RunConfig =
   | { readonly kind: 'lab'; readonly config: LabConfig };
 
 /** A validated config of an experiment of kind `lab`: each has its own runner. */
-export type LabConfig = BatchSizeLabConfig | LocalMinimaConfig;
+export type LabConfig = BatchSizeLabConfig | LocalMinimaConfig | HardwareConfig;
 
 /** Where the config came from, for error messages. */
 type Source = { kind: 'preset'; name: string } | { kind: 'file'; path: string };

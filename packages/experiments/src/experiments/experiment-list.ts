@@ -1,3 +1,4 @@
+import { batchSizeHardwareExperiment } from './batch-size-hardware-experiment.js';
 import { batchSizeLabExperiment } from './batch-size-lab-experiment.js';
 import type { ExperimentDefinition } from './experiment-definition.js';
 import { lineExperiment } from './line-experiment.js';
@@ -17,6 +18,7 @@ export const EXPERIMENTS = [
   sineExperiment,
   batchSizeLabExperiment,
   localMinimaExperiment,
+  batchSizeHardwareExperiment,
 ] as const;
 
 /** Any entry of `EXPERIMENTS`. */
