@@ -192,6 +192,14 @@ export {
   SETTLE_TOLERANCE,
 } from './local-minima/escape-statistics.js';
 export {
+  type DrawnPath,
+  drawnPaths,
+  escapeShareSeries,
+  type SharePoint,
+  type ShareSeries,
+  unsettledShareSeries,
+} from './local-minima/local-minima-chart-data.js';
+export {
   defaultLocalMinimaConfig,
   LOCAL_MINIMA,
   type LocalMinimaConfig,
@@ -206,6 +214,7 @@ export { LOCAL_MINIMA_FIELDS } from './local-minima/local-minima-fields.js';
 export {
   type LocalMinimaRow,
   type LocalMinimaSummary,
+  localMinimaRow,
   localMinimaSummary,
   type PathEnd,
 } from './local-minima/local-minima-summary.js';

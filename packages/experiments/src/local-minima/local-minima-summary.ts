@@ -1,6 +1,6 @@
 import type { EscapeStatistics } from './escape-statistics.js';
 import type { LocalMinimaConfig } from './local-minima-config.js';
-import type { LocalMinimaResult } from './run-local-minima.js';
+import type { LocalMinimaCell, LocalMinimaResult } from './run-local-minima.js';
 import type { SineValley } from './sine-fit-valleys.js';
 
 /** Where a path ended: its last point, loss, valley and steps. */
@@ -36,6 +36,11 @@ export interface LocalMinimaSummary {
   readonly rows: readonly LocalMinimaRow[];
 }
 
+/** A cell's row of the table: its learning rate, batch size and statistics, without the runs. */
+export function localMinimaRow(cell: LocalMinimaCell): LocalMinimaRow {
+  return { lr: cell.lr, batchSize: cell.batchSize, label: cell.label, ...cell.statistics };
+}
+
 /** The study's summary: valleys, where full-batch descent ended, and a row per cell. */
 export function localMinimaSummary(result: LocalMinimaResult): LocalMinimaSummary {
   const gd = result.fullBatchPath;
@@ -52,11 +57,6 @@ export function localMinimaSummary(result: LocalMinimaResult): LocalMinimaSummar
       (run) => !run.diverged && run.valley === result.globalValley,
     ).length,
     sgdPaths: result.sgdPaths.length,
-    rows: result.cells.map((cell) => ({
-      lr: cell.lr,
-      batchSize: cell.batchSize,
-      label: cell.label,
-      ...cell.statistics,
-    })),
+    rows: result.cells.map(localMinimaRow),
   };
 }
