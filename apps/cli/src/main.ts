@@ -33,6 +33,9 @@ Examples:
   epochlab run sine --frequency 6                  y = sin(6x), two periods over [-1, 1]
   epochlab run batch-size                          the batch-size lab: batch sizes 1, 5, 25 and full, 8 seeds each
   epochlab run batch-size --batch-sizes 1,10,full --seeds 4 --lr 0.05
+  epochlab run local-minima                        y = a sin(w x) from a local valley: who escapes, per batch size and lr
+  epochlab run local-minima --lrs 0.3 --seeds 1000
+  epochlab run batch-size-hardware                 samples/s and time to a target loss against batch size, every backend
   epochlab run my-experiment.json --lr 0.01        a config file, one field overridden
   epochlab run line --json --quiet > summary.json  the summary as JSON on stdout
 
@@ -41,6 +44,10 @@ config.json, history.json, history.csv, summary.json, fit.svg/png, loss.svg/png 
 A batch-size lab run writes config.json, summary.json, curves.json/csv, gradient-noise.json/csv,
 histories.json/csv, line-view.json, line-paths.csv and the charts loss-by-epoch, loss-by-step,
 val-loss-by-epoch, gradient-cosine, gradient-variance and loss-surface (.svg and .png).
+A local-minima run writes config.json, summary.json, cells.csv, runs.csv, points.csv, valleys.csv,
+paths.json and the charts loss-surface, escape-by-batch-size, escape-by-lr and unsettled-by-lr.
+A batch-size-hardware run writes config.json, summary.json, cells.csv and the charts throughput and
+time-to-target.
 Each experiment's defaults: epochlab list.`;
 
 function placeholder(flag: ConfigFlag): string {

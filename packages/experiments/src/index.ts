@@ -120,6 +120,7 @@ export {
   MAX_NORMAL_DRAW,
 } from './config/finite-data-check.js';
 export { defaultConfig, parseExperimentConfig } from './config/parse-config.js';
+export { batchSizeHardwareExperiment } from './experiments/batch-size-hardware-experiment.js';
 export { batchSizeLabExperiment } from './experiments/batch-size-lab-experiment.js';
 export {
   defineExperiment,
@@ -145,8 +146,27 @@ export {
   findFitExperiment,
 } from './experiments/experiment-list.js';
 export { lineExperiment } from './experiments/line-experiment.js';
+export { localMinimaExperiment } from './experiments/local-minima-experiment.js';
 export { polynomialExperiment } from './experiments/polynomial-experiment.js';
 export { sineExperiment } from './experiments/sine-experiment.js';
+export {
+  BATCH_SIZE_HARDWARE,
+  defaultHardwareConfig,
+  type HardwareConfig,
+  parseHardwareConfig,
+} from './hardware/hardware-config.js';
+export { HARDWARE_FIELDS } from './hardware/hardware-fields.js';
+export {
+  type HardwareCell,
+  type HardwareCellEvent,
+  type HardwareResult,
+  NOTEBOOK_HIDDEN,
+  type RunHardwareOptions,
+  runBatchSizeHardware,
+  type ThroughputKnee,
+  throughputKnees,
+  type UnavailableBackend,
+} from './hardware/run-batch-size-hardware.js';
 export {
   DEFAULT_SURFACE_RESOLUTION,
   type DescentPathOptions,
@@ -165,6 +185,69 @@ export {
   lossSurface,
   MAX_SURFACE_RESOLUTION,
 } from './line-view/index.js';
+export {
+  type EscapeStatistics,
+  escapeStatistics,
+  hasSettled,
+  SETTLE_TOLERANCE,
+} from './local-minima/escape-statistics.js';
+export {
+  type DrawnPath,
+  drawnPaths,
+  escapeShareSeries,
+  type SharePoint,
+  type ShareSeries,
+  unsettledShareSeries,
+} from './local-minima/local-minima-chart-data.js';
+export {
+  defaultLocalMinimaConfig,
+  LOCAL_MINIMA,
+  type LocalMinimaConfig,
+  parseLocalMinimaConfig,
+} from './local-minima/local-minima-config.js';
+export {
+  localMinimaPoints,
+  TRUE_AMPLITUDE,
+  TRUE_FREQUENCY,
+} from './local-minima/local-minima-data.js';
+export { LOCAL_MINIMA_FIELDS } from './local-minima/local-minima-fields.js';
+export {
+  type LocalMinimaRow,
+  type LocalMinimaSummary,
+  localMinimaRow,
+  localMinimaSummary,
+  type PathEnd,
+} from './local-minima/local-minima-summary.js';
+export {
+  type LocalMinimaCell,
+  type LocalMinimaCellEvent,
+  type LocalMinimaResult,
+  MAX_FREQUENCY,
+  type RunLocalMinimaOptions,
+  runLocalMinima,
+} from './local-minima/run-local-minima.js';
+export {
+  bestAmplitude,
+  type SineGradient,
+  type SinePoints,
+  type SineWeights,
+  sineFitGradient,
+  sineFitLoss,
+} from './local-minima/sine-fit.js';
+export {
+  globalValley,
+  type SineValley,
+  sineValleys,
+  valleyIndexOf,
+} from './local-minima/sine-fit-valleys.js';
+export {
+  DIVERGENCE_LIMIT,
+  type SineSgdOptions,
+  type SineSgdRun,
+  sineSgdRun,
+} from './local-minima/sine-sgd.js';
+export { type SineSurface, sineSurface, sineSurfaceArea } from './local-minima/sine-surface.js';
+export { wilsonInterval } from './local-minima/wilson-interval.js';
 export {
   type ExperimentData,
   generateExperimentData,

@@ -7,7 +7,8 @@ import {
   type ExperimentConfig,
   formatFieldValue,
   formatIssue,
-  parseBatchSizeLabConfig,
+  type HardwareConfig,
+  type LocalMinimaConfig,
   parseExperimentConfig,
   parseFieldText,
 } from '@epochlab/experiments';
@@ -29,7 +30,10 @@ export type FlagValues = Record<string, string | boolean | undefined>;
 /** A validated config of any experiment `epochlab run` knows, tagged by its definition's kind. */
 export type RunConfig =
   | { readonly kind: 'fit'; readonly config: ExperimentConfig }
-  | { readonly kind: 'lab'; readonly config: BatchSizeLabConfig };
+  | { readonly kind: 'lab'; readonly config: LabConfig };
+
+/** A validated config of an experiment of kind `lab`: each has its own runner. */
+export type LabConfig = BatchSizeLabConfig | LocalMinimaConfig | HardwareConfig;
 
 /** Where the config came from, for error messages. */
 type Source = { kind: 'preset'; name: string } | { kind: 'file'; path: string };
@@ -128,8 +132,9 @@ function validate(
   typed: Record<string, string>,
 ): RunConfig {
   try {
-    if (experimentNamed(experiment).kind === 'lab') {
-      return { kind: 'lab', config: parseBatchSizeLabConfig(merged) };
+    const definition = experimentNamed(experiment);
+    if (definition.kind === 'lab') {
+      return { kind: 'lab', config: definition.parse(merged) as LabConfig };
     }
     return { kind: 'fit', config: parseExperimentConfig(merged) };
   } catch (error) {

@@ -37,6 +37,10 @@ const SPANISH: ProblemWording = {
   seedsPastMaxSeed: ({ max }) => `debe cumplir seed + seeds - 1 <= ${max}`,
   pointPair: ({ example }) => `debe ser dos números finitos m,b, como ${example}`,
   pointPairItem: () => 'debe ser dos números finitos m,b',
+  weightPair: ({ example }) => `debe ser dos números finitos w,a, como ${example}`,
+  learningRateList: ({ example }) =>
+    `debe ser una lista de tasas de aprendizaje, cada una > 0 y <= 10, como ${example}`,
+  tooManyLearningRates: ({ max }) => `debe tener como mucho ${max} tasas de aprendizaje`,
   unknownField: ({ experiment }) => `no es un campo del experimento ${experiment}`,
   exactly: ({ value }) => `debe ser ${value}`,
   configObject: ({ example }) => `debe ser un objeto como ${example}`,

@@ -9,6 +9,7 @@ import {
   type BatchSizeOption,
   labDatasetExperiment,
 } from './batch-size-lab-fields.js';
+import { checkBatchSizeList } from './batch-size-list-check.js';
 
 export type { BatchSizeOption };
 
@@ -30,34 +31,7 @@ const batchSizeLabConfigSchema = configSchema(
   BATCH_SIZE_LAB_FIELDS,
 ).superRefine((input, context) => {
   const config = input as unknown as BatchSizeLabConfig;
-  const seen = new Map<number, number>();
-  config.batchSizes.forEach((option, index) => {
-    if (option !== 'full' && option > config.n) {
-      context.addIssue({
-        code: 'custom',
-        path: ['batchSizes', index],
-        message: problemMessage({ code: 'batchSizeAboveN', n: config.n }),
-        input: option,
-      });
-      return;
-    }
-    const size = resolveBatchSize(option, config.n);
-    const earlier = seen.get(size);
-    if (earlier !== undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['batchSizes', index],
-        message: problemMessage({
-          code: 'repeatedBatchSize',
-          other: `batchSizes[${earlier}]`,
-          size,
-          n: config.n,
-        }),
-        input: option,
-      });
-    }
-    seen.set(size, index);
-  });
+  checkBatchSizeList(config.batchSizes, config.n, context);
   if (config.seed + config.seeds - 1 > MAX_SEED) {
     context.addIssue({
       code: 'custom',

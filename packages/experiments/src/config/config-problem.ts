@@ -34,6 +34,9 @@ export type ConfigProblem =
   | { readonly code: 'seedsPastMaxSeed'; readonly max: number }
   | { readonly code: 'pointPair'; readonly example: string }
   | { readonly code: 'pointPairItem' }
+  | { readonly code: 'weightPair'; readonly example: string }
+  | { readonly code: 'learningRateList'; readonly example: string }
+  | { readonly code: 'tooManyLearningRates'; readonly max: number }
   | { readonly code: 'unknownField'; readonly experiment: string; readonly title: string }
   | { readonly code: 'exactly'; readonly value: string }
   | { readonly code: 'configObject'; readonly example: string }
@@ -87,6 +90,10 @@ const ENGLISH: ProblemWording = {
   seedsPastMaxSeed: ({ max }) => `must keep seed + seeds - 1 at most ${max}`,
   pointPair: ({ example }) => `must be two finite numbers m,b such as ${example}`,
   pointPairItem: () => 'must be two finite numbers m,b',
+  weightPair: ({ example }) => `must be two finite numbers w,a such as ${example}`,
+  learningRateList: ({ example }) =>
+    `must be a list of learning rates, each > 0 and <= 10, such as ${example}`,
+  tooManyLearningRates: ({ max }) => `must list at most ${max} learning rates`,
   unknownField: ({ title }) => `is not a field of the ${title}`,
   exactly: ({ value }) => `must be ${value}`,
   configObject: ({ example }) => `must be an object such as ${example}`,

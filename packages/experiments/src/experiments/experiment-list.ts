@@ -1,6 +1,8 @@
+import { batchSizeHardwareExperiment } from './batch-size-hardware-experiment.js';
 import { batchSizeLabExperiment } from './batch-size-lab-experiment.js';
 import type { ExperimentDefinition } from './experiment-definition.js';
 import { lineExperiment } from './line-experiment.js';
+import { localMinimaExperiment } from './local-minima-experiment.js';
 import { polynomialExperiment } from './polynomial-experiment.js';
 import { sineExperiment } from './sine-experiment.js';
 
@@ -15,6 +17,8 @@ export const EXPERIMENTS = [
   polynomialExperiment,
   sineExperiment,
   batchSizeLabExperiment,
+  localMinimaExperiment,
+  batchSizeHardwareExperiment,
 ] as const;
 
 /** Any entry of `EXPERIMENTS`. */

@@ -8,7 +8,7 @@ import {
   labBandPoints,
 } from '@epochlab/experiments';
 import { bandChart, type ChartSpec, lossSurfaceChart } from '@epochlab/plot';
-import { renderPng, renderSvg } from '@epochlab/plot/node';
+import { renderChartFiles } from '../chart-files.js';
 import type { RunFile } from '../run-folder.js';
 
 /** A batch size's name in the legends: `batch 5`, `full batch (100)`. */
@@ -110,14 +110,5 @@ export async function renderLabCharts(
   result: BatchSizeLabResult,
   view: LineView,
 ): Promise<RunFile[]> {
-  const rendered = await Promise.all(
-    labChartSpecs(result, view).map(async ([name, spec]): Promise<RunFile[]> => {
-      const [svg, png] = await Promise.all([renderSvg(spec), renderPng(spec)]);
-      return [
-        { name: `${name}.svg`, content: svg },
-        { name: `${name}.png`, content: png },
-      ];
-    }),
-  );
-  return rendered.flat();
+  return renderChartFiles(labChartSpecs(result, view));
 }
