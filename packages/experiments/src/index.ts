@@ -90,6 +90,8 @@ export {
 export {
   type CommonConfig,
   commonFields,
+  type EarlyStoppingConfig,
+  earlyStoppingFields,
   TRAINING_PATH_OPTIONS,
 } from './config/common-fields.js';
 export { ConfigError, type ConfigIssue, formatIssue } from './config/config-error.js';
@@ -165,6 +167,7 @@ export {
   lossSurface,
   MAX_SURFACE_RESOLUTION,
 } from './line-view/index.js';
+export { createBestModel } from './run/best-model.js';
 export {
   type ExperimentData,
   generateExperimentData,
@@ -178,6 +181,7 @@ export type {
 } from './run/experiment-events.js';
 export type { ExperimentSummary, TrainingStatus } from './run/experiment-summary.js';
 export {
+  type BestWeights,
   type ExperimentResult,
   fitCurve,
   type RunExperimentOptions,

@@ -113,6 +113,10 @@ const en: Messages = {
     valEvery: 'Validate every',
     seed: 'Seed',
     trainingPath: 'Training path',
+    earlyStopping: 'Early stopping',
+    patience: 'Patience (epochs)',
+    minDelta: 'Minimum improvement',
+    restoreBest: 'Restore the best weights',
   },
   fieldHelp: {},
   groups: { data: 'Data', model: 'Model', training: 'Training' },
@@ -226,6 +230,10 @@ const es: Messages = {
     valEvery: 'Validar cada',
     seed: 'Semilla',
     trainingPath: 'Ruta de entrenamiento',
+    earlyStopping: 'Parada temprana',
+    patience: 'Paciencia (épocas)',
+    minDelta: 'Mejora mínima',
+    restoreBest: 'Recuperar los mejores pesos',
   },
   fieldHelp: {
     slope: 'pendiente m de la recta y = m x + b',
@@ -251,6 +259,12 @@ const es: Messages = {
     seed: 'semilla de los datos, los pesos iniciales y el barajado',
     trainingPath:
       'cómo se calculan los pasos: auto elige el núcleo fusionado donde se puede (cpu, wasm)',
+    earlyStopping:
+      'parar cuando la pérdida de validación no mejora durante patience épocas (necesita val-n > 0)',
+    patience: 'épocas sin una pérdida de validación mejor antes de que la parada temprana termine',
+    minDelta: 'una pérdida de validación solo cuenta como mejor si baja del mejor valor menos esto',
+    restoreBest:
+      'cuando la parada temprana termina, el modelo final toma los pesos de la mejor época',
   },
   groups: { data: 'Datos', model: 'Modelo', training: 'Entrenamiento' },
   backend: 'Backend',
