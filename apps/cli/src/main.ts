@@ -84,13 +84,15 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addHelpText('after', RUN_EXAMPLES);
   run.optionsGroup('Config options (defaults: epochlab list):');
   for (const flag of CONFIG_FLAGS) {
-    if (flag.kind === 'boolean') continue;
+    if (flag.kind === 'boolean') {
+      run
+        .addOption(new Option(`--${flag.flag}`, `${flag.help}${appliesTo(flag)}`))
+        .addOption(new Option(`--no-${flag.flag}`, `turn --${flag.flag} off`));
+      continue;
+    }
     const choices = flag.choices ? ` (${flag.choices.join(', ')})` : '';
     run.option(`--${flag.flag} ${placeholder(flag)}`, `${flag.help}${choices}${appliesTo(flag)}`);
   }
-  run
-    .addOption(new Option('--shuffle', 'shuffle the training data every epoch (default)'))
-    .addOption(new Option('--no-shuffle', 'keep the training data in order'));
   run
     .optionsGroup('Run options:')
     .option('--backend <name>', `backend: ${BACKEND_NAMES.join(', ')}`, 'auto')

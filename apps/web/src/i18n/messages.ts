@@ -335,6 +335,7 @@ const es: Messages = {
       train: 'Entrenamiento',
       validation: 'Validación',
       model: 'Modelo',
+      bestModel: 'Modelo en la mejor época',
       truth: 'Función real',
       sampled: 'Se muestran {shown} de {total} puntos (una muestra equiespaciada)',
     },

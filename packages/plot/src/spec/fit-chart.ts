@@ -13,6 +13,8 @@ export interface FitChartLabels {
   train: string;
   validation: string;
   model: string;
+  /** The model at its best validation epoch, when `bestCurve` is given. */
+  bestModel: string;
   truth: string;
   /**
    * Subtitle when the points were thinned out for drawing; `{shown}` and
@@ -28,6 +30,7 @@ export const defaultFitChartLabels: Readonly<FitChartLabels> = {
   train: 'Train',
   validation: 'Validation',
   model: 'Model',
+  bestModel: 'Model at the best epoch',
   truth: 'True function',
   sampled: 'Showing {shown} of {total} points (an evenly spaced sample)',
 };
@@ -40,6 +43,7 @@ export const fitChartData = {
   train: 'train',
   validation: 'validation',
   curve: 'curve',
+  bestCurve: 'bestCurve',
   truth: 'truth',
 } as const;
 
@@ -54,6 +58,13 @@ export interface FitChartOptions extends ChartSize {
    * Left out (a model without finite predictions): no line and no legend entry.
    */
   curve?: Series;
+  /**
+   * A second model's predictions drawn as an orange line beside `curve`: the
+   * model at its best validation epoch, so overfitting shows on the data
+   * (label both, e.g. `labels: { model: 'Final model, epoch 20000',
+   * bestModel: 'Model at best epoch 14580' }`). Sample it like `curve`.
+   */
+  bestCurve?: Series;
   /** The function the data came from, drawn dashed. Two points suffice for a line. */
   truth?: Series;
   title?: string;
@@ -103,6 +114,9 @@ export function fitChart(options: FitChartOptions): ChartSpec {
     [fitChartData.train]: thin(train, max),
     [fitChartData.curve]: options.curve ? thin(seriesRows(options.curve, 'curve'), max) : [],
   };
+  if (options.bestCurve) {
+    datasets[fitChartData.bestCurve] = thin(seriesRows(options.bestCurve, 'bestCurve'), max);
+  }
   if (options.validation) datasets[fitChartData.validation] = thin(validation, max);
   if (options.truth) datasets[fitChartData.truth] = thin(seriesRows(options.truth, 'truth'), max);
   const total = train.length + validation.length;
@@ -125,6 +139,9 @@ export function fitChart(options: FitChartOptions): ChartSpec {
   }
   if (options.curve)
     legend.push({ label: labels.model, color: seriesColors.model, symbol: 'line' });
+  if (options.bestCurve) {
+    legend.push({ label: labels.bestModel, color: seriesColors.bestModel, symbol: 'line' });
+  }
   if (options.truth) {
     legend.push({ label: labels.truth, color: seriesColors.truth, symbol: 'dashed-line' });
   }
@@ -172,6 +189,13 @@ export function fitChart(options: FitChartOptions): ChartSpec {
       data: { name: fitChartData.curve },
       mark: { type: 'line', strokeWidth: 2.5 },
       encoding: { x, y, color: color(labels.model) },
+    });
+  }
+  if (options.bestCurve) {
+    layer.push({
+      data: { name: fitChartData.bestCurve },
+      mark: { type: 'line', strokeWidth: 2.5 },
+      encoding: { x, y, color: color(labels.bestModel) },
     });
   }
   layer.push(pointLayer(fitChartData.train, labels.train));

@@ -11,6 +11,7 @@ export const seriesColors = {
   train: '#d62728',
   validation: '#2ca02c',
   model: '#1f77b4',
+  bestModel: '#ff7f0e',
   truth: '#444444',
   marker: '#222222',
 } as const;
