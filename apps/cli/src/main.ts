@@ -8,6 +8,7 @@ import {
 } from '@epochlab/tensor';
 import { Command, CommanderError, Option } from 'commander';
 import { type CliIo, processIo } from './cli-io.js';
+import { type CompareFlags, compareCommand } from './commands/compare-command.js';
 import { listCommand } from './commands/list-command.js';
 import { type RunFlags, runCommand } from './commands/run-command.js';
 import { CONFIG_FLAGS, type ConfigFlag, RUN_EXPERIMENTS } from './config/config-flags.js';
@@ -42,6 +43,16 @@ A batch-size lab run writes config.json, summary.json, curves.json/csv, gradient
 histories.json/csv, line-view.json, line-paths.csv and the charts loss-by-epoch, loss-by-step,
 val-loss-by-epoch, gradient-cosine, gradient-variance and loss-surface (.svg and .png).
 Each experiment's defaults: epochlab list.`;
+
+const COMPARE_EXAMPLES = `
+Examples:
+  epochlab compare runs/lr-0.001 runs/lr-0.01 runs/lr-0.1
+  epochlab compare runs/a runs/b --log-scale --out runs/a-vs-b
+  epochlab compare runs/a runs/b --json > comparison.json
+
+Writes comparison.json, differences.csv (the config fields that differ), outcomes.csv (best
+validation loss and epoch, final losses, time), loss.svg/png and, when the runs drew the same
+points, fit.svg/png with every run's final model. What cannot be compared is said ("left out").`;
 
 function placeholder(flag: ConfigFlag): string {
   switch (flag.kind) {
@@ -101,6 +112,21 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--quiet', 'no progress line and no summary text')
     .action(async (experiment: string, flags: RunFlags) => {
       setExitCode(await runCommand(experiment, flags, io));
+    });
+
+  program
+    .command('compare')
+    .description(
+      'put finished runs side by side: loss curves, fits, what differed and how they ended',
+    )
+    .argument('<run-folder...>', 'two or more folders written by epochlab run')
+    .option('--out <dir>', 'folder to write (default runs/compare-<date>-<time>)')
+    .option('--log-scale', 'draw the losses on a logarithmic axis')
+    .option('--json', 'print the comparison as JSON on stdout and write nothing')
+    .option('--quiet', 'print nothing')
+    .addHelpText('after', COMPARE_EXAMPLES)
+    .action(async (folders: string[], flags: CompareFlags) => {
+      setExitCode(await compareCommand(folders, flags, io));
     });
 
   program

@@ -87,6 +87,10 @@ export {
   tradeOffFindingText,
   tradeOffReadingText,
 } from './batch-size-lab/trade-off-reading-text.js';
+export { compareRuns, type RunComparison } from './compare/compare-runs.js';
+export type { ComparedRun } from './compare/compared-run.js';
+export { type ConfigDifference, configDifferences } from './compare/config-differences.js';
+export type { RunOutcome } from './compare/run-outcome.js';
 export {
   type CommonConfig,
   commonFields,

@@ -3,7 +3,7 @@ import type { ChartSize, ChartSpec, Series } from '../chart-types.js';
 import { ChartInputError } from '../errors.js';
 import { chartFrame } from './chart-frame.js';
 import { dashPattern, type LegendEntry, seriesColor } from './series-legend.js';
-import { niceLinearAxis, seriesColors } from './theme.js';
+import { niceLinearAxis, paletteColor, seriesColors } from './theme.js';
 import { chartSize, seriesRows, type XY } from './validate-input.js';
 
 /** Text of the fit chart: axis titles and legend names. */
@@ -65,6 +65,12 @@ export interface FitChartOptions extends ChartSize {
    * bestModel: 'Model at best epoch 14580' }`). Sample it like `curve`.
    */
   bestCurve?: Series;
+  /**
+   * More models over the same points, each a line in the `seriesPalette`
+   * colour of its position and named by its label: runs compared on one
+   * chart. Sample each like `curve`.
+   */
+  models?: readonly { readonly label: string; readonly curve: Series }[];
   /** The function the data came from, drawn dashed. Two points suffice for a line. */
   truth?: Series;
   title?: string;
@@ -117,6 +123,10 @@ export function fitChart(options: FitChartOptions): ChartSpec {
   if (options.bestCurve) {
     datasets[fitChartData.bestCurve] = thin(seriesRows(options.bestCurve, 'bestCurve'), max);
   }
+  const models = options.models ?? [];
+  models.forEach((model, index) => {
+    datasets[`model${index}`] = thin(seriesRows(model.curve, `models[${index}].curve`), max);
+  });
   if (options.validation) datasets[fitChartData.validation] = thin(validation, max);
   if (options.truth) datasets[fitChartData.truth] = thin(seriesRows(options.truth, 'truth'), max);
   const total = train.length + validation.length;
@@ -142,6 +152,9 @@ export function fitChart(options: FitChartOptions): ChartSpec {
   if (options.bestCurve) {
     legend.push({ label: labels.bestModel, color: seriesColors.bestModel, symbol: 'line' });
   }
+  models.forEach((model, index) => {
+    legend.push({ label: model.label, color: paletteColor(index), symbol: 'line' });
+  });
   if (options.truth) {
     legend.push({ label: labels.truth, color: seriesColors.truth, symbol: 'dashed-line' });
   }
@@ -198,6 +211,13 @@ export function fitChart(options: FitChartOptions): ChartSpec {
       encoding: { x, y, color: color(labels.bestModel) },
     });
   }
+  models.forEach((model, index) => {
+    layer.push({
+      data: { name: `model${index}` },
+      mark: { type: 'line', strokeWidth: 2 },
+      encoding: { x, y, color: color(model.label) },
+    });
+  });
   layer.push(pointLayer(fitChartData.train, labels.train));
   if (options.validation) layer.push(pointLayer(fitChartData.validation, labels.validation));
 

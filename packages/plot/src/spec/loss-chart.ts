@@ -70,15 +70,7 @@ export function lossChart(options: LossChartOptions): ChartSpec {
   const labels = { ...defaultLossChartLabels, ...options.labels };
   const size = chartSize(options);
   const logScale = options.logScale ?? false;
-  const budget =
-    options.maxPointsPerSeries ?? Math.max(minReductionBudget, 2 * Math.ceil(size.width));
-  if (!Number.isInteger(budget) || budget < minReductionBudget) {
-    throw new ChartInputError(
-      'maxPointsPerSeries',
-      `an integer of at least ${minReductionBudget}`,
-      budget,
-    );
-  }
+  const budget = pointBudget(options.maxPointsPerSeries, size.width);
   const history = options.history;
   if (typeof history !== 'object' || history === null) {
     throw new ChartInputError('history', 'an object with train and val arrays', history);
@@ -95,25 +87,7 @@ export function lossChart(options: LossChartOptions): ChartSpec {
     ],
     'labels',
   );
-  // Fewer, rounder epoch ticks than the default: 0, 5,000, 10,000, ...
-  const epochAxis = niceLinearAxis('ceil(width / 80)');
-  const lossAxis = niceLinearAxis('ceil(height / 40)');
-  const x: PositionFieldDef<string> = {
-    field: 'epoch',
-    type: 'quantitative',
-    title: labels.x,
-    ...epochAxis,
-    // No label pushed inside the plot at the right end, where it would hide its neighbour.
-    axis: { ...epochAxis.axis, format: ',d', labelFlush: false },
-  };
-  const y: PositionFieldDef<string> = {
-    field: 'loss',
-    type: 'quantitative',
-    title: labels.y,
-    // A log axis keeps the data's own extent: rounding it out to whole decades
-    // can leave most of the plot empty.
-    ...(logScale ? { scale: { type: 'log', nice: false, padding: 8 } } : lossAxis),
-  };
+  const { x, y } = lossAxes(labels, logScale);
 
   const layer: (UnitSpec<string> | LayerSpec<string>)[] = [
     {
@@ -138,7 +112,52 @@ export function lossChart(options: LossChartOptions): ChartSpec {
   };
 }
 
-function forDisplay(rows: EpochLoss[], budget: number): EpochLoss[] {
+/**
+ * The points each loss series keeps: `maxPointsPerSeries`, or two per pixel
+ * column of `width`; throws `ChartInputError` below the reduction's minimum.
+ */
+export function pointBudget(maxPointsPerSeries: number | undefined, width: number): number {
+  const budget = maxPointsPerSeries ?? Math.max(minReductionBudget, 2 * Math.ceil(width));
+  if (!Number.isInteger(budget) || budget < minReductionBudget) {
+    throw new ChartInputError(
+      'maxPointsPerSeries',
+      `an integer of at least ${minReductionBudget}`,
+      budget,
+    );
+  }
+  return budget;
+}
+
+/** The epoch and loss position channels of loss charts, titled with `labels`. */
+export function lossAxes(
+  labels: { readonly x: string; readonly y: string },
+  logScale: boolean,
+): { x: PositionFieldDef<string>; y: PositionFieldDef<string> } {
+  // Fewer, rounder epoch ticks than the default: 0, 5,000, 10,000, ...
+  const epochAxis = niceLinearAxis('ceil(width / 80)');
+  const x: PositionFieldDef<string> = {
+    field: 'epoch',
+    type: 'quantitative',
+    title: labels.x,
+    ...epochAxis,
+    // No label pushed inside the plot at the right end, where it would hide its neighbour.
+    axis: { ...epochAxis.axis, format: ',d', labelFlush: false },
+  };
+  const y: PositionFieldDef<string> = {
+    field: 'loss',
+    type: 'quantitative',
+    title: labels.y,
+    // A log axis keeps the data's own extent: rounding it out to whole decades
+    // can leave most of the plot empty.
+    ...(logScale
+      ? { scale: { type: 'log', nice: false, padding: 8 } }
+      : niceLinearAxis('ceil(height / 40)')),
+  };
+  return { x, y };
+}
+
+/** Loss rows reduced to `budget` points with `reduceSeries`, for drawing. */
+export function forDisplay(rows: EpochLoss[], budget: number): EpochLoss[] {
   return reduceSeries(
     rows.map((row) => ({ x: row.epoch, y: row.loss })),
     budget,
