@@ -67,6 +67,10 @@ export interface Messages {
     readonly loss: Readonly<LossChartLabels>;
     /** The best-epoch note on narrow charts. */
     readonly bestShort: string;
+    /** The fit chart's name of the model at its best epoch (`{epoch}`). */
+    readonly bestModel: string;
+    /** The fit chart's name of the final model beside it (`{epochs}`: epochs run). */
+    readonly finalModel: string;
   };
 }
 
@@ -174,6 +178,8 @@ const en: Messages = {
     lossSvg: 'Loss chart (SVG)',
     modelJson: 'Model (model.json)',
     modelWeights: 'Model weights (.bin)',
+    bestModelJson: 'Model at the best epoch (model-best.json)',
+    bestModelWeights: 'Its weights (.bin)',
   },
   invalidUrl: 'Some values in the link were not valid; those fields use their defaults:',
   invalidField: '{field} {problem}; got "{text}"',
@@ -184,6 +190,8 @@ const en: Messages = {
     fit: defaultFitChartLabels,
     loss: defaultLossChartLabels,
     bestShort: 'Best: {epoch}',
+    bestModel: 'Model at best epoch {epoch}',
+    finalModel: 'Final model, after {epochs} epochs',
   },
 };
 
@@ -321,6 +329,8 @@ const es: Messages = {
     lossSvg: 'Gráfica de pérdida (SVG)',
     modelJson: 'Modelo (model.json)',
     modelWeights: 'Pesos del modelo (.bin)',
+    bestModelJson: 'Modelo en la mejor época (model-best.json)',
+    bestModelWeights: 'Sus pesos (.bin)',
   },
   invalidUrl: 'Algunos valores del enlace no eran válidos; esos campos usan su valor por defecto:',
   invalidField: '{field} {problem}; se recibió "{text}"',
@@ -347,6 +357,8 @@ const es: Messages = {
       bestValidation: 'Mejor validación: época {epoch}, pérdida {loss}',
     },
     bestShort: 'Mejor: {epoch}',
+    bestModel: 'Modelo en la mejor época {epoch}',
+    finalModel: 'Modelo final, tras {epochs} épocas',
   },
 };
 

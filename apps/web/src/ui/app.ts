@@ -15,6 +15,7 @@ import {
   detectBackends,
   SUPPORT_BEFORE_DETECTION,
 } from './backend-support.js';
+import { bestModelDownloads } from './best-model-downloads.js';
 import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
 import { h } from './dom.js';
@@ -497,7 +498,14 @@ export class App {
       case 'done':
         this.lastRun = message;
         this.root.dataset.tensorsAfter = String(message.tensorsAfter);
-        this.charts.finish(message.curve);
+        this.charts.finish(
+          message.curve,
+          message.best && {
+            curve: message.best.curve,
+            epoch: message.best.epoch,
+            epochsRun: message.summary.epochsRun,
+          },
+        );
         this.setState('done');
         this.renderSummary();
         this.renderDownloads();
@@ -647,6 +655,7 @@ export class App {
       item('model-weights', d.modelWeights, () => {
         if (run) downloadFile(MODEL_WEIGHTS_FILE, run.model.weights, 'application/octet-stream');
       }),
+      ...bestModelDownloads(run?.best, item, d),
     );
   }
 }
