@@ -36,6 +36,7 @@ export {
   type LossChartOptions,
   lossChart,
   lossChartData,
+  maxPinnedRuns,
 } from './spec/loss-chart.js';
 export {
   defaultLossSurfaceChartLabels,

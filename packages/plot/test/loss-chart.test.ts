@@ -253,3 +253,35 @@ describe('compareLossChart', () => {
     expect(() => compareLossChart({ runs: [runA, runA] })).toThrowError(/distinct legend names/);
   });
 });
+
+describe('lossChart with pinned runs', () => {
+  const history = {
+    train: [0, 1, 2].map((epoch) => ({ epoch, loss: 1 - epoch / 10 })),
+    val: [{ epoch: 0, loss: 1 }],
+  };
+
+  it('draws each pinned run faded and named, under the current run', async () => {
+    const spec = lossChart({
+      history,
+      pinned: [
+        { label: 'Run 1', history },
+        { label: 'Run 2', history },
+      ],
+    });
+    expect(compileWarnings(spec)).toEqual([]);
+    expect(spec.datasets?.pinnedTrain1).toHaveLength(3);
+    const layers = (spec as { layer: { mark?: { opacity?: number } }[] }).layer;
+    // Pinned layers come first (drawn underneath) and are faded.
+    expect(layers.slice(0, 4).every((layer) => (layer.mark?.opacity ?? 1) < 0.5)).toBe(true);
+    const view = await headlessView(spec);
+    const texts = allTexts(view);
+    expect(texts).toContain('Run 1');
+    expect(texts).toContain('Run 2');
+    view.finalize();
+  });
+
+  it('refuses more than five pinned runs', () => {
+    const pinned = Array.from({ length: 6 }, (_, i) => ({ label: `Run ${i}`, history }));
+    expect(() => lossChart({ history, pinned })).toThrowError(ChartInputError);
+  });
+});

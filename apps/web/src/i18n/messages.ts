@@ -62,6 +62,24 @@ export interface Messages {
   readonly runFailed: string;
   /** The page's background worker itself failed (not a run): a new attempt starts a fresh one. */
   readonly workerFailed: string;
+  /** The pinned runs: earlier runs kept to compare the next ones with. */
+  readonly pinned: {
+    readonly title: string;
+    readonly pin: string;
+    /** Why Pin is disabled when `maxPinnedRuns` runs are pinned (`{max}`). */
+    readonly full: string;
+    readonly none: string;
+    /** A pinned run's name (`{n}`: 1, 2, ...). */
+    readonly run: string;
+    /** The unpin button of one run (`{run}`). */
+    readonly unpin: string;
+    readonly field: string;
+    /** The column of the form's config. */
+    readonly current: string;
+    readonly same: string;
+    /** A field the run's experiment does not have. */
+    readonly absent: string;
+  };
   readonly chartLabels: {
     readonly fit: Readonly<FitChartLabels>;
     readonly loss: Readonly<LossChartLabels>;
@@ -186,6 +204,18 @@ const en: Messages = {
   fixForm: 'Fix the highlighted fields to train.',
   runFailed: 'The run failed: {message}',
   workerFailed: "The run stopped: the page's background worker failed. You can start again.",
+  pinned: {
+    title: 'Pinned runs',
+    pin: 'Pin this run',
+    full: 'Up to {max} runs can be pinned: unpin one first.',
+    none: 'Pin a finished run to see it, faded, under the next runs’ loss curves.',
+    run: 'Run {n}',
+    unpin: 'Unpin {run}',
+    field: 'Field',
+    current: 'Current config',
+    same: 'The pinned runs have the same config as the form.',
+    absent: '—',
+  },
   chartLabels: {
     fit: defaultFitChartLabels,
     loss: defaultLossChartLabels,
@@ -338,6 +368,18 @@ const es: Messages = {
   runFailed: 'La ejecución falló: {message}',
   workerFailed:
     'La ejecución se detuvo: falló el proceso en segundo plano de la página. Puedes empezar de nuevo.',
+  pinned: {
+    title: 'Ejecuciones fijadas',
+    pin: 'Fijar esta ejecución',
+    full: 'Se pueden fijar hasta {max} ejecuciones: quita una antes.',
+    none: 'Fija una ejecución terminada para verla, atenuada, bajo las curvas de pérdida de las siguientes.',
+    run: 'Ejecución {n}',
+    unpin: 'Quitar {run}',
+    field: 'Campo',
+    current: 'Configuración actual',
+    same: 'Las ejecuciones fijadas tienen la misma configuración que el formulario.',
+    absent: '—',
+  },
   chartLabels: {
     fit: {
       x: 'x',

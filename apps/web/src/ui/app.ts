@@ -23,6 +23,7 @@ import { downloadFile, downloadUrl, historyToCsv } from './downloads.js';
 import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from './format.js';
 import { languageButton } from './language-button.js';
 import { replacePageUrl } from './page-url.js';
+import { PinnedRuns } from './pinned-runs.js';
 import { RestartableWorker } from './restartable-worker.js';
 import { controlStates, type RunState } from './run-controls.js';
 import { ShareSection } from './share-section.js';
@@ -74,6 +75,7 @@ export class App {
   private readonly activeBackend = h('output', { id: 'active-backend', for: 'backend' }, '—');
   private readonly summary = h('dl', { id: 'summary', class: 'summary' });
   private readonly share = new ShareSection();
+  private readonly pinned: PinnedRuns;
   private readonly logToggle = h('input', { type: 'checkbox', id: 'log-scale' });
   private readonly presetSelect = h('select', { id: 'preset' });
 
@@ -113,6 +115,11 @@ export class App {
       'aria-labelledby': 'loss-chart-title',
     });
     this.charts = new ChartPanel(fitElement, lossElement, this.m);
+    this.pinned = new PinnedRuns(this.m, (runs) => {
+      void this.charts.setPinned(
+        runs.map((run) => ({ label: this.pinned.label(run), history: run.history })),
+      );
+    });
 
     const button = (id: string, text: (m: Messages) => string, onclick: () => void) => {
       const element = h('button', { type: 'button', id });
@@ -300,6 +307,7 @@ export class App {
         this.text(h('h2', { id: 'summary-title' }), (m) => m.summary),
         this.summary,
       ),
+      this.pinned.element,
       this.share.element,
     );
   }
@@ -310,6 +318,7 @@ export class App {
     document.title = `epochlab — ${this.m.tagline.split(':')[0]}`;
     for (const setter of this.setters) setter(this.m);
     this.share.setMessages(this.m);
+    this.pinned.setMessages(this.m);
     this.presetSelect.replaceChildren(
       h('option', { value: '' }, '—'),
       ...PRESETS.map((preset) =>
@@ -387,6 +396,12 @@ export class App {
     this.presetSelect.disabled = !enabled.form;
     this.root.dataset.state = this.state;
     this.share.setCliCommand(cliCommand(this.checked.config, this.backend));
+    const settled = this.state === 'idle' || this.state === 'done';
+    this.pinned.update(
+      this.checked.config,
+      this.state === 'done' ? this.lastRun : undefined,
+      settled,
+    );
     if (!valid && (this.state === 'idle' || this.state === 'done')) {
       this.alert.textContent = this.m.fixForm;
     } else if (this.alert.dataset.kind !== 'run') {

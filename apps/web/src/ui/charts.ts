@@ -2,6 +2,7 @@ import {
   type ChartSpec,
   fitChart,
   fitChartData,
+  type LossHistory,
   lossChart,
   lossChartData,
   reduceSeries,
@@ -66,6 +67,8 @@ export class ChartPanel {
   private best: BestModelOverlay | undefined;
   private history = { train: [] as EpochLoss[], val: [] as EpochLoss[] };
   private logScale = false;
+  /** Earlier runs drawn faded under the current one, with their legend names. */
+  private pinned: readonly { label: string; history: LossHistory }[] = [];
   private rebuilding: Promise<void> = Promise.resolve();
   private trainStride = 1;
   private valStride = 1;
@@ -196,6 +199,12 @@ export class ChartPanel {
     this.loss.replace(lossChartData.val, this.reduced(this.history.val));
   }
 
+  /** Draws these earlier runs faded under the next runs' loss curves (see `PinnedRuns`). */
+  setPinned(pinned: readonly { label: string; history: LossHistory }[]): Promise<void> {
+    this.pinned = pinned;
+    return this.rebuild();
+  }
+
   /** Switches the loss axis between linear and log. */
   setLogScale(logScale: boolean): Promise<void> {
     this.logScale = logScale;
@@ -286,6 +295,7 @@ export class ChartPanel {
     const lossSpec = lossChart({
       history: { train: this.reduced(this.history.train), val: this.reduced(this.history.val) },
       logScale: this.logScale,
+      pinned: this.pinned,
       maxPointsPerSeries: LIVE_LOSS_POINTS,
       width,
       height,

@@ -5,7 +5,7 @@ import { ChartInputError } from '../errors.js';
 import { chartFrame } from './chart-frame.js';
 import { minReductionBudget, reduceSeries } from './reduce-series.js';
 import { seriesColor } from './series-legend.js';
-import { niceLinearAxis, seriesColors } from './theme.js';
+import { niceLinearAxis, paletteColor, seriesColors } from './theme.js';
 import { chartSize, lossRows } from './validate-input.js';
 
 /** Text of the loss chart: axis titles, legend names and the best-epoch note. */
@@ -36,6 +36,12 @@ export const lossChartData = {
   val: 'valLoss',
 } as const;
 
+/** Most pinned runs a loss chart draws. */
+export const maxPinnedRuns = 5;
+
+/** Palette positions of pinned runs: the tab10 colours that are not train red or validation green. */
+const PINNED_COLOURS = [0, 1, 4, 5, 6];
+
 /** Name of the best-validation marker layer (its marks are `bestValidation_*`). */
 export const bestValidationLayerName = 'bestValidation';
 
@@ -51,6 +57,12 @@ export interface LossChartOptions extends ChartSize {
   maxPointsPerSeries?: number;
   /** Mark the epoch of lowest validation loss. Default true. */
   markBestValidation?: boolean;
+  /**
+   * Earlier runs drawn faded under this one (train dashed, validation solid,
+   * one colour and legend entry each, named by `label`): runs a user pinned
+   * to compare the next ones with. At most {@link maxPinnedRuns}.
+   */
+  pinned?: readonly { readonly label: string; readonly history: LossHistory }[];
   title?: string;
   labels?: Partial<LossChartLabels>;
 }
@@ -75,21 +87,55 @@ export function lossChart(options: LossChartOptions): ChartSpec {
   if (typeof history !== 'object' || history === null) {
     throw new ChartInputError('history', 'an object with train and val arrays', history);
   }
-  const datasets = {
+  const datasets: Record<string, EpochLoss[]> = {
     [lossChartData.train]: forDisplay(lossRows(history.train, 'history.train', logScale), budget),
     [lossChartData.val]: forDisplay(lossRows(history.val, 'history.val', logScale), budget),
   };
 
+  const pinned = options.pinned ?? [];
+  if (!Array.isArray(pinned) || pinned.length > maxPinnedRuns) {
+    throw new ChartInputError('pinned', `at most ${maxPinnedRuns} runs`, pinned);
+  }
   const color = seriesColor(
     [
       { label: labels.train, color: seriesColors.train, symbol: 'line' },
       { label: labels.validation, color: seriesColors.validation, symbol: 'line' },
+      ...pinned.map((run, index) => ({
+        label: run.label,
+        color: paletteColor(PINNED_COLOURS[index] ?? index),
+        symbol: 'line' as const,
+      })),
     ],
     'labels',
   );
   const { x, y } = lossAxes(labels, logScale);
 
-  const layer: (UnitSpec<string> | LayerSpec<string>)[] = [
+  const layer: (UnitSpec<string> | LayerSpec<string>)[] = [];
+  pinned.forEach((run, index) => {
+    const train = `pinnedTrain${index}`;
+    const val = `pinnedVal${index}`;
+    datasets[train] = forDisplay(
+      lossRows(run.history.train, `pinned[${index}].history.train`, logScale),
+      budget,
+    );
+    datasets[val] = forDisplay(
+      lossRows(run.history.val, `pinned[${index}].history.val`, logScale),
+      budget,
+    );
+    layer.push(
+      {
+        data: { name: train },
+        mark: { type: 'line', strokeWidth: 1, strokeDash: [5, 3], opacity: 0.35 },
+        encoding: { x, y, color: color(run.label) },
+      },
+      {
+        data: { name: val },
+        mark: { type: 'line', strokeWidth: 1.75, opacity: 0.45 },
+        encoding: { x, y, color: color(run.label) },
+      },
+    );
+  });
+  layer.push(
     {
       data: { name: lossChartData.train },
       mark: { type: 'line', strokeWidth: 1.25 },
@@ -100,7 +146,7 @@ export function lossChart(options: LossChartOptions): ChartSpec {
       mark: { type: 'line', strokeWidth: 2 },
       encoding: { x, y, color: color(labels.validation) },
     },
-  ];
+  );
   if (options.markBestValidation ?? true) {
     layer.push(bestValidationLayer(x, y, noteExpression(labels.bestValidation)));
   }
