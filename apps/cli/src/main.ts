@@ -30,6 +30,7 @@ Examples:
   epochlab run line                                the notebook's line, 20000 epochs, validation every 10
   epochlab run line --epochs 2000 --val-n 0        no validation set
   epochlab run line --n 100 --val-n 100 --epochs 2000   more data: no overfitting
+  epochlab run line --early-stopping               stop 3000 epochs after the best validation loss
   epochlab run polynomial --coefficients 1,0,-1    y = x^2 - 1
   epochlab run sine --frequency 6                  y = sin(6x), two periods over [-1, 1]
   epochlab run batch-size                          the batch-size lab: batch sizes 1, 5, 25 and full, 8 seeds each
@@ -38,7 +39,9 @@ Examples:
   epochlab run line --json --quiet > summary.json  the summary as JSON on stdout
 
 A run of one model (line, polynomial, sine) writes a folder (default runs/<experiment>-<date>-<time>) with
-config.json, history.json, history.csv, summary.json, fit.svg/png, loss.svg/png and model/.
+config.json, history.json, history.csv, summary.json, fit.svg/png, loss.svg/png, model/ and, with
+validation points, model-best/ (the model at the best validation epoch). Compare run folders with
+epochlab compare.
 A batch-size lab run writes config.json, summary.json, curves.json/csv, gradient-noise.json/csv,
 histories.json/csv, line-view.json, line-paths.csv and the charts loss-by-epoch, loss-by-step,
 val-loss-by-epoch, gradient-cosine, gradient-variance and loss-surface (.svg and .png).

@@ -37,7 +37,7 @@ describe('experiment config', () => {
       trainingPath: 'auto',
       // Keras's EarlyStopping defaults: off, min_delta 0, restore_best_weights False.
       earlyStopping: false,
-      patience: 2000,
+      patience: 3000,
       minDelta: 0,
       restoreBest: false,
     });

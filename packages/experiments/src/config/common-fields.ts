@@ -177,7 +177,7 @@ export const earlyStoppingFields = {
     help: 'epochs without a better validation loss before early stopping ends the run',
     min: 1,
     max: 10_000_000,
-    default: 2000,
+    default: 3000,
   }),
   minDelta: numberField({
     key: 'minDelta',

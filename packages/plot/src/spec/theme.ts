@@ -63,6 +63,8 @@ export const chartConfig: Config = {
   },
   legend: {
     labelFontSize: 13,
+    // Room for names such as "Final model, after 20000 epochs" before Vega cuts them with "…".
+    labelLimit: 280,
     labelColor: '#222222',
     rowPadding: 2,
     offset: 16,
