@@ -8,6 +8,7 @@ import {
 } from '@epochlab/tensor';
 import { Command, CommanderError, Option } from 'commander';
 import { type CliIo, processIo } from './cli-io.js';
+import { type CompareFlags, compareCommand } from './commands/compare-command.js';
 import { listCommand } from './commands/list-command.js';
 import { type RunFlags, runCommand } from './commands/run-command.js';
 import { CONFIG_FLAGS, type ConfigFlag, RUN_EXPERIMENTS } from './config/config-flags.js';
@@ -29,6 +30,7 @@ Examples:
   epochlab run line                                the notebook's line, 20000 epochs, validation every 10
   epochlab run line --epochs 2000 --val-n 0        no validation set
   epochlab run line --n 100 --val-n 100 --epochs 2000   more data: no overfitting
+  epochlab run line --early-stopping               stop 3000 epochs after the best validation loss
   epochlab run polynomial --coefficients 1,0,-1    y = x^2 - 1
   epochlab run sine --frequency 6                  y = sin(6x), two periods over [-1, 1]
   epochlab run batch-size                          the batch-size lab: batch sizes 1, 5, 25 and full, 8 seeds each
@@ -40,7 +42,9 @@ Examples:
   epochlab run line --json --quiet > summary.json  the summary as JSON on stdout
 
 A run of one model (line, polynomial, sine) writes a folder (default runs/<experiment>-<date>-<time>) with
-config.json, history.json, history.csv, summary.json, fit.svg/png, loss.svg/png and model/.
+config.json, history.json, history.csv, summary.json, fit.svg/png, loss.svg/png, model/ and, with
+validation points, model-best/ (the model at the best validation epoch). Compare run folders with
+epochlab compare.
 A batch-size lab run writes config.json, summary.json, curves.json/csv, gradient-noise.json/csv,
 histories.json/csv, line-view.json, line-paths.csv and the charts loss-by-epoch, loss-by-step,
 val-loss-by-epoch, gradient-cosine, gradient-variance and loss-surface (.svg and .png).
@@ -49,6 +53,16 @@ paths.json and the charts loss-surface, escape-by-batch-size, escape-by-lr and u
 A batch-size-hardware run writes config.json, summary.json, cells.csv and the charts throughput and
 time-to-target.
 Each experiment's defaults: epochlab list.`;
+
+const COMPARE_EXAMPLES = `
+Examples:
+  epochlab compare runs/lr-0.001 runs/lr-0.01 runs/lr-0.1
+  epochlab compare runs/a runs/b --log-scale --out runs/a-vs-b
+  epochlab compare runs/a runs/b --json > comparison.json
+
+Writes comparison.json, differences.csv (the config fields that differ), outcomes.csv (best
+validation loss and epoch, final losses, time), loss.svg/png and, when the runs drew the same
+points, fit.svg/png with every run's final model. What cannot be compared is said ("left out").`;
 
 function placeholder(flag: ConfigFlag): string {
   switch (flag.kind) {
@@ -91,13 +105,15 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addHelpText('after', RUN_EXAMPLES);
   run.optionsGroup('Config options (defaults: epochlab list):');
   for (const flag of CONFIG_FLAGS) {
-    if (flag.kind === 'boolean') continue;
+    if (flag.kind === 'boolean') {
+      run
+        .addOption(new Option(`--${flag.flag}`, `${flag.help}${appliesTo(flag)}`))
+        .addOption(new Option(`--no-${flag.flag}`, `turn --${flag.flag} off`));
+      continue;
+    }
     const choices = flag.choices ? ` (${flag.choices.join(', ')})` : '';
     run.option(`--${flag.flag} ${placeholder(flag)}`, `${flag.help}${choices}${appliesTo(flag)}`);
   }
-  run
-    .addOption(new Option('--shuffle', 'shuffle the training data every epoch (default)'))
-    .addOption(new Option('--no-shuffle', 'keep the training data in order'));
   run
     .optionsGroup('Run options:')
     .option('--backend <name>', `backend: ${BACKEND_NAMES.join(', ')}`, 'auto')
@@ -106,6 +122,21 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--quiet', 'no progress line and no summary text')
     .action(async (experiment: string, flags: RunFlags) => {
       setExitCode(await runCommand(experiment, flags, io));
+    });
+
+  program
+    .command('compare')
+    .description(
+      'put finished runs side by side: loss curves, fits, what differed and how they ended',
+    )
+    .argument('<run-folder...>', 'two or more folders written by epochlab run')
+    .option('--out <dir>', 'folder to write (default runs/compare-<date>-<time>)')
+    .option('--log-scale', 'draw the losses on a logarithmic axis')
+    .option('--json', 'print the comparison as JSON on stdout and write nothing')
+    .option('--quiet', 'print nothing')
+    .addHelpText('after', COMPARE_EXAMPLES)
+    .action(async (folders: string[], flags: CompareFlags) => {
+      setExitCode(await compareCommand(folders, flags, io));
     });
 
   program

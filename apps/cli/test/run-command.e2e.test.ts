@@ -37,10 +37,12 @@ describe('epochlab run', () => {
         'loss.png',
         'loss.svg',
         'model',
+        'model-best',
         'summary.json',
       ].sort(),
     );
     expect(readdirSync(join(out, 'model')).sort()).toEqual(['model.json', 'weights.bin']);
+    expect(readdirSync(join(out, 'model-best')).sort()).toEqual(['model.json', 'weights.bin']);
 
     const config = readJson<Record<string, unknown>>(join(out, 'config.json'));
     expect(config).toMatchObject({
@@ -265,6 +267,21 @@ describe('bad input', () => {
       /cannot read config file missing.json: no such file/,
     ],
     ['an unknown flag', ['run', 'line', '--colour', 'red'], /unknown option '--colour'/],
+    [
+      '--early-stopping without validation points',
+      ['run', 'line', '--early-stopping', '--val-n', '0'],
+      /^epochlab: --early-stopping needs validation points: set val-n to 1 or more, or turn early stopping off; got true\n$/,
+    ],
+    [
+      '--patience 0',
+      ['run', 'line', '--early-stopping', '--patience', '0'],
+      /--patience must be a whole number from 1 to 10000000; got 0/,
+    ],
+    [
+      '--min-delta -1',
+      ['run', 'line', '--min-delta=-1'],
+      /--min-delta must be a number >= 0; got -1/,
+    ],
     [
       'an unwritable --out',
       ['run', 'line', '--out', '/dev/null/run'],

@@ -87,9 +87,15 @@ export {
   tradeOffFindingText,
   tradeOffReadingText,
 } from './batch-size-lab/trade-off-reading-text.js';
+export { compareRuns, type RunComparison } from './compare/compare-runs.js';
+export type { ComparedRun } from './compare/compared-run.js';
+export { type ConfigDifference, configDifferences } from './compare/config-differences.js';
+export type { RunOutcome } from './compare/run-outcome.js';
 export {
   type CommonConfig,
   commonFields,
+  type EarlyStoppingConfig,
+  earlyStoppingFields,
   TRAINING_PATH_OPTIONS,
 } from './config/common-fields.js';
 export { ConfigError, type ConfigIssue, formatIssue } from './config/config-error.js';
@@ -185,6 +191,7 @@ export {
   lossSurface,
   MAX_SURFACE_RESOLUTION,
 } from './line-view/index.js';
+export { createBestModel } from './run/best-model.js';
 export {
   type EscapeStatistics,
   escapeStatistics,
@@ -262,6 +269,7 @@ export type {
 export type { ExperimentSummary, TrainingStatus } from './run/experiment-summary.js';
 export { experimentWorkload } from './run/experiment-workload.js';
 export {
+  type BestWeights,
   type ExperimentResult,
   fitCurve,
   type RunExperimentOptions,

@@ -35,6 +35,11 @@ describe('experiment config', () => {
       epochs: 20000,
       valEvery: 10,
       trainingPath: 'auto',
+      // Keras's EarlyStopping defaults: off, min_delta 0, restore_best_weights False.
+      earlyStopping: false,
+      patience: 3000,
+      minDelta: 0,
+      restoreBest: false,
     });
   });
 
@@ -99,6 +104,14 @@ describe('experiment config', () => {
       'momentum must be a number from 0 up to (not including) 1; got 1',
     ],
     ['seed -1', { seed: -1 }, 'seed must be a whole number from 0 to 4294967295; got -1'],
+    ['patience 0', { patience: 0 }, 'patience must be a whole number from 1 to 10000000; got 0'],
+    ['minDelta -0.1', { minDelta: -0.1 }, 'minDelta must be a number >= 0; got -0.1'],
+    ['earlyStopping "yes"', { earlyStopping: 'yes' }, 'earlyStopping must be true or false'],
+    [
+      'early stopping without validation points',
+      { earlyStopping: true, valN: 0 },
+      'earlyStopping needs validation points: set val-n to 1 or more, or turn early stopping off; got true',
+    ],
     ['an unknown field', { colour: 'red' }, 'colour is not a field of the line experiment'],
     [
       'a polynomial field',

@@ -13,6 +13,13 @@ export {
   bandChart,
   bandChartData,
 } from './spec/band-chart.js';
+export {
+  type ComparedHistory,
+  type CompareLossChartLabels,
+  type CompareLossChartOptions,
+  compareLossChart,
+  defaultCompareLossChartLabels,
+} from './spec/compare-loss-chart.js';
 export type { ContourRow } from './spec/contour-lines.js';
 export {
   defaultFitChartLabels,
@@ -29,6 +36,7 @@ export {
   type LossChartOptions,
   lossChart,
   lossChartData,
+  maxPinnedRuns,
 } from './spec/loss-chart.js';
 export {
   defaultLossSurfaceChartLabels,

@@ -87,6 +87,24 @@ describe('fitChart', () => {
     view.finalize();
   });
 
+  it('overlays the model at its best epoch in orange beside the final model, each labelled', async () => {
+    const input = sampleInput();
+    const bestCurve = { x: input.curve.x, y: input.curve.x.map((x) => 0.9 * x) };
+    const labels = { model: 'Final model, epoch 2000', bestModel: 'Model at best epoch 160' };
+    const spec = fitChart({ ...input, bestCurve, labels });
+    expect((spec.datasets as Rows)[fitChartData.bestCurve]).toHaveLength(150);
+    expect(compileWarnings(spec)).toEqual([]);
+    const view = await headlessView(spec);
+    const texts = allTexts(view);
+    expect(texts).toContain('Final model, epoch 2000');
+    expect(texts).toContain('Model at best epoch 160');
+    const lines = itemsOf(view, '', 'line');
+    const strokeOf = (y0: number) =>
+      lines.find((line) => line.datum?.x === -1 && line.datum?.y === y0)?.stroke;
+    expect(strokeOf(-0.9)).toBe('#ff7f0e');
+    view.finalize();
+  });
+
   it('compiles without Vega-Lite warnings and survives a JSON round trip', () => {
     const spec = fitChart(sampleInput());
     expect(compileWarnings(spec)).toEqual([]);

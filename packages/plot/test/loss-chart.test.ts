@@ -2,6 +2,7 @@ import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import type { EpochLoss, LossHistory } from '../src/chart-types.js';
 import { ChartInputError } from '../src/errors.js';
+import { compareLossChart } from '../src/spec/compare-loss-chart.js';
 import { bestValidationLayerName, lossChart, lossChartData } from '../src/spec/loss-chart.js';
 import { allTexts, compileWarnings, headlessView, itemsOf } from './support/headless-view.js';
 
@@ -213,5 +214,74 @@ describe('lossChart', () => {
     expect(field(() => lossChart({ history: undefined as unknown as LossHistory }))).toBe(
       'history',
     );
+  });
+});
+
+describe('compareLossChart', () => {
+  const runA = {
+    label: 'A',
+    history: {
+      train: [0, 1, 2, 3].map((epoch) => ({ epoch, loss: 1 / (epoch + 1) })),
+      val: [
+        { epoch: 0, loss: 0.9 },
+        { epoch: 2, loss: 0.4 },
+        { epoch: 3, loss: 0.6 },
+      ],
+    },
+  };
+  const runB = {
+    label: 'B',
+    history: { train: [{ epoch: 0, loss: 2 }], val: [{ epoch: 0, loss: 3 }] },
+  };
+
+  it('draws each run in its palette colour with its best validation epoch marked', async () => {
+    const spec = compareLossChart({ runs: [runA, runB] });
+    expect(compileWarnings(spec)).toEqual([]);
+    // By hand: A's lowest validation loss is 0.4 at epoch 2; B has one validation point.
+    expect(spec.datasets?.best0).toEqual([{ epoch: 2, loss: 0.4 }]);
+    expect(spec.datasets?.best1).toEqual([{ epoch: 0, loss: 3 }]);
+    const view = await headlessView(spec);
+    const texts = allTexts(view);
+    for (const label of ['A: train', 'A: validation', 'B: train', 'B: validation']) {
+      expect(texts).toContain(label);
+    }
+    view.finalize();
+  });
+
+  it('refuses no runs and two runs with one label', () => {
+    expect(() => compareLossChart({ runs: [] })).toThrowError(ChartInputError);
+    expect(() => compareLossChart({ runs: [runA, runA] })).toThrowError(/distinct legend names/);
+  });
+});
+
+describe('lossChart with pinned runs', () => {
+  const history = {
+    train: [0, 1, 2].map((epoch) => ({ epoch, loss: 1 - epoch / 10 })),
+    val: [{ epoch: 0, loss: 1 }],
+  };
+
+  it('draws each pinned run faded and named, under the current run', async () => {
+    const spec = lossChart({
+      history,
+      pinned: [
+        { label: 'Run 1', history },
+        { label: 'Run 2', history },
+      ],
+    });
+    expect(compileWarnings(spec)).toEqual([]);
+    expect(spec.datasets?.pinnedTrain1).toHaveLength(3);
+    const layers = (spec as { layer: { mark?: { opacity?: number } }[] }).layer;
+    // Pinned layers come first (drawn underneath) and are faded.
+    expect(layers.slice(0, 4).every((layer) => (layer.mark?.opacity ?? 1) < 0.5)).toBe(true);
+    const view = await headlessView(spec);
+    const texts = allTexts(view);
+    expect(texts).toContain('Run 1');
+    expect(texts).toContain('Run 2');
+    view.finalize();
+  });
+
+  it('refuses more than five pinned runs', () => {
+    const pinned = Array.from({ length: 6 }, (_, i) => ({ label: `Run ${i}`, history }));
+    expect(() => lossChart({ history, pinned })).toThrowError(ChartInputError);
   });
 });

@@ -22,6 +22,7 @@ export {
 } from './loop/train-options.js';
 export type { TrainableModel } from './loop/trainable-model.js';
 export type {
+  BestWeights,
   Divergence,
   LossPoint,
   TrainingHistory,

@@ -1,4 +1,5 @@
 import {
+  createBestModel,
   type ExperimentConfig,
   type ExperimentResult,
   type ExperimentStartEvent,
@@ -32,20 +33,32 @@ function startLine(event: ExperimentStartEvent): string {
  * What `summary.json` holds: the run's summary, with an aborted run marked as
  * interrupted and a diverged one with the reason.
  */
-function summaryFile(result: ExperimentResult, modelSaved: boolean) {
+function summaryFile(result: ExperimentResult, modelSaved: boolean, bestModelSaved: boolean) {
   const { status, ...rest } = result.summary;
   return {
     ...rest,
     status: status === 'aborted' ? 'interrupted' : status,
     ...(result.divergence ? { divergenceReason: divergenceReason(result.divergence) } : {}),
     modelSaved,
+    bestModelSaved,
     backendReason: result.backend.reason,
   };
 }
 
 /** Whether every weight is a finite number: a diverged model's NaN weights are not worth saving. */
-function hasFiniteWeights(result: ExperimentResult): boolean {
-  return result.model.getWeights().every((weights) => weights.every(Number.isFinite));
+function hasFiniteWeights(weights: readonly Float32Array[]): boolean {
+  return weights.every((values) => values.every(Number.isFinite));
+}
+
+/** Saves the model at its best validation epoch to `directory` (`model-best/`). */
+async function saveBestModel(result: ExperimentResult, directory: string): Promise<void> {
+  const bestModel = createBestModel(result);
+  if (bestModel === undefined) return;
+  try {
+    await saveMlp(bestModel, directory);
+  } finally {
+    bestModel.dispose();
+  }
 }
 
 /**
@@ -99,8 +112,9 @@ export async function runExperimentCommand(
   }
   interrupts.trainingEnded(result.status);
 
-  const modelSaved = hasFiniteWeights(result);
-  const summary = summaryFile(result, modelSaved);
+  const modelSaved = hasFiniteWeights(result.model.getWeights());
+  const bestModelSaved = result.best !== undefined && hasFiniteWeights(result.best.values);
+  const summary = summaryFile(result, modelSaved, bestModelSaved);
   const history = result.history;
   try {
     await commitRunFolder(
@@ -119,7 +133,10 @@ export async function runExperimentCommand(
           ...(await charts.png),
         ];
       },
-      modelSaved ? () => saveMlp(result.model, folder.stagingPath('model')) : undefined,
+      async () => {
+        if (modelSaved) await saveMlp(result.model, folder.stagingPath('model'));
+        if (bestModelSaved) await saveBestModel(result, folder.stagingPath('model-best'));
+      },
     );
   } finally {
     result.model.dispose();

@@ -45,7 +45,7 @@ export function defaultRunFolder(experiment: string, now = new Date()): string {
  * to stderr as `epochlab: ...` lines.
  */
 export function prepareRunFolder(
-  flags: RunFlags,
+  flags: Pick<RunFlags, 'out'>,
   experiment: string,
   io: CliIo,
   options: Pick<PrepareOptions, 'expectedBytes'> = {},

@@ -1,4 +1,9 @@
-import { type ExperimentResult, experimentCaption, fitCurve } from '@epochlab/experiments';
+import {
+  createBestModel,
+  type ExperimentResult,
+  experimentCaption,
+  fitCurve,
+} from '@epochlab/experiments';
 import { fitChart, lossChart } from '@epochlab/plot';
 import { renderSvg, svgToPng } from '@epochlab/plot/node';
 import { divergenceReason } from './divergence-reason.js';
@@ -14,11 +19,41 @@ function missingCurveNote(result: ExperimentResult): string {
 }
 
 /**
+ * The curve of the model at its best validation epoch and both models' legend
+ * names, when the run kept a best model that differs from the final one
+ * (early stopping with `restoreBest` makes them the same: one curve, named so).
+ */
+function modelCurves(result: ExperimentResult, finalCurve: { x: number[]; y: number[] }) {
+  const { epochsRun, bestEpoch, restoredBestFromEpoch } = result.summary;
+  if (restoredBestFromEpoch !== null) {
+    return { labels: { model: `Final model, restored to best epoch ${restoredBestFromEpoch}` } };
+  }
+  const bestModel = createBestModel(result);
+  if (bestModel === undefined || bestEpoch === null) return { labels: {} };
+  let bestCurve: { x: number[]; y: number[] };
+  try {
+    bestCurve = fitCurve({ data: result.data, model: bestModel }, finalCurve.x.length);
+  } finally {
+    bestModel.dispose();
+  }
+  if (!bestCurve.y.every(Number.isFinite)) return { labels: {} };
+  return {
+    bestCurve,
+    labels: {
+      model: `Final model, after ${epochsRun} epochs`,
+      bestModel: `Model at best epoch ${bestEpoch}`,
+    },
+  };
+}
+
+/**
  * The notebook's two figures for a run: the data with the fitted curve (and
  * the true function dashed), and the train/validation loss curves, each as
  * SVG and PNG. A diverged run still gets both: the fit chart without the
  * curve when the model's predictions are no longer finite (the subtitle says
- * why), the loss chart up to the last finite epoch. Large data is drawn from
+ * why), the loss chart up to the last finite epoch. With validation, the fit
+ * chart also draws the model at its best validation epoch, each model
+ * labelled with its epoch. Large data is drawn from
  * a bounded sample of points (the subtitle says so).
  *
  * The SVGs come laid out; the PNGs are still being rasterised off the main
@@ -30,11 +65,14 @@ export async function renderRunCharts(
   const curve = fitCurve(result, CURVE_POINTS);
   const truth = { x: curve.x, y: curve.x.map(result.data.truth) };
   const { train, validation } = result.data;
+  const curves = modelCurves(result, curve);
   const fit = fitChart({
     train: { x: train.x, y: train.y },
     ...(validation ? { validation: { x: validation.x, y: validation.y } } : {}),
     ...(curve.y.every(Number.isFinite) ? { curve } : { notes: [missingCurveNote(result)] }),
     ...(truth.y.every(Number.isFinite) ? { truth } : {}),
+    ...(curves.bestCurve ? { bestCurve: curves.bestCurve } : {}),
+    labels: curves.labels,
     title: `${experimentCaption(result.config)}: fit after ${result.summary.epochsRun} epochs`,
   });
   const loss = lossChart({

@@ -18,7 +18,13 @@ export function summaryText(result: ExperimentResult, folder: string, modelSaved
     `final train loss ${formatLoss(s.finalTrainLoss)}${s.finalValLoss === null ? '' : `, final validation loss ${formatLoss(s.finalValLoss)}`}`,
   ];
   if (s.bestValEpoch !== null) {
-    lines.push(`best validation loss ${formatLoss(s.bestValLoss)} at epoch ${s.bestValEpoch}`);
+    const kept = s.bestEpoch === null ? '' : ' (its model in model-best/)';
+    lines.push(
+      `best validation loss ${formatLoss(s.bestValLoss)} at epoch ${s.bestValEpoch}${kept}`,
+    );
+  }
+  if (s.restoredBestFromEpoch !== null) {
+    lines.push(`early stopping put back the weights of epoch ${s.restoredBestFromEpoch} in model/`);
   }
   if (s.status === 'diverged') {
     const cause = result.divergence

@@ -78,11 +78,33 @@ export interface Messages {
   readonly runFailed: string;
   /** The page's background worker itself failed (not a run): a new attempt starts a fresh one. */
   readonly workerFailed: string;
+  /** The pinned runs: earlier runs kept to compare the next ones with. */
+  readonly pinned: {
+    readonly title: string;
+    readonly pin: string;
+    /** Why Pin is disabled when `maxPinnedRuns` runs are pinned (`{max}`). */
+    readonly full: string;
+    readonly none: string;
+    /** A pinned run's name (`{n}`: 1, 2, ...). */
+    readonly run: string;
+    /** The unpin button of one run (`{run}`). */
+    readonly unpin: string;
+    readonly field: string;
+    /** The column of the form's config. */
+    readonly current: string;
+    readonly same: string;
+    /** A field the run's experiment does not have. */
+    readonly absent: string;
+  };
   readonly chartLabels: {
     readonly fit: Readonly<FitChartLabels>;
     readonly loss: Readonly<LossChartLabels>;
     /** The best-epoch note on narrow charts. */
     readonly bestShort: string;
+    /** The fit chart's name of the model at its best epoch (`{epoch}`). */
+    readonly bestModel: string;
+    /** The fit chart's name of the final model beside it (`{epochs}`: epochs run). */
+    readonly finalModel: string;
   };
 }
 
@@ -129,6 +151,10 @@ const en: Messages = {
     valEvery: 'Validate every',
     seed: 'Seed',
     trainingPath: 'Training path',
+    earlyStopping: 'Early stopping',
+    patience: 'Patience (epochs)',
+    minDelta: 'Minimum improvement',
+    restoreBest: 'Restore the best weights',
   },
   fieldHelp: {},
   groups: { data: 'Data', model: 'Model', training: 'Training' },
@@ -198,16 +224,32 @@ const en: Messages = {
     lossSvg: 'Loss chart (SVG)',
     modelJson: 'Model (model.json)',
     modelWeights: 'Model weights (.bin)',
+    bestModelJson: 'Model at the best epoch (model-best.json)',
+    bestModelWeights: 'Its weights (.bin)',
   },
   invalidUrl: 'Some values in the link were not valid; those fields use their defaults:',
   invalidField: '{field} {problem}; got "{text}"',
   fixForm: 'Fix the highlighted fields to train.',
   runFailed: 'The run failed: {message}',
   workerFailed: "The run stopped: the page's background worker failed. You can start again.",
+  pinned: {
+    title: 'Pinned runs',
+    pin: 'Pin this run',
+    full: 'Up to {max} runs can be pinned: unpin one first.',
+    none: 'Pin a finished run to see it, faded, under the next runs’ loss curves.',
+    run: 'Run {n}',
+    unpin: 'Unpin {run}',
+    field: 'Field',
+    current: 'Current config',
+    same: 'The pinned runs have the same config as the form.',
+    absent: '—',
+  },
   chartLabels: {
     fit: defaultFitChartLabels,
     loss: defaultLossChartLabels,
     bestShort: 'Best: {epoch}',
+    bestModel: 'Model at best epoch {epoch}',
+    finalModel: 'Final model, after {epochs} epochs',
   },
 };
 
@@ -254,6 +296,10 @@ const es: Messages = {
     valEvery: 'Validar cada',
     seed: 'Semilla',
     trainingPath: 'Ruta de entrenamiento',
+    earlyStopping: 'Parada temprana',
+    patience: 'Paciencia (épocas)',
+    minDelta: 'Mejora mínima',
+    restoreBest: 'Recuperar los mejores pesos',
   },
   fieldHelp: {
     slope: 'pendiente m de la recta y = m x + b',
@@ -279,6 +325,12 @@ const es: Messages = {
     seed: 'semilla de los datos, los pesos iniciales y el barajado',
     trainingPath:
       'cómo se calculan los pasos: auto elige el núcleo fusionado donde se puede (cpu, wasm)',
+    earlyStopping:
+      'parar cuando la pérdida de validación no mejora durante patience épocas (necesita val-n > 0)',
+    patience: 'épocas sin una pérdida de validación mejor antes de que la parada temprana termine',
+    minDelta: 'una pérdida de validación solo cuenta como mejor si baja del mejor valor menos esto',
+    restoreBest:
+      'cuando la parada temprana termina, el modelo final toma los pesos de la mejor época',
   },
   groups: { data: 'Datos', model: 'Modelo', training: 'Entrenamiento' },
   backend: 'Backend',
@@ -348,6 +400,8 @@ const es: Messages = {
     lossSvg: 'Gráfica de pérdida (SVG)',
     modelJson: 'Modelo (model.json)',
     modelWeights: 'Pesos del modelo (.bin)',
+    bestModelJson: 'Modelo en la mejor época (model-best.json)',
+    bestModelWeights: 'Sus pesos (.bin)',
   },
   invalidUrl: 'Algunos valores del enlace no eran válidos; esos campos usan su valor por defecto:',
   invalidField: '{field} {problem}; se recibió "{text}"',
@@ -355,6 +409,18 @@ const es: Messages = {
   runFailed: 'La ejecución falló: {message}',
   workerFailed:
     'La ejecución se detuvo: falló el proceso en segundo plano de la página. Puedes empezar de nuevo.',
+  pinned: {
+    title: 'Ejecuciones fijadas',
+    pin: 'Fijar esta ejecución',
+    full: 'Se pueden fijar hasta {max} ejecuciones: quita una antes.',
+    none: 'Fija una ejecución terminada para verla, atenuada, bajo las curvas de pérdida de las siguientes.',
+    run: 'Ejecución {n}',
+    unpin: 'Quitar {run}',
+    field: 'Campo',
+    current: 'Configuración actual',
+    same: 'Las ejecuciones fijadas tienen la misma configuración que el formulario.',
+    absent: '—',
+  },
   chartLabels: {
     fit: {
       x: 'x',
@@ -362,6 +428,7 @@ const es: Messages = {
       train: 'Entrenamiento',
       validation: 'Validación',
       model: 'Modelo',
+      bestModel: 'Modelo en la mejor época',
       truth: 'Función real',
       sampled: 'Se muestran {shown} de {total} puntos (una muestra equiespaciada)',
     },
@@ -373,6 +440,8 @@ const es: Messages = {
       bestValidation: 'Mejor validación: época {epoch}, pérdida {loss}',
     },
     bestShort: 'Mejor: {epoch}',
+    bestModel: 'Modelo en la mejor época {epoch}',
+    finalModel: 'Modelo final, tras {epochs} épocas',
   },
 };
 

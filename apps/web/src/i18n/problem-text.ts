@@ -46,6 +46,8 @@ const SPANISH: ProblemWording = {
   configObject: ({ example }) => `debe ser un objeto como ${example}`,
   dataTooLarge: ({ what }) =>
     `es demasiado grande: ${what === 'noise' ? 'el ruido' : `los valores de ${what}`} podrían superar el mayor float32 (unos 3,4e38) y el entrenamiento vería infinitos`,
+  needsValidation: () =>
+    'necesita puntos de validación: pon val-n en 1 o más, o desactiva la parada temprana',
   invalid: () => 'no es válido',
 };
 

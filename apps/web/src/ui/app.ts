@@ -16,6 +16,7 @@ import {
   detectBackends,
   SUPPORT_BEFORE_DETECTION,
 } from './backend-support.js';
+import { bestModelDownloads } from './best-model-downloads.js';
 import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
 import { h } from './dom.js';
@@ -31,6 +32,7 @@ import { languageButton } from './language-button.js';
 import { LessonPanel, lessonFromSearch } from './lesson-panel.js';
 import { NetworkDiagram } from './network-diagram.js';
 import { replacePageUrl } from './page-url.js';
+import { PinnedRuns } from './pinned-runs.js';
 import { RestartableWorker } from './restartable-worker.js';
 import { RunAnnouncer } from './run-announcer.js';
 import { controlStates, type RunState } from './run-controls.js';
@@ -90,6 +92,7 @@ export class App {
   private readonly activeBackend = h('output', { id: 'active-backend', for: 'backend' }, '—');
   private readonly summary = h('dl', { id: 'summary', class: 'summary' });
   private readonly share = new ShareSection();
+  private readonly pinned: PinnedRuns;
   private readonly logToggle = h('input', { type: 'checkbox', id: 'log-scale' });
   private readonly presetSelect = h('select', { id: 'preset' });
 
@@ -144,6 +147,11 @@ export class App {
         target?.classList.add('spotlight');
       },
       changed: () => this.syncUrl(),
+    });
+    this.pinned = new PinnedRuns(this.m, (runs) => {
+      void this.charts.setPinned(
+        runs.map((run) => ({ label: this.pinned.label(run), history: run.history })),
+      );
     });
 
     const button = (id: string, text: (m: Messages) => string, onclick: () => void) => {
@@ -348,6 +356,7 @@ export class App {
         this.text(h('h2', { id: 'summary-title' }), (m) => m.summary),
         this.summary,
       ),
+      this.pinned.element,
       this.share.element,
     );
   }
@@ -361,6 +370,7 @@ export class App {
     this.speed.setMessages(this.m);
     this.network.setMessages(this.m);
     this.lesson.setLocale(this.locale);
+    this.pinned.setMessages(this.m);
     this.presetSelect.replaceChildren(
       h('option', { value: '' }, '—'),
       ...PRESETS.map((preset) =>
@@ -450,6 +460,12 @@ export class App {
     this.presetSelect.disabled = !enabled.form;
     this.root.dataset.state = this.state;
     this.share.setCliCommand(cliCommand(this.checked.config, this.backend));
+    const settled = this.state === 'idle' || this.state === 'done';
+    this.pinned.update(
+      this.checked.config,
+      this.state === 'done' ? this.lastRun : undefined,
+      settled,
+    );
     if (!valid && (this.state === 'idle' || this.state === 'done')) {
       this.alert.textContent = this.m.fixForm;
     } else if (this.alert.dataset.kind !== 'run') {
@@ -577,7 +593,14 @@ export class App {
       case 'done':
         this.lastRun = message;
         this.root.dataset.tensorsAfter = String(message.tensorsAfter);
-        this.charts.finish(message.curve);
+        this.charts.finish(
+          message.curve,
+          message.best && {
+            curve: message.best.curve,
+            epoch: message.best.epoch,
+            epochsRun: message.summary.epochsRun,
+          },
+        );
         if (message.weights) this.network.setWeights(message.weights);
         this.setState('done');
         this.renderSummary();
@@ -775,6 +798,7 @@ export class App {
       item('model-weights', d.modelWeights, () => {
         if (run) downloadFile(MODEL_WEIGHTS_FILE, run.model.weights, 'application/octet-stream');
       }),
+      ...bestModelDownloads(run?.best, item, d),
     );
   }
 }

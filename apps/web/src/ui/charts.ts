@@ -2,15 +2,17 @@ import {
   type ChartSpec,
   fitChart,
   fitChartData,
+  type LossHistory,
   lossChart,
   lossChartData,
   reduceSeries,
 } from '@epochlab/plot';
 import { createFrameScheduler, createLiveChart, type LiveChart } from '@epochlab/plot/browser';
 import { withChartLocale } from '../i18n/chart-locale.js';
-import type { Messages } from '../i18n/messages.js';
+import { fill, type Messages } from '../i18n/messages.js';
 import type { DataPoints } from '../worker/data-points.js';
 import type { EpochLoss, StartedMessage, XY } from '../worker/protocol.js';
+import { formatCount } from './format.js';
 import { legendBelow } from './legend-below.js';
 
 /** Most points per loss series the live chart draws (the full history is kept for downloads). */
@@ -43,6 +45,13 @@ function samePoints(a: DataPoints, b: DataPoints): boolean {
   );
 }
 
+/** The model at its best epoch, drawn beside the final model after `epochsRun` epochs. */
+export interface BestModelOverlay {
+  readonly curve: XY;
+  readonly epoch: number;
+  readonly epochsRun: number;
+}
+
 /**
  * The two live charts: the fit (points, the model's curve moving as it
  * learns, the true function) and the loss (train and validation, best-epoch
@@ -54,8 +63,12 @@ export class ChartPanel {
   private loss: LiveChart | undefined;
   private data: DataPoints | undefined;
   private curve: XY = { x: [], y: [] };
+  /** Set after a run that kept a best model: the fit chart then draws it (see `finish`). */
+  private best: BestModelOverlay | undefined;
   private history = { train: [] as EpochLoss[], val: [] as EpochLoss[] };
   private logScale = false;
+  /** Earlier runs drawn faded under the current one, with their legend names. */
+  private pinned: readonly { label: string; history: LossHistory }[] = [];
   private rebuilding: Promise<void> = Promise.resolve();
   private trainStride = 1;
   private valStride = 1;
@@ -92,6 +105,7 @@ export class ChartPanel {
     const data = preview ?? emptyData(hasValidation);
     const ready =
       this.fit !== undefined &&
+      this.best === undefined &&
       (this.data?.validation !== undefined) === (data.validation !== undefined);
     const unchanged = this.data !== undefined && samePoints(this.data, data);
     if (ready && unchanged && this.curve === EMPTY && this.history.train.length === 0) {
@@ -99,6 +113,7 @@ export class ChartPanel {
     }
     this.data = data;
     this.curve = EMPTY;
+    this.best = undefined;
     this.history = { train: [], val: [] };
     if (!ready) return this.rebuild();
     if (!unchanged) this.replaceData();
@@ -114,11 +129,13 @@ export class ChartPanel {
   start(started: StartedMessage, epochs: number, valEvery: number): Promise<void> {
     const ready =
       this.fit !== undefined &&
+      this.best === undefined &&
       (this.data?.validation !== undefined) === (started.validation !== undefined);
     const data = { train: started.train, validation: started.validation, truth: started.truth };
     const unchanged = this.data !== undefined && samePoints(this.data, data);
     this.data = data;
     this.curve = started.curve;
+    this.best = undefined;
     this.history = { train: [], val: [] };
     this.lastEpoch = epochs - 1;
     this.trainStride = Math.max(1, Math.ceil(epochs / LIVE_LOSS_POINTS));
@@ -158,14 +175,29 @@ export class ChartPanel {
     if (shownVal.length > 0) this.loss.append(lossChartData.val, shownVal.map(lossRow));
   }
 
-  /** The run ended: the loss chart shows the whole history, reduced exactly as `lossChart` does. */
-  finish(curve: XY): void {
+  /**
+   * The run ended: the loss chart shows the whole history, reduced exactly as
+   * `lossChart` does; with `best`, the fit chart is redrawn with the model at
+   * its best epoch beside the final one, each named.
+   */
+  finish(curve: XY, best?: BestModelOverlay): void {
     this.curve = curve;
     this.fit?.replace(fitChartData.curve, rows(curve));
+    if (best !== undefined) {
+      this.best = best;
+      void this.rebuild();
+      return;
+    }
     if (!this.loss) return;
     this.loss.view.resize();
     this.loss.replace(lossChartData.train, this.reduced(this.history.train));
     this.loss.replace(lossChartData.val, this.reduced(this.history.val));
+  }
+
+  /** Draws these earlier runs faded under the next runs' loss curves (see `PinnedRuns`). */
+  setPinned(pinned: readonly { label: string; history: LossHistory }[]): Promise<void> {
+    this.pinned = pinned;
+    return this.rebuild();
   }
 
   /** Switches the loss axis between linear and log. */
@@ -221,6 +253,16 @@ export class ChartPanel {
     }));
   }
 
+  /** The legend names of the final and the best model, in the page's language and number format. */
+  private modelLabels(): { model: string; bestModel: string } | undefined {
+    if (this.best === undefined) return undefined;
+    const { chartLabels, locale } = this.messages;
+    return {
+      model: fill(chartLabels.finalModel, { epochs: formatCount(this.best.epochsRun, locale) }),
+      bestModel: fill(chartLabels.bestModel, { epoch: formatCount(this.best.epoch, locale) }),
+    };
+  }
+
   private rebuild(): Promise<void> {
     this.rebuilding = this.rebuilding
       .then(() => this.draw())
@@ -239,14 +281,16 @@ export class ChartPanel {
       train: data.train,
       ...(data.validation ? { validation: data.validation } : {}),
       curve: this.curve,
+      ...(this.best ? { bestCurve: this.best.curve } : {}),
       truth: data.truth,
       width,
       height,
-      labels: this.messages.chartLabels.fit,
+      labels: { ...this.messages.chartLabels.fit, ...this.modelLabels() },
     });
     const lossSpec = lossChart({
       history: { train: this.reduced(this.history.train), val: this.reduced(this.history.val) },
       logScale: this.logScale,
+      pinned: this.pinned,
       maxPointsPerSeries: LIVE_LOSS_POINTS,
       width,
       height,

@@ -84,6 +84,15 @@ export interface ModelFiles {
   readonly weights: ArrayBuffer;
 }
 
+/** The model at its best validation epoch, as the page shows and downloads it. */
+export interface BestModelMessage {
+  readonly epoch: number;
+  /** Its curve over the same x values as the final `curve`. */
+  readonly curve: XY;
+  /** `model-best.json`, whose manifest points at `model-best.weights.bin`. */
+  readonly model: ModelFiles;
+}
+
 /** Worker → page: the run ended (completed, stopped early, diverged or stopped by the user). */
 export interface DoneMessage {
   readonly type: 'done';
@@ -96,6 +105,11 @@ export interface DoneMessage {
   readonly model: ModelFiles;
   /** The trained weights, for small networks (see `StartedMessage.weights`). */
   readonly weights?: readonly Float32Array[];
+  /**
+   * The model at the best validation epoch, when the run kept one that is not
+   * the final model (not when early stopping restored it into the final one).
+   */
+  readonly best?: BestModelMessage;
   /** Tensors alive in the worker after the run was cleaned up (flat across runs: no leaks). */
   readonly tensorsAfter: number;
 }
@@ -117,3 +131,6 @@ export type WorkerMessage =
 
 /** Name of the weights file `model.json` refers to. */
 export const MODEL_WEIGHTS_FILE = 'model.weights.bin';
+
+/** Name of the weights file `model-best.json` refers to. */
+export const BEST_MODEL_WEIGHTS_FILE = 'model-best.weights.bin';

@@ -1,4 +1,5 @@
 import {
+  createBestModel,
   type ExperimentResult,
   type RunExperimentOptions,
   runExperiment,
@@ -9,6 +10,8 @@ import { dataPoints } from './data-points.js';
 import { PaceGate } from './pace-gate.js';
 import { PauseGate } from './pause-gate.js';
 import {
+  BEST_MODEL_WEIGHTS_FILE,
+  type BestModelMessage,
   type EpochLoss,
   MODEL_WEIGHTS_FILE,
   type ModelFiles,
@@ -166,9 +169,13 @@ export class TrainingSession {
       try {
         result = await this.run(command.config, options);
         flush();
-        const files = await modelFiles(result.model);
+        const files = await modelFiles(result.model, MODEL_WEIGHTS_FILE);
         const finalCurve = curve();
         const finalWeights = weights();
+        const best =
+          result.summary.restoredBestFromEpoch === null
+            ? await bestModelMessage(result, xs)
+            : undefined;
         result.model.dispose();
         model = undefined;
         this.post(
@@ -182,9 +189,10 @@ export class TrainingSession {
             curve: finalCurve,
             model: files,
             ...finalWeights,
+            ...(best ? { best } : {}),
             tensorsAfter: countTensors(),
           },
-          [files.weights],
+          best ? [files.weights, best.model.weights] : [files.weights],
         );
       } catch (error) {
         if (result && !result.model.isDisposed) result.model.dispose();
@@ -202,13 +210,31 @@ export class TrainingSession {
   }
 }
 
-/** The model as `model.json` (layers format, manifest pointing at the weights file) and weights. */
-async function modelFiles(model: Mlp): Promise<ModelFiles> {
+/** The model at the run's best validation epoch: its curve over `xs` and its files. */
+async function bestModelMessage(
+  result: ExperimentResult,
+  xs: readonly number[],
+): Promise<BestModelMessage | undefined> {
+  const bestModel = createBestModel(result);
+  if (bestModel === undefined || result.best === undefined) return undefined;
+  try {
+    return {
+      epoch: result.best.epoch,
+      curve: { x: xs, y: Array.from(bestModel.predict(xs)) },
+      model: await modelFiles(bestModel, BEST_MODEL_WEIGHTS_FILE),
+    };
+  } finally {
+    bestModel.dispose();
+  }
+}
+
+/** The model as `model.json` (layers format, manifest pointing at `weightsFile`) and weights. */
+async function modelFiles(model: Mlp, weightsFile: string): Promise<ModelFiles> {
   const artifacts = await toArtifacts(model);
   const { weightSpecs, weightData, ...rest } = artifacts;
   const modelJson = JSON.stringify({
     ...rest,
-    weightsManifest: [{ paths: [MODEL_WEIGHTS_FILE], weights: weightSpecs }],
+    weightsManifest: [{ paths: [weightsFile], weights: weightSpecs }],
   });
   const weights = weightData instanceof ArrayBuffer ? weightData : new ArrayBuffer(0);
   return { modelJson, weights };

@@ -157,8 +157,51 @@ export const commonFields = {
   }),
 };
 
+/**
+ * Early stopping and the best-model checkpoint of a single-model run, with
+ * Keras's `EarlyStopping` semantics (see `@epochlab/train`'s
+ * `EarlyStoppingOptions`): the validation loss is monitored on validation
+ * epochs, and `patience` counts epochs, not validation checks. Every run with
+ * validation keeps its best validation epoch's model whatever these say.
+ */
+export const earlyStoppingFields = {
+  earlyStopping: booleanField({
+    key: 'earlyStopping',
+    group: 'training',
+    help: 'stop when the validation loss has not improved for patience epochs (needs val-n > 0)',
+    default: false,
+  }),
+  patience: integerField({
+    key: 'patience',
+    group: 'training',
+    help: 'epochs without a better validation loss before early stopping ends the run',
+    min: 1,
+    max: 10_000_000,
+    default: 3000,
+  }),
+  minDelta: numberField({
+    key: 'minDelta',
+    group: 'training',
+    help: 'a validation loss counts as better only when below the best minus this',
+    rule: { code: 'numberAtLeast', min: 0 },
+    default: 0,
+  }),
+  restoreBest: booleanField({
+    key: 'restoreBest',
+    group: 'training',
+    help: 'when early stopping ends the run, the final model takes the best epoch weights',
+    default: false,
+  }),
+};
+
 /** Every common field, in help and form order. */
 export const COMMON_FIELDS = Object.values(commonFields);
 
+/** The early-stopping fields, in help and form order; single-model experiments only. */
+export const EARLY_STOPPING_FIELDS = Object.values(earlyStoppingFields);
+
 /** The values of the common fields in a validated config. */
 export type CommonConfig = ConfigOfFields<(typeof COMMON_FIELDS)[number]>;
+
+/** The values of the early-stopping fields in a validated config. */
+export type EarlyStoppingConfig = ConfigOfFields<(typeof EARLY_STOPPING_FIELDS)[number]>;

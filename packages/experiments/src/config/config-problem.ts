@@ -41,6 +41,7 @@ export type ConfigProblem =
   | { readonly code: 'exactly'; readonly value: string }
   | { readonly code: 'configObject'; readonly example: string }
   | { readonly code: 'dataTooLarge'; readonly what: 'noise' | 'x' | 'y' }
+  | { readonly code: 'needsValidation' }
   | { readonly code: 'invalid' };
 
 /** The code of a config problem. */
@@ -99,6 +100,8 @@ const ENGLISH: ProblemWording = {
   configObject: ({ example }) => `must be an object such as ${example}`,
   dataTooLarge: ({ what }) =>
     `is too large: ${what === 'noise' ? 'the noise' : `the ${what} values`} could exceed the largest float32 (about 3.4e38), and training would see infinities`,
+  needsValidation: () =>
+    'needs validation points: set val-n to 1 or more, or turn early stopping off',
   invalid: () => 'is not valid',
 };
 

@@ -1,10 +1,16 @@
 import type { NoisySamples } from '@epochlab/data';
 import { sampleFunction } from '@epochlab/data';
 import type { SeededRandom } from '@epochlab/tensor';
-import { COMMON_FIELDS, type CommonConfig } from '../config/common-fields.js';
+import {
+  COMMON_FIELDS,
+  type CommonConfig,
+  EARLY_STOPPING_FIELDS,
+  type EarlyStoppingConfig,
+} from '../config/common-fields.js';
 import { ConfigError } from '../config/config-error.js';
 import type { ConfigField, ConfigOfFields } from '../config/config-field.js';
 import { configSchema } from '../config/config-schema.js';
+import { earlyStoppingIssue } from '../config/early-stopping-check.js';
 import { type DataScaleConfig, finiteDataIssue } from '../config/finite-data-check.js';
 import { parseWithSchema } from '../config/parse-with-schema.js';
 import type { ExperimentDefinition } from './experiment-definition.js';
@@ -13,7 +19,8 @@ import type { ExperimentDefinition } from './experiment-definition.js';
 export type FitConfig<Name extends string, Own extends ConfigField> = {
   readonly experiment: Name;
 } & ConfigOfFields<Own> &
-  CommonConfig;
+  CommonConfig &
+  EarlyStoppingConfig;
 
 /** What `defineExperiment` takes. */
 export interface ExperimentSpec<Name extends string, Own extends ConfigField> {
@@ -56,7 +63,11 @@ export function defineExperiment<const Name extends string, Own extends ConfigFi
   spec: ExperimentSpec<Name, Own>,
 ): ExperimentDefinition<Name, FitConfig<Name, Own>, Own> {
   type Config = FitConfig<Name, Own>;
-  const fields: readonly ConfigField[] = [...spec.fields, ...COMMON_FIELDS];
+  const fields: readonly ConfigField[] = [
+    ...spec.fields,
+    ...COMMON_FIELDS,
+    ...EARLY_STOPPING_FIELDS,
+  ];
   const schema = configSchema(spec.name, spec.title, fields);
   const dataIssue = (config: DataScaleConfig) =>
     finiteDataIssue({ ownFields: spec.fields, truthBound: spec.truthBound }, config as Config);
@@ -66,7 +77,7 @@ export function defineExperiment<const Name extends string, Own extends ConfigFi
       input,
       `{"experiment": "${spec.name}"}`,
     ) as unknown as Config;
-    const issue = dataIssue(config);
+    const issue = dataIssue(config) ?? earlyStoppingIssue(config);
     if (issue) throw new ConfigError([issue]);
     return config;
   };

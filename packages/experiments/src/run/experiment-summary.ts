@@ -19,6 +19,17 @@ export interface ExperimentSummary {
   readonly finalValLoss: number | null;
   readonly bestValEpoch: number | null;
   readonly bestValLoss: number | null;
+  /**
+   * The epoch of the model at its best validation epoch (`model-best/`),
+   * `null` without validation; the same as `bestValEpoch` once one exists.
+   */
+  readonly bestEpoch: number | null;
+  /**
+   * The epoch whose weights the final model holds after early stopping with
+   * `restoreBest` put the best ones back; `null` when the final model is the
+   * last epoch's.
+   */
+  readonly restoredBestFromEpoch: number | null;
   /** The epoch whose loss came out NaN or infinite, when `status` is `diverged`. */
   readonly divergedAtEpoch: number | null;
   /** Seconds spent training (data generation and model building excluded). */
@@ -48,6 +59,8 @@ export function summarizeExperiment(
     finalValLoss: s.finalValidationLoss,
     bestValEpoch: s.bestValidationEpoch,
     bestValLoss: s.bestValidationLoss,
+    bestEpoch: result.bestWeights?.epoch ?? null,
+    restoredBestFromEpoch: s.restoredWeightsFromEpoch,
     divergedAtEpoch: s.divergedAtEpoch,
     seconds: s.seconds,
     epochsPerSecond: s.epochsPerSecond,

@@ -1,6 +1,7 @@
 import type { Mlp } from '@epochlab/models';
 import { type BackendChoice, type InitBackendOptions, initBackend } from '@epochlab/tensor';
 import {
+  type BestWeights,
   type Divergence,
   type TrainingHistory,
   type TrainingStatus,
@@ -14,6 +15,9 @@ import { experimentOptimizer } from './experiment-optimizer.js';
 import { setUpExperiment } from './experiment-setup.js';
 import { type ExperimentSummary, summarizeExperiment } from './experiment-summary.js';
 import { experimentWorkload } from './experiment-workload.js';
+
+/** The weights of a run's best validation epoch, as `ExperimentResult.best` holds them. */
+export type { BestWeights };
 
 /** Options of `runExperiment`. */
 export interface RunExperimentOptions {
@@ -49,6 +53,13 @@ export interface ExperimentResult {
   readonly data: ExperimentData;
   /** Where and how the run diverged, when `status` is `diverged`. */
   readonly divergence?: Divergence;
+  /**
+   * The weights of the best validation epoch (the lowest validation loss,
+   * first reached), kept by every run with validation points once one
+   * validation loss is recorded: the model before overfitting. Build it with
+   * `createBestModel`.
+   */
+  readonly best?: BestWeights;
 }
 
 /**
@@ -56,6 +67,11 @@ export interface ExperimentResult {
  * draws the data from the config's seed (training and validation from
  * independent streams), builds the MLP, trains it with validation and reports
  * progress. The CLI and the web app both call this, and only this.
+ *
+ * With validation points, the weights of the best validation epoch come back
+ * as `best`; with `earlyStopping`, training stops once the validation loss
+ * has not improved for `patience` epochs (Keras's `EarlyStopping`, see
+ * `docs/early-stopping-and-compare.md`).
  *
  * @example
  * const result = await runExperiment({ experiment: 'line', epochs: 2000 }, { backend: 'cpu' });
@@ -85,6 +101,17 @@ export async function runExperiment(
       optimizer: experimentOptimizer(config),
       validationInterval: config.valEvery,
       trainingPath: config.trainingPath,
+      ...(validation ? { keepBestWeights: true } : {}),
+      ...(config.earlyStopping
+        ? {
+            earlyStopping: {
+              monitor: 'val' as const,
+              patience: config.patience,
+              minDelta: config.minDelta,
+              restoreBestWeights: config.restoreBest,
+            },
+          }
+        : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.beforeEpoch ? { beforeEpoch: options.beforeEpoch } : {}),
       throttle: { minIntervalMs: options.progressIntervalMs ?? 100 },
@@ -116,6 +143,7 @@ export async function runExperiment(
       model,
       data,
       ...(result.divergence ? { divergence: result.divergence } : {}),
+      ...(result.bestWeights ? { best: result.bestWeights } : {}),
     };
   } catch (error) {
     model.dispose();
@@ -127,10 +155,11 @@ export async function runExperiment(
 
 /**
  * The trained model's curve over the data's x range (training and validation
- * points), `points` evenly spaced x values: what the fit chart draws.
+ * points), `points` evenly spaced x values: what the fit chart draws. Pass
+ * `{ data, model: bestModel }` for the curve of the model at its best epoch.
  */
 export function fitCurve(
-  result: Pick<ExperimentResult, 'data' | 'model'>,
+  result: { readonly data: ExperimentData; readonly model: Pick<Mlp, 'predict'> },
   points = 200,
 ): { x: number[]; y: number[] } {
   // A loop, not Math.min(...xs): spreading a million points overflows the call stack.

@@ -3,7 +3,7 @@ import type { ChartSize, ChartSpec, Series } from '../chart-types.js';
 import { ChartInputError } from '../errors.js';
 import { chartFrame } from './chart-frame.js';
 import { dashPattern, type LegendEntry, seriesColor } from './series-legend.js';
-import { niceLinearAxis, seriesColors } from './theme.js';
+import { niceLinearAxis, paletteColor, seriesColors } from './theme.js';
 import { chartSize, seriesRows, type XY } from './validate-input.js';
 
 /** Text of the fit chart: axis titles and legend names. */
@@ -13,6 +13,8 @@ export interface FitChartLabels {
   train: string;
   validation: string;
   model: string;
+  /** The model at its best validation epoch, when `bestCurve` is given. */
+  bestModel: string;
   truth: string;
   /**
    * Subtitle when the points were thinned out for drawing; `{shown}` and
@@ -28,6 +30,7 @@ export const defaultFitChartLabels: Readonly<FitChartLabels> = {
   train: 'Train',
   validation: 'Validation',
   model: 'Model',
+  bestModel: 'Model at the best epoch',
   truth: 'True function',
   sampled: 'Showing {shown} of {total} points (an evenly spaced sample)',
 };
@@ -40,6 +43,7 @@ export const fitChartData = {
   train: 'train',
   validation: 'validation',
   curve: 'curve',
+  bestCurve: 'bestCurve',
   truth: 'truth',
 } as const;
 
@@ -54,6 +58,19 @@ export interface FitChartOptions extends ChartSize {
    * Left out (a model without finite predictions): no line and no legend entry.
    */
   curve?: Series;
+  /**
+   * A second model's predictions drawn as an orange line beside `curve`: the
+   * model at its best validation epoch, so overfitting shows on the data
+   * (label both, e.g. `labels: { model: 'Final model, epoch 20000',
+   * bestModel: 'Model at best epoch 14580' }`). Sample it like `curve`.
+   */
+  bestCurve?: Series;
+  /**
+   * More models over the same points, each a line in the `seriesPalette`
+   * colour of its position and named by its label: runs compared on one
+   * chart. Sample each like `curve`.
+   */
+  models?: readonly { readonly label: string; readonly curve: Series }[];
   /** The function the data came from, drawn dashed. Two points suffice for a line. */
   truth?: Series;
   title?: string;
@@ -103,6 +120,13 @@ export function fitChart(options: FitChartOptions): ChartSpec {
     [fitChartData.train]: thin(train, max),
     [fitChartData.curve]: options.curve ? thin(seriesRows(options.curve, 'curve'), max) : [],
   };
+  if (options.bestCurve) {
+    datasets[fitChartData.bestCurve] = thin(seriesRows(options.bestCurve, 'bestCurve'), max);
+  }
+  const models = options.models ?? [];
+  models.forEach((model, index) => {
+    datasets[`model${index}`] = thin(seriesRows(model.curve, `models[${index}].curve`), max);
+  });
   if (options.validation) datasets[fitChartData.validation] = thin(validation, max);
   if (options.truth) datasets[fitChartData.truth] = thin(seriesRows(options.truth, 'truth'), max);
   const total = train.length + validation.length;
@@ -125,6 +149,12 @@ export function fitChart(options: FitChartOptions): ChartSpec {
   }
   if (options.curve)
     legend.push({ label: labels.model, color: seriesColors.model, symbol: 'line' });
+  if (options.bestCurve) {
+    legend.push({ label: labels.bestModel, color: seriesColors.bestModel, symbol: 'line' });
+  }
+  models.forEach((model, index) => {
+    legend.push({ label: model.label, color: paletteColor(index), symbol: 'line' });
+  });
   if (options.truth) {
     legend.push({ label: labels.truth, color: seriesColors.truth, symbol: 'dashed-line' });
   }
@@ -174,6 +204,20 @@ export function fitChart(options: FitChartOptions): ChartSpec {
       encoding: { x, y, color: color(labels.model) },
     });
   }
+  if (options.bestCurve) {
+    layer.push({
+      data: { name: fitChartData.bestCurve },
+      mark: { type: 'line', strokeWidth: 2.5 },
+      encoding: { x, y, color: color(labels.bestModel) },
+    });
+  }
+  models.forEach((model, index) => {
+    layer.push({
+      data: { name: `model${index}` },
+      mark: { type: 'line', strokeWidth: 2 },
+      encoding: { x, y, color: color(model.label) },
+    });
+  });
   layer.push(pointLayer(fitChartData.train, labels.train));
   if (options.validation) layer.push(pointLayer(fitChartData.validation, labels.validation));
 

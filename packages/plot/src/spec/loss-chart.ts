@@ -5,7 +5,7 @@ import { ChartInputError } from '../errors.js';
 import { chartFrame } from './chart-frame.js';
 import { minReductionBudget, reduceSeries } from './reduce-series.js';
 import { seriesColor } from './series-legend.js';
-import { niceLinearAxis, seriesColors } from './theme.js';
+import { niceLinearAxis, paletteColor, seriesColors } from './theme.js';
 import { chartSize, lossRows } from './validate-input.js';
 
 /** Text of the loss chart: axis titles, legend names and the best-epoch note. */
@@ -36,6 +36,12 @@ export const lossChartData = {
   val: 'valLoss',
 } as const;
 
+/** Most pinned runs a loss chart draws. */
+export const maxPinnedRuns = 5;
+
+/** Palette positions of pinned runs: the tab10 colours that are not train red or validation green. */
+const PINNED_COLOURS = [0, 1, 4, 5, 6];
+
 /** Name of the best-validation marker layer (its marks are `bestValidation_*`). */
 export const bestValidationLayerName = 'bestValidation';
 
@@ -51,6 +57,12 @@ export interface LossChartOptions extends ChartSize {
   maxPointsPerSeries?: number;
   /** Mark the epoch of lowest validation loss. Default true. */
   markBestValidation?: boolean;
+  /**
+   * Earlier runs drawn faded under this one (train dashed, validation solid,
+   * one colour and legend entry each, named by `label`): runs a user pinned
+   * to compare the next ones with. At most {@link maxPinnedRuns}.
+   */
+  pinned?: readonly { readonly label: string; readonly history: LossHistory }[];
   title?: string;
   labels?: Partial<LossChartLabels>;
 }
@@ -70,8 +82,88 @@ export function lossChart(options: LossChartOptions): ChartSpec {
   const labels = { ...defaultLossChartLabels, ...options.labels };
   const size = chartSize(options);
   const logScale = options.logScale ?? false;
-  const budget =
-    options.maxPointsPerSeries ?? Math.max(minReductionBudget, 2 * Math.ceil(size.width));
+  const budget = pointBudget(options.maxPointsPerSeries, size.width);
+  const history = options.history;
+  if (typeof history !== 'object' || history === null) {
+    throw new ChartInputError('history', 'an object with train and val arrays', history);
+  }
+  const datasets: Record<string, EpochLoss[]> = {
+    [lossChartData.train]: forDisplay(lossRows(history.train, 'history.train', logScale), budget),
+    [lossChartData.val]: forDisplay(lossRows(history.val, 'history.val', logScale), budget),
+  };
+
+  const pinned = options.pinned ?? [];
+  if (!Array.isArray(pinned) || pinned.length > maxPinnedRuns) {
+    throw new ChartInputError('pinned', `at most ${maxPinnedRuns} runs`, pinned);
+  }
+  const color = seriesColor(
+    [
+      { label: labels.train, color: seriesColors.train, symbol: 'line' },
+      { label: labels.validation, color: seriesColors.validation, symbol: 'line' },
+      ...pinned.map((run, index) => ({
+        label: run.label,
+        color: paletteColor(PINNED_COLOURS[index] ?? index),
+        symbol: 'line' as const,
+      })),
+    ],
+    'labels',
+  );
+  const { x, y } = lossAxes(labels, logScale);
+
+  const layer: (UnitSpec<string> | LayerSpec<string>)[] = [];
+  pinned.forEach((run, index) => {
+    const train = `pinnedTrain${index}`;
+    const val = `pinnedVal${index}`;
+    datasets[train] = forDisplay(
+      lossRows(run.history.train, `pinned[${index}].history.train`, logScale),
+      budget,
+    );
+    datasets[val] = forDisplay(
+      lossRows(run.history.val, `pinned[${index}].history.val`, logScale),
+      budget,
+    );
+    layer.push(
+      {
+        data: { name: train },
+        mark: { type: 'line', strokeWidth: 1, strokeDash: [5, 3], opacity: 0.35 },
+        encoding: { x, y, color: color(run.label) },
+      },
+      {
+        data: { name: val },
+        mark: { type: 'line', strokeWidth: 1.75, opacity: 0.45 },
+        encoding: { x, y, color: color(run.label) },
+      },
+    );
+  });
+  layer.push(
+    {
+      data: { name: lossChartData.train },
+      mark: { type: 'line', strokeWidth: 1.25 },
+      encoding: { x, y, color: color(labels.train) },
+    },
+    {
+      data: { name: lossChartData.val },
+      mark: { type: 'line', strokeWidth: 2 },
+      encoding: { x, y, color: color(labels.validation) },
+    },
+  );
+  if (options.markBestValidation ?? true) {
+    layer.push(bestValidationLayer(x, y, noteExpression(labels.bestValidation)));
+  }
+
+  return {
+    ...chartFrame(options.title, size),
+    datasets,
+    layer,
+  };
+}
+
+/**
+ * The points each loss series keeps: `maxPointsPerSeries`, or two per pixel
+ * column of `width`; throws `ChartInputError` below the reduction's minimum.
+ */
+export function pointBudget(maxPointsPerSeries: number | undefined, width: number): number {
+  const budget = maxPointsPerSeries ?? Math.max(minReductionBudget, 2 * Math.ceil(width));
   if (!Number.isInteger(budget) || budget < minReductionBudget) {
     throw new ChartInputError(
       'maxPointsPerSeries',
@@ -79,25 +171,16 @@ export function lossChart(options: LossChartOptions): ChartSpec {
       budget,
     );
   }
-  const history = options.history;
-  if (typeof history !== 'object' || history === null) {
-    throw new ChartInputError('history', 'an object with train and val arrays', history);
-  }
-  const datasets = {
-    [lossChartData.train]: forDisplay(lossRows(history.train, 'history.train', logScale), budget),
-    [lossChartData.val]: forDisplay(lossRows(history.val, 'history.val', logScale), budget),
-  };
+  return budget;
+}
 
-  const color = seriesColor(
-    [
-      { label: labels.train, color: seriesColors.train, symbol: 'line' },
-      { label: labels.validation, color: seriesColors.validation, symbol: 'line' },
-    ],
-    'labels',
-  );
+/** The epoch and loss position channels of loss charts, titled with `labels`. */
+export function lossAxes(
+  labels: { readonly x: string; readonly y: string },
+  logScale: boolean,
+): { x: PositionFieldDef<string>; y: PositionFieldDef<string> } {
   // Fewer, rounder epoch ticks than the default: 0, 5,000, 10,000, ...
   const epochAxis = niceLinearAxis('ceil(width / 80)');
-  const lossAxis = niceLinearAxis('ceil(height / 40)');
   const x: PositionFieldDef<string> = {
     field: 'epoch',
     type: 'quantitative',
@@ -112,33 +195,15 @@ export function lossChart(options: LossChartOptions): ChartSpec {
     title: labels.y,
     // A log axis keeps the data's own extent: rounding it out to whole decades
     // can leave most of the plot empty.
-    ...(logScale ? { scale: { type: 'log', nice: false, padding: 8 } } : lossAxis),
+    ...(logScale
+      ? { scale: { type: 'log', nice: false, padding: 8 } }
+      : niceLinearAxis('ceil(height / 40)')),
   };
-
-  const layer: (UnitSpec<string> | LayerSpec<string>)[] = [
-    {
-      data: { name: lossChartData.train },
-      mark: { type: 'line', strokeWidth: 1.25 },
-      encoding: { x, y, color: color(labels.train) },
-    },
-    {
-      data: { name: lossChartData.val },
-      mark: { type: 'line', strokeWidth: 2 },
-      encoding: { x, y, color: color(labels.validation) },
-    },
-  ];
-  if (options.markBestValidation ?? true) {
-    layer.push(bestValidationLayer(x, y, noteExpression(labels.bestValidation)));
-  }
-
-  return {
-    ...chartFrame(options.title, size),
-    datasets,
-    layer,
-  };
+  return { x, y };
 }
 
-function forDisplay(rows: EpochLoss[], budget: number): EpochLoss[] {
+/** Loss rows reduced to `budget` points with `reduceSeries`, for drawing. */
+export function forDisplay(rows: EpochLoss[], budget: number): EpochLoss[] {
   return reduceSeries(
     rows.map((row) => ({ x: row.epoch, y: row.loss })),
     budget,

@@ -11,6 +11,7 @@ export const seriesColors = {
   train: '#d62728',
   validation: '#2ca02c',
   model: '#1f77b4',
+  bestModel: '#ff7f0e',
   truth: '#444444',
   marker: '#222222',
 } as const;
@@ -62,6 +63,8 @@ export const chartConfig: Config = {
   },
   legend: {
     labelFontSize: 13,
+    // Room for names such as "Final model, after 20000 epochs" before Vega cuts them with "…".
+    labelLimit: 280,
     labelColor: '#222222',
     rowPadding: 2,
     offset: 16,

@@ -34,6 +34,11 @@ export class WeightSnapshot {
     });
   }
 
+  /** The remembered values as plain arrays, in the variables' order (empty before `capture`). */
+  read(): Float32Array[] {
+    return (this.values ?? []).map((value) => value.dataSync() as Float32Array);
+  }
+
   /** Frees the remembered values. */
   release(): void {
     if (this.values !== undefined) tf.dispose(this.values);

@@ -18,6 +18,7 @@ export interface ResolvedTrainOptions {
   readonly optimizer: ResolvedOptimizerConfig;
   readonly validationInterval: number;
   readonly earlyStopping: ResolvedEarlyStopping | undefined;
+  readonly keepBestWeights: boolean;
   readonly minIntervalMs: number;
   readonly everyEpochs: number;
   readonly yieldIntervalMs: number;
@@ -100,6 +101,17 @@ export function resolveTrainOptions(options: TrainModelOptions): ResolvedTrainOp
     throw new InvalidArgumentError('validationInterval', 'a whole number >= 1', validationInterval);
   }
   const earlyStopping = resolveEarlyStopping(options.earlyStopping, validation !== undefined);
+  const keepBestWeights = options.keepBestWeights ?? false;
+  if (typeof keepBestWeights !== 'boolean') {
+    throw new InvalidArgumentError('keepBestWeights', 'true or false', keepBestWeights);
+  }
+  if (keepBestWeights && validation === undefined) {
+    throw new InvalidArgumentError(
+      'keepBestWeights',
+      'false when no validation source is given',
+      keepBestWeights,
+    );
+  }
   const minIntervalMs = options.throttle?.minIntervalMs ?? 0;
   if (typeof minIntervalMs !== 'number' || !(minIntervalMs >= 0)) {
     throw new InvalidArgumentError('throttle.minIntervalMs', 'a number >= 0', minIntervalMs);
@@ -126,6 +138,7 @@ export function resolveTrainOptions(options: TrainModelOptions): ResolvedTrainOp
     optimizer,
     validationInterval,
     earlyStopping,
+    keepBestWeights,
     minIntervalMs,
     everyEpochs,
     yieldIntervalMs,

@@ -6,13 +6,20 @@ import type {
   ValidationEndEvent,
 } from '../callbacks/training-events.js';
 import { EarlyStoppingMonitor } from '../early-stopping/early-stopping-monitor.js';
+import { WeightSnapshot } from '../early-stopping/weight-snapshot.js';
 import type { EventLoopPacer } from '../scheduling/event-loop-pacer.js';
 import type { BatchSource } from './batch-source.js';
 import type { ResolvedTrainOptions } from './resolve-train-options.js';
 import { summarize } from './summarize.js';
 import type { TrainableModel } from './trainable-model.js';
 import type { PassContext, PassLoss, TrainingPath } from './training-path.js';
-import type { Divergence, LossPoint, TrainingResult, TrainingStatus } from './training-result.js';
+import type {
+  BestWeights,
+  Divergence,
+  LossPoint,
+  TrainingResult,
+  TrainingStatus,
+} from './training-result.js';
 
 /** Everything one run brings to the loop. */
 export interface RunStepperOptions {
@@ -60,6 +67,9 @@ export class RunStepper {
   private readonly validationGate: EventGate;
   private readonly earlyStopping: EarlyStoppingMonitor | undefined;
   private bestValidation: LossPoint | undefined;
+  /** With `keepBestWeights`: the weights of `bestValidation`, until `end` reads them. */
+  private readonly bestSnapshot: WeightSnapshot | undefined;
+  private bestWeights: BestWeights | undefined;
   private divergence: Divergence | undefined;
   private restoredWeightsFromEpoch: number | undefined;
   private endedAt: number | undefined;
@@ -85,6 +95,9 @@ export class RunStepper {
       settings.earlyStopping === undefined
         ? undefined
         : new EarlyStoppingMonitor(settings.earlyStopping, options.model.trainableVariables);
+    this.bestSnapshot = settings.keepBestWeights
+      ? new WeightSnapshot(options.model.trainableVariables)
+      : undefined;
   }
 
   /** The epoch's training pass; `undefined` when the signal cut it short. */
@@ -131,6 +144,10 @@ export class RunStepper {
       this.history.val.push(point);
       if (this.bestValidation === undefined || point.loss < this.bestValidation.loss) {
         this.bestValidation = point;
+        if (this.bestSnapshot !== undefined) {
+          this.path.syncWeights?.();
+          this.bestSnapshot.capture();
+        }
       }
       if (
         callbacks.onValidationEnd !== undefined &&
@@ -157,6 +174,7 @@ export class RunStepper {
   async end(status: TrainingStatus): Promise<void> {
     if (this.status === 'running') this.stop(status);
     this.path.syncWeights?.();
+    this.takeBestWeights();
     this.restoredWeightsFromEpoch = this.earlyStopping?.restoreIfAsked(
       this.status === 'stopped-early' || this.status === 'diverged',
     );
@@ -193,13 +211,20 @@ export class RunStepper {
       divergedAtEpoch: this.divergence?.epoch,
       restoredWeightsFromEpoch: this.restoredWeightsFromEpoch,
     });
-    const result: TrainingResult = { status, history: this.history, summary, trainingPath };
-    return this.divergence === undefined ? result : { ...result, divergence: this.divergence };
+    return {
+      status,
+      history: this.history,
+      summary,
+      trainingPath,
+      ...(this.divergence === undefined ? {} : { divergence: this.divergence }),
+      ...(this.bestWeights === undefined ? {} : { bestWeights: this.bestWeights }),
+    };
   }
 
-  /** Frees the early-stopping snapshot and the path (writing its weights back first). */
+  /** Frees the snapshots and the path (writing its weights back first). */
   dispose(): void {
     this.earlyStopping?.dispose();
+    this.bestSnapshot?.release();
     this.path.dispose();
   }
 
@@ -210,6 +235,15 @@ export class RunStepper {
     const { parameter, allowed, value } = error;
     if (!parameter.startsWith('train') && !parameter.startsWith('validation')) return error;
     return new InvalidArgumentError(`${prefix}${parameter}`, allowed, value);
+  }
+
+  /** Reads the best validation epoch's weights out of their snapshot, which is then freed. */
+  private takeBestWeights(): void {
+    const snapshot = this.bestSnapshot;
+    const best = this.bestValidation;
+    if (snapshot === undefined || best === undefined || !snapshot.captured) return;
+    this.bestWeights = { epoch: best.epoch, loss: best.loss, values: snapshot.read() };
+    snapshot.release();
   }
 
   private stop(status: TrainingStatus, divergence?: Divergence): void {

@@ -26,6 +26,13 @@ export interface TrainModelOptions {
   readonly validationInterval?: number;
   /** Stop when the monitored loss stops improving; off by default. */
   readonly earlyStopping?: EarlyStoppingOptions;
+  /**
+   * Keep a copy of the weights of the lowest validation loss (Keras's
+   * `ModelCheckpoint(save_best_only=True)`), returned as `result.bestWeights`;
+   * default false. It costs one snapshot per improvement, no copy on other
+   * epochs. Needs `validation`.
+   */
+  readonly keepBestWeights?: boolean;
   /** Aborting it ends the run with status `aborted` and the history so far. */
   readonly signal?: AbortSignal;
   /**

@@ -73,6 +73,17 @@ export interface TrainingSummary {
   readonly epochsPerSecond: number;
 }
 
+/**
+ * The weights of the epoch with the lowest validation loss (the first epoch
+ * that reached it), one array per trainable variable in the model's order:
+ * what `keepBestWeights` keeps.
+ */
+export interface BestWeights {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly values: readonly Float32Array[];
+}
+
 /** What `trainModel` returns. */
 export interface TrainingResult {
   readonly status: TrainingStatus;
@@ -81,4 +92,9 @@ export interface TrainingResult {
   readonly trainingPath: TrainingPathName;
   /** Set when the status is `diverged`. */
   readonly divergence?: Divergence;
+  /**
+   * With `keepBestWeights`, once at least one validation loss was recorded:
+   * the weights at the best validation epoch.
+   */
+  readonly bestWeights?: BestWeights;
 }

@@ -61,6 +61,8 @@ export interface TrainManyOptions {
    * runs with a validation source.
    */
   readonly earlyStopping?: EarlyStoppingOptions;
+  /** Each run keeps its best validation epoch's weights, as `trainModel`'s; default false. */
+  readonly keepBestWeights?: boolean;
   /** Aborting it ends every run still training with status `aborted`. */
   readonly signal?: AbortSignal;
   /**

@@ -40,6 +40,7 @@ function resolveRun(run: ManyRun, index: number, shared: TrainManyOptions): Reso
         ? {}
         : { validationInterval: shared.validationInterval }),
       ...(shared.earlyStopping === undefined ? {} : { earlyStopping: shared.earlyStopping }),
+      ...(shared.keepBestWeights === undefined ? {} : { keepBestWeights: shared.keepBestWeights }),
       ...(shared.throttle === undefined ? {} : { throttle: shared.throttle }),
       ...(shared.yieldIntervalMs === undefined ? {} : { yieldIntervalMs: shared.yieldIntervalMs }),
       ...(shared.trainingPath === undefined ? {} : { trainingPath: shared.trainingPath }),

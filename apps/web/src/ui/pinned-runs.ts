@@ -1,0 +1,160 @@
+import { configDifferences, type ExperimentConfig } from '@epochlab/experiments';
+import { maxPinnedRuns } from '@epochlab/plot';
+import { fill, type Messages } from '../i18n/messages.js';
+import type { DoneMessage, EpochLoss } from '../worker/protocol.js';
+import { h } from './dom.js';
+
+/** A finished run kept to compare the next runs with. */
+export interface PinnedRun {
+  /** Its number, for its name (`Run 1`): kept when earlier pins are removed. */
+  readonly number: number;
+  readonly runId: number;
+  readonly config: ExperimentConfig;
+  readonly history: { readonly train: readonly EpochLoss[]; readonly val: readonly EpochLoss[] };
+}
+
+/**
+ * The "Pinned runs" section: a Pin button for the finished run, the pinned
+ * runs (up to `maxPinnedRuns`) each with an Unpin button, and a table of the
+ * config fields in which they differ from the form. The loss chart draws
+ * them faded (`onChange` hands the list over); nothing here trains.
+ */
+export class PinnedRuns {
+  readonly element = h('section', { id: 'pinned-runs', 'aria-labelledby': 'pinned-title' });
+  private readonly title = h('h2', { id: 'pinned-title' });
+  private readonly pinButton = h('button', { type: 'button', id: 'pin-run', disabled: true });
+  private readonly note = h('p', { id: 'pinned-note', class: 'hint' });
+  private readonly list = h('ul', { id: 'pinned-list', class: 'pinned-list' });
+  private readonly table = h('table', { id: 'pinned-differences' });
+  private runs: PinnedRun[] = [];
+  private nextNumber = 1;
+  private finished: DoneMessage | undefined;
+  private config: ExperimentConfig | undefined;
+  private changeable = true;
+
+  constructor(
+    private messages: Messages,
+    private readonly onChange: (runs: readonly PinnedRun[]) => void,
+  ) {
+    this.pinButton.addEventListener('click', () => this.pin());
+    this.element.append(this.title, this.pinButton, this.note, this.list, this.table);
+    this.render();
+  }
+
+  /** The pinned runs, oldest first. */
+  get pinned(): readonly PinnedRun[] {
+    return this.runs;
+  }
+
+  /** The name of a pinned run in the page's language: `Run 2`. */
+  label(run: PinnedRun): string {
+    return fill(this.messages.pinned.run, { n: run.number });
+  }
+
+  /**
+   * What the section shows against: the form's config, the finished run that
+   * Pin would keep (none while a run goes on) and whether pins may change now.
+   */
+  update(config: ExperimentConfig, finished: DoneMessage | undefined, changeable: boolean): void {
+    this.config = config;
+    this.finished = finished;
+    this.changeable = changeable;
+    this.render();
+  }
+
+  /** Rewords the section, and has the chart rename the pinned runs in the new language. */
+  setMessages(messages: Messages): void {
+    this.messages = messages;
+    this.render();
+    if (this.runs.length > 0) this.onChange(this.runs);
+  }
+
+  private pin(): void {
+    const run = this.finished;
+    if (!run || !this.canPin(run)) return;
+    this.runs = [
+      ...this.runs,
+      { number: this.nextNumber++, runId: run.runId, config: run.config, history: run.history },
+    ];
+    this.render();
+    this.onChange(this.runs);
+  }
+
+  private unpin(run: PinnedRun): void {
+    this.runs = this.runs.filter((pinned) => pinned !== run);
+    this.render();
+    this.onChange(this.runs);
+  }
+
+  private canPin(run: DoneMessage): boolean {
+    return (
+      this.changeable &&
+      this.runs.length < maxPinnedRuns &&
+      !this.runs.some((pinned) => pinned.runId === run.runId)
+    );
+  }
+
+  private render(): void {
+    const m = this.messages.pinned;
+    this.title.textContent = m.title;
+    this.pinButton.textContent = m.pin;
+    this.pinButton.disabled = this.finished === undefined || !this.canPin(this.finished);
+    this.note.textContent =
+      this.runs.length >= maxPinnedRuns
+        ? fill(m.full, { max: maxPinnedRuns })
+        : this.runs.length === 0
+          ? m.none
+          : '';
+    this.list.replaceChildren(
+      ...this.runs.map((run) => {
+        const label = this.label(run);
+        const unpin = h('button', {
+          type: 'button',
+          class: 'unpin',
+          'aria-label': fill(m.unpin, { run: label }),
+          disabled: !this.changeable,
+        });
+        unpin.textContent = '×';
+        unpin.addEventListener('click', () => this.unpin(run));
+        return h('li', { 'data-run': run.number }, h('span', {}, label), unpin);
+      }),
+    );
+    this.renderTable();
+  }
+
+  /** The fields that differ between the form's config and each pinned run's. */
+  private renderTable(): void {
+    const m = this.messages.pinned;
+    const config = this.config;
+    if (config === undefined || this.runs.length === 0) {
+      this.table.replaceChildren();
+      this.table.hidden = true;
+      return;
+    }
+    this.table.hidden = false;
+    const differences = configDifferences([config, ...this.runs.map((run) => run.config)]);
+    const header = h(
+      'tr',
+      {},
+      h('th', { scope: 'col' }, m.field),
+      h('th', { scope: 'col' }, m.current),
+      ...this.runs.map((run) => h('th', { scope: 'col' }, this.label(run))),
+    );
+    const rows =
+      differences.length === 0
+        ? [h('tr', {}, h('td', { colspan: this.runs.length + 2 }, m.same))]
+        : differences.map((difference) =>
+            h(
+              'tr',
+              { 'data-field': difference.field },
+              h(
+                'th',
+                { scope: 'row' },
+                this.messages.fieldLabels[difference.field] ?? difference.field,
+              ),
+              ...difference.values.map((value) => h('td', {}, value ?? m.absent)),
+            ),
+          );
+    this.table.replaceChildren(h('thead', {}, header), h('tbody', {}, ...rows));
+  }
+}
