@@ -72,14 +72,20 @@ export function heatmapChart(options: HeatmapChartOptions): ChartSpec {
     type: 'ordinal',
     title: options.xTitle,
     sort: [...options.xValues],
-    axis: { labelAngle: 0 },
+    axis: { labelAngle: 0, grid: false },
   } as const;
   const y = {
     field: 'y',
     type: 'ordinal',
     title: options.yTitle,
     sort: [...options.yValues],
+    axis: { grid: false },
   } as const;
+  // Low values get the dark end of the scale: their labels are white, the others dark.
+  const values = rows.flatMap((row) => (row.value === null ? [] : [row.value]));
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const middle = logScale ? Math.sqrt(low * high) : (low + high) / 2;
   const layer: UnitSpec<string>[] = [
     {
       mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
@@ -90,7 +96,7 @@ export function heatmapChart(options: HeatmapChartOptions): ChartSpec {
           field: 'value',
           type: 'quantitative',
           title: options.valueTitle,
-          scale: { scheme: 'lighttealblue', reverse: true, ...(logScale ? { type: 'log' } : {}) },
+          scale: { scheme: 'tealblues', reverse: true, ...(logScale ? { type: 'log' } : {}) },
         },
         tooltip: [
           { field: 'x', type: 'ordinal', title: options.xTitle },
@@ -105,7 +111,13 @@ export function heatmapChart(options: HeatmapChartOptions): ChartSpec {
         x,
         y,
         text: { field: 'label', type: 'nominal' },
-        color: { value: '#1a1a1a' }, // a light colour scheme, so dark text reads on every cell
+        color: {
+          condition: {
+            test: `datum.value !== null && datum.value < ${Number.isFinite(middle) ? middle : 0}`,
+            value: '#ffffff',
+          },
+          value: '#1a1a1a',
+        },
       },
     },
   ];
