@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ChartInputError } from '../src/errors.js';
 import { heatmapChart, heatmapChartData } from '../src/spec/heatmap-chart.js';
+import { chartInputField } from './support/chart-input-field.js';
 import { allTexts, compileWarnings, headlessView, itemsOf } from './support/headless-view.js';
 
 const base = {
@@ -19,15 +19,7 @@ const cells = [
   { x: '0.1', y: '5', value: Number.NaN },
 ];
 
-function field(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (ChartInputError.isInstance(error)) return error.field;
-    throw error;
-  }
-  throw new Error('expected a ChartInputError');
-}
+const field = chartInputField;
 
 describe('heatmapChart', () => {
   it('draws one cell per pair with its value written in it, n/a where there is none', async () => {
