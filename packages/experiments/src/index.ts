@@ -3,7 +3,8 @@
  * (`EXPERIMENTS`: line, polynomial, the batch-size lab), each field declared
  * once with its flag, group, bounds and help; one validated config and one
  * `runExperiment` shared by the CLI and the web app; the batch-size lab
- * (`runBatchSizeLab`) and its two-parameter line view.
+ * (`runBatchSizeLab`) and its two-parameter line view; sweeps over any field
+ * (`parseSweepSpec`, `sweepConfigurations`, `runSweepBatch`, their shards and merge).
  */
 
 export {
