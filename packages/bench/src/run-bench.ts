@@ -12,16 +12,22 @@
  * thread settings (its intra-op and inter-op threads, and its BLAS's) are
  * printed first.
  *
- * Flags: `--workload ID` (repeatable), `--backend NAME` (repeatable),
+ * `sweep-grid` (`epochlab sweep` of 36 configurations x 8 seeds x 2000 epochs
+ * on 1 worker and on every core, its 2 shards merged and compared with the
+ * unsharded sweep, and PyTorch's loop over the same grid) runs once, not repeated.
+ *
+ * Flags: `--workload ID` (repeatable; `sweep-grid` too), `--backend NAME` (repeatable),
  * `--generic` (also measure the generic path), `--repeat N`, `--no-torch`, `--no-cli`.
  */
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLI_RUN_FOLDER_WORKLOADS, measureCliRunFolder } from './cli-run-folder.js';
 import { measureCli } from './cli-wall-time.js';
 import type { EpochlabMeasurement } from './measure-workload.js';
 import { computeRatios } from './ratios.js';
+import { measureSweepGrid, shardedSweepGridIdentical, torchSweepGrid } from './sweep-grid.js';
 import {
   runTorchAnchor,
   TORCH_VARIANTS,
@@ -61,10 +67,12 @@ function measureInChild(workload: WorkloadId, backend: string, path: string): Ep
 }
 
 const args = process.argv.slice(2);
-const workloads = (valuesOf('--workload', args) as WorkloadId[]).filter((id) =>
-  WORKLOAD_IDS.includes(id),
-);
-const selected = workloads.length > 0 ? workloads : [...WORKLOAD_IDS];
+const workloadArgs = valuesOf('--workload', args);
+const selected =
+  workloadArgs.length > 0
+    ? (workloadArgs as WorkloadId[]).filter((id) => WORKLOAD_IDS.includes(id))
+    : [...WORKLOAD_IDS];
+const sweepGrid = workloadArgs.length === 0 || workloadArgs.includes('sweep-grid');
 const backendArgs = valuesOf('--backend', args);
 const backends = backendArgs.length > 0 ? backendArgs : ['cpu', 'wasm'];
 const paths = args.includes('--generic') ? ['auto', 'generic'] : ['auto'];
@@ -140,6 +148,38 @@ for (const workload of selected) {
   }
 }
 for (const ratio of computeRatios(epochlab, torch)) print(ratio);
+
+if (sweepGrid) {
+  // The CLI's sweep on 1 worker and on every core, then the same grid in PyTorch, in one run.
+  const cores = availableParallelism();
+  const one = measureSweepGrid(repoRoot, 1);
+  print(one);
+  const all = cores > 1 ? measureSweepGrid(repoRoot, cores) : one;
+  if (cores > 1) print(all);
+  print({
+    kind: 'ratio',
+    workload: 'sweep-grid',
+    of: `${cores} workers / 1 worker`,
+    cores,
+    ratio: all.runEpochsPerSecond / one.runEpochsPerSecond,
+    target: 1.8,
+    met: all.runEpochsPerSecond / one.runEpochsPerSecond >= 1.8,
+  });
+  print(shardedSweepGridIdentical(repoRoot));
+  if (unavailable === undefined) {
+    const reference = torchSweepGrid();
+    print(reference);
+    const ratio = all.runEpochsPerSecond / Number(reference.run_epochs_per_s);
+    print({
+      kind: 'ratio',
+      workload: 'sweep-grid',
+      of: `epochlab sweep (${cores} workers) / PyTorch notebook loop`,
+      ratio,
+      target: 20,
+      met: ratio >= 20,
+    });
+  }
+}
 
 if (!args.includes('--no-cli')) {
   print(

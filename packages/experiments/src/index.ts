@@ -3,7 +3,8 @@
  * (`EXPERIMENTS`: line, polynomial, the batch-size lab), each field declared
  * once with its flag, group, bounds and help; one validated config and one
  * `runExperiment` shared by the CLI and the web app; the batch-size lab
- * (`runBatchSizeLab`) and its two-parameter line view.
+ * (`runBatchSizeLab`) and its two-parameter line view; sweeps over any field
+ * (`parseSweepSpec`, `sweepConfigurations`, `runSweepBatch`, their shards and merge).
  */
 
 export {
@@ -269,9 +270,50 @@ export type {
 export type { ExperimentSummary, TrainingStatus } from './run/experiment-summary.js';
 export { experimentWorkload } from './run/experiment-workload.js';
 export {
+  type ExperimentTrainSettings,
+  experimentTrainSettings,
+} from './run/experiment-train-settings.js';
+export { runCommandLine } from './run/run-command-line.js';
+export {
   type BestWeights,
   type ExperimentResult,
   fitCurve,
   type RunExperimentOptions,
   runExperiment,
 } from './run/run-experiment.js';
+export { type BestConfiguration, bestConfiguration } from './sweep/best-configuration.js';
+export {
+  type ConfigurationSummary,
+  rankedLoss,
+  summarizeConfiguration,
+} from './sweep/configuration-summary.js';
+export { mergeSweepShards, type SweepShardPart } from './sweep/merge-sweep-shards.js';
+export {
+  MAX_RANDOM_CONFIGURATIONS,
+  MAX_SWEEP_SEEDS,
+  parseSweepSpec,
+  type SweepNaming,
+} from './sweep/parse-sweep-spec.js';
+export { CURVE_POINTS, type RunSweepBatchOptions, runSweepBatch } from './sweep/run-sweep-batch.js';
+export { batchShape, DEFAULT_RUNS_PER_BATCH, sweepBatches } from './sweep/sweep-batches.js';
+export {
+  configurationCount,
+  configurationText,
+  gridSize,
+  LARGE_SWEEP_RUNS,
+  type SweepConfiguration,
+  sweepConfigurations,
+  sweepRunCount,
+} from './sweep/sweep-grid.js';
+export { heatmapAxes, type SweepHeatmap, sweepHeatmap } from './sweep/sweep-heatmap.js';
+export type { FinishedConfiguration, SweepCurve, SweepRun } from './sweep/sweep-results.js';
+export {
+  MAX_SHARDS,
+  parseShard,
+  type SweepShard,
+  shardItems,
+  shardText,
+} from './sweep/sweep-shard.js';
+export { type SweepAxis, type SweepFile, type SweepSpec, sweepFileOf } from './sweep/sweep-spec.js';
+export { SweepSpecError } from './sweep/sweep-spec-error.js';
+export { sweepValuesFromText, sweepValueText } from './sweep/sweep-values-text.js';

@@ -28,6 +28,12 @@ export {
   fitChart,
   fitChartData,
 } from './spec/fit-chart.js';
+export {
+  type HeatmapCell,
+  type HeatmapChartOptions,
+  heatmapChart,
+  heatmapChartData,
+} from './spec/heatmap-chart.js';
 export { linspace } from './spec/linspace.js';
 export {
   bestValidationLayerName,

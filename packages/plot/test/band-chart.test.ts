@@ -1,8 +1,8 @@
 import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { ChartInputError } from '../src/errors.js';
 import { type BandRow, type BandSeries, bandChart, bandChartData } from '../src/spec/band-chart.js';
 import { seriesPalette } from '../src/spec/theme.js';
+import { chartInputField } from './support/chart-input-field.js';
 import { allTexts, compileWarnings, headlessView, itemsOf } from './support/headless-view.js';
 
 function decay(name: string, rate: number, spread: number): BandSeries {
@@ -18,15 +18,7 @@ function decay(name: string, rate: number, spread: number): BandSeries {
 const series = [decay('1', 5, 0.5), decay('5', 10, 0.3), decay('full (100)', 20, 0.05)];
 const base = { series, xTitle: 'Epoch', yTitle: 'Training loss' };
 
-function field(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (ChartInputError.isInstance(error)) return error.field;
-    throw error;
-  }
-  return 'no error';
-}
+const field = chartInputField;
 
 describe('bandChart', () => {
   it('holds one row per point, tagged with its series, in one dataset', () => {

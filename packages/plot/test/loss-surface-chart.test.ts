@@ -1,7 +1,6 @@
 import { parse, View } from 'vega';
 import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { ChartInputError } from '../src/errors.js';
 import type { ContourRow } from '../src/spec/contour-lines.js';
 import { linspace } from '../src/spec/linspace.js';
 import {
@@ -12,6 +11,7 @@ import {
   surfaceLayerName,
 } from '../src/spec/loss-surface-chart.js';
 import { seriesPalette } from '../src/spec/theme.js';
+import { chartInputField } from './support/chart-input-field.js';
 import { allTexts, compileWarnings, itemsOf } from './support/headless-view.js';
 
 /** The MSE of a line on two points, (m - 1)^2 + (b - 0.5)^2 / 2 + 0.1, sampled on a grid. */
@@ -59,15 +59,7 @@ async function view(options: LossSurfaceChartOptions) {
   return result;
 }
 
-function field(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (ChartInputError.isInstance(error)) return error.field;
-    throw error;
-  }
-  return 'no error';
-}
+const field = chartInputField;
 
 describe('lossSurfaceChart', () => {
   it('holds the grid, the contour lines, the paths and the markers as datasets', () => {

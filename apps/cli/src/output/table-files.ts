@@ -5,7 +5,7 @@ export function jsonFile(name: string, value: unknown): RunFile {
   return { name, content: `${JSON.stringify(value)}\n` };
 }
 
-/** A CSV file with a header row; cells as `csvCell` writes them. */
+/** A CSV file: a header line, then one line per row. */
 export function csvFile(
   name: string,
   header: readonly string[],

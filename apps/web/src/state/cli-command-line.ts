@@ -1,14 +1,13 @@
-import { type ConfigField, formatFieldValue } from '@epochlab/experiments';
+import { type ConfigField, runCommandLine } from '@epochlab/experiments';
 import type { WebBackend } from './web-backend.js';
 
 /** Backends the CLI accepts too; webgl and webgpu exist only in browsers. */
 const CLI_BACKENDS: readonly WebBackend[] = ['cpu', 'wasm'];
 
 /**
- * The `epochlab run <experiment>` command line for a config: every field that
- * differs from its default as the CLI's flags (`--no-shuffle` for false
- * booleans, `--slope=-2` when the text starts with a minus), plus `--backend`
- * when the page uses one the CLI has (`cpu`, `wasm`).
+ * The `epochlab run <experiment>` command line for a config (`runCommandLine`
+ * of `@epochlab/experiments`), plus `--backend` when the page uses one the
+ * CLI has (`cpu`, `wasm`).
  */
 export function buildCliCommand(
   experiment: string,
@@ -17,21 +16,11 @@ export function buildCliCommand(
   defaults: object,
   backend: WebBackend,
 ): string {
-  const values = config as Record<string, unknown>;
-  const defaultValues = defaults as Record<string, unknown>;
-  const parts = ['epochlab', 'run', experiment];
-  for (const field of fields) {
-    const text = formatFieldValue(values[field.key]);
-    if (text === formatFieldValue(defaultValues[field.key])) continue;
-    if (field.kind === 'boolean') {
-      parts.push(values[field.key] ? `--${field.flag}` : `--no-${field.flag}`);
-    } else if (text.startsWith('-')) {
-      parts.push(`--${field.flag}=${text}`); // a negative number must not read as a flag
-    } else {
-      // Numbers, comma lists and plain names: nothing a shell would split or expand.
-      parts.push(`--${field.flag}`, text);
-    }
-  }
-  if (CLI_BACKENDS.includes(backend)) parts.push('--backend', backend);
-  return parts.join(' ');
+  return runCommandLine(
+    experiment,
+    fields,
+    config,
+    defaults,
+    CLI_BACKENDS.includes(backend) ? backend : undefined,
+  );
 }

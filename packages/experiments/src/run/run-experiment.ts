@@ -11,9 +11,9 @@ import { parseExperimentConfig } from '../config/parse-config.js';
 import type { ExperimentConfig } from '../experiments/experiment-list.js';
 import type { ExperimentData } from './experiment-data.js';
 import type { ExperimentEvent } from './experiment-events.js';
-import { experimentOptimizer } from './experiment-optimizer.js';
 import { setUpExperiment } from './experiment-setup.js';
 import { type ExperimentSummary, summarizeExperiment } from './experiment-summary.js';
+import { experimentTrainSettings } from './experiment-train-settings.js';
 import { experimentWorkload } from './experiment-workload.js';
 
 /** The weights of a run's best validation epoch, as `ExperimentResult.best` holds them. */
@@ -96,22 +96,8 @@ export async function runExperiment(
       model,
       train,
       ...(validation ? { validation } : {}),
-      epochs: config.epochs,
-      loss: config.loss,
-      optimizer: experimentOptimizer(config),
-      validationInterval: config.valEvery,
-      trainingPath: config.trainingPath,
+      ...experimentTrainSettings(config),
       ...(validation ? { keepBestWeights: true } : {}),
-      ...(config.earlyStopping
-        ? {
-            earlyStopping: {
-              monitor: 'val' as const,
-              patience: config.patience,
-              minDelta: config.minDelta,
-              restoreBestWeights: config.restoreBest,
-            },
-          }
-        : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.beforeEpoch ? { beforeEpoch: options.beforeEpoch } : {}),
       throttle: { minIntervalMs: options.progressIntervalMs ?? 100 },
