@@ -1,6 +1,7 @@
 /**
  * @epochlab/data: the notebook's data generators (line, polynomial), datasets,
- * the `DataLoader` and random splits, with PyTorch's `torch.utils.data`
+ * the `DataLoader` and random splits, and tables of points read from CSV or
+ * JSON text (`parsePointTable`, `readPointTableBlob`), with PyTorch's `torch.utils.data`
  * semantics on TensorFlow.js.
  */
 export { DataLoader, type DataLoaderOptions } from './data-loader.js';
@@ -24,4 +25,13 @@ export { RANDOM_SPLIT_STREAM, randomSplit, subsetSizes } from './random-split.js
 export type { Sampler } from './sampler.js';
 export { SequentialSampler } from './sequential-sampler.js';
 export { Subset, type SubsetGetBatch } from './subset.js';
+export { parsePointTable } from './table/parse-point-table.js';
+export type { PointTable, TableReadOptions } from './table/point-table.js';
+export {
+  PointTableError,
+  type PointTableProblem,
+  type PointTableProblemCode,
+  type TableLocation,
+} from './table/point-table-error.js';
+export { MAX_TABLE_BYTES, readPointTableBlob } from './table/read-point-table-blob.js';
 export { type RowOf, type RowsOf, TensorDataset } from './tensor-dataset.js';
