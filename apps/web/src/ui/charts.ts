@@ -75,6 +75,11 @@ export class ChartPanel {
     return this.data?.validation !== undefined;
   }
 
+  /** The fit chart drawn now (its scales turn pointer positions into data units). */
+  get fitView(): LiveChart['view'] | undefined {
+    return this.fit?.view;
+  }
+
   /** The loss history received so far. */
   get lossHistory(): { train: readonly EpochLoss[]; val: readonly EpochLoss[] } {
     return this.history;

@@ -1,0 +1,443 @@
+import type { Points } from '@epochlab/experiments';
+import type { LiveChart } from '@epochlab/plot/browser';
+import { DATA_MESSAGES, type DataMessages } from '../i18n/data-messages.js';
+import { fill, type Locale } from '../i18n/messages.js';
+import { tableProblemText } from '../i18n/table-problem-text.js';
+import type { PointSets } from '../state/points-in-url.js';
+import {
+  MAX_FILE_BYTES,
+  type ReadChoices,
+  type ReadOutcome,
+  readPointsFile,
+  readPointsText,
+  type Separator,
+  type TableProblem,
+} from '../state/read-points.js';
+import { h } from './dom.js';
+import { type EditedSet, type EditorPoints, PointEditor } from './point-editor.js';
+import './data-panel.css';
+
+/** Where a set's points came from, for the status line. */
+type Origin =
+  | { readonly kind: 'file'; readonly name: string }
+  | { readonly kind: 'paste' | 'draw' | 'link' };
+
+/** A problem the panel shows, in either language. */
+type PanelProblem =
+  | { readonly kind: 'table'; readonly problem: TableProblem }
+  | { readonly kind: 'tooFewRows'; readonly rows: number; readonly batchSize: number };
+
+/** What the link does with the points (set by the page after writing the URL). */
+export type LinkPoints = 'holds' | 'leavesOut' | 'leftOut' | 'none';
+
+/**
+ * The data experiment's panel: load a CSV or JSON file (picker or drop),
+ * paste values (the same reader; the keyboard's way in) or draw on the fit
+ * chart (`PointEditor`), into the training or the validation set; a bad
+ * file or paste gets one message naming its place and changes nothing. The
+ * page asks it for the points (`points`) and hears of every change.
+ */
+export class DataPanel {
+  readonly element: HTMLElement;
+  private locale: Locale = 'en';
+  private m: DataMessages = DATA_MESSAGES.en;
+  private readonly editor: PointEditor;
+  private readonly origins: Record<EditedSet, Origin | undefined> = {
+    train: undefined,
+    validation: undefined,
+  };
+  /** The last file or paste read, re-read when the reading options change. */
+  private lastRead: { set: EditedSet; source: File | string } | undefined;
+  private problem: PanelProblem | undefined;
+  private link: LinkPoints = 'none';
+  private enabled = true;
+  private readonly setters: ((m: DataMessages) => void)[] = [];
+
+  private readonly setRadios: Record<EditedSet, HTMLInputElement>;
+  private readonly fileInput = h('input', {
+    type: 'file',
+    id: 'data-file',
+    accept: '.csv,.tsv,.txt,.json,text/csv,text/plain,application/json',
+    'aria-describedby': 'data-file-help data-problem',
+  });
+  private readonly separatorSelect = h('select', { id: 'data-separator' });
+  private readonly headerSelect = h('select', { id: 'data-header' });
+  private readonly decimalComma = h('input', { type: 'checkbox', id: 'data-decimal-comma' });
+  private readonly columns = h('div', { class: 'data-columns', id: 'data-columns', hidden: true });
+  private readonly xSelect = h('select', { id: 'data-x' });
+  private readonly ySelect = h('select', { id: 'data-y' });
+  private readonly pasteBox = h('textarea', {
+    id: 'data-paste',
+    rows: 5,
+    spellcheck: 'false',
+    'aria-describedby': 'data-paste-help data-problem',
+  });
+  private readonly usePaste = h('button', { type: 'button', id: 'data-use-paste' });
+  private readonly clearButton = h('button', { type: 'button', id: 'data-clear' });
+  private readonly status = h('p', { id: 'data-status', role: 'status', 'aria-live': 'polite' });
+  private readonly problemElement = h('div', { id: 'data-problem', class: 'alert', role: 'alert' });
+  private readonly linkNote = h('p', { id: 'data-link', class: 'help' });
+
+  /**
+   * `chartSurface` is the fit chart's container and `chartView` the chart
+   * drawn in it now (for the point editor); `onChange` gets the points after
+   * every load, paste or edit; `batchSize` is the form's current one.
+   */
+  constructor(
+    chartSurface: HTMLElement,
+    chartView: () => LiveChart['view'] | undefined,
+    private readonly onChange: (points: PointSets) => void,
+    private readonly batchSize: () => number,
+  ) {
+    this.editor = new PointEditor(chartSurface, chartView, (points) => this.onDrawn(points));
+    const radio = (set: EditedSet) => {
+      const input = h('input', {
+        type: 'radio',
+        name: 'data-edited-set',
+        id: `data-set-${set}`,
+        value: set,
+        checked: set === 'train',
+      });
+      input.addEventListener('change', () => {
+        if (input.checked) this.editor.edited = set;
+      });
+      return input;
+    };
+    this.setRadios = { train: radio('train'), validation: radio('validation') };
+
+    this.fileInput.addEventListener('change', () => {
+      const file = this.fileInput.files?.[0];
+      if (file) void this.read(this.editor.edited, file);
+    });
+    for (const control of [this.separatorSelect, this.headerSelect, this.decimalComma]) {
+      control.addEventListener('change', () => this.reread(false));
+    }
+    for (const control of [this.xSelect, this.ySelect]) {
+      control.addEventListener('change', () => this.reread(true));
+    }
+    this.usePaste.addEventListener('click', () => {
+      void this.read(this.editor.edited, this.pasteBox.value);
+    });
+    this.clearButton.addEventListener('click', () => this.clear());
+
+    const label = (id: string, text: (m: DataMessages) => string) =>
+      this.text(h('label', { for: id }), text);
+    this.element = h(
+      'section',
+      { class: 'data-panel', id: 'data-panel', 'aria-labelledby': 'data-title' },
+      this.text(h('h2', { id: 'data-title' }), (m) => m.title),
+      this.text(h('p', { class: 'help' }), (m) => m.intro),
+      h(
+        'fieldset',
+        { class: 'data-set' },
+        this.text(h('legend', {}), (m) => m.editedSet),
+        ...(['train', 'validation'] as const).map((set) =>
+          h(
+            'label',
+            { class: 'toggle', for: `data-set-${set}` },
+            this.setRadios[set],
+            this.text(h('span', {}), (m) => m.sets[set]),
+          ),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'data-file field', id: 'data-drop' },
+        label('data-file', (m) => m.file),
+        this.fileInput,
+        this.text(h('small', { class: 'help', id: 'data-file-help' }), (m) =>
+          fill(m.fileHelp, { limit: MAX_FILE_BYTES / 1e6 }),
+        ),
+      ),
+      h(
+        'div',
+        { class: 'data-options' },
+        h(
+          'div',
+          { class: 'field' },
+          label('data-separator', (m) => m.separator),
+          this.separatorSelect,
+        ),
+        h(
+          'div',
+          { class: 'field' },
+          label('data-header', (m) => m.header),
+          this.headerSelect,
+        ),
+        h(
+          'label',
+          { class: 'toggle', for: 'data-decimal-comma' },
+          this.decimalComma,
+          this.text(h('span', {}), (m) => m.decimalComma),
+        ),
+      ),
+      h('div', {}, this.columns),
+      h(
+        'div',
+        { class: 'field' },
+        label('data-paste', (m) => m.paste),
+        this.pasteBox,
+        this.text(h('small', { class: 'help', id: 'data-paste-help' }), (m) => m.pasteHelp),
+        this.usePaste,
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        this.text(h('h3', {}), (m) => m.draw),
+        this.text(h('small', { class: 'help' }), (m) => m.drawHelp),
+        this.clearButton,
+      ),
+      this.problemElement,
+      this.status,
+      this.linkNote,
+    );
+    this.columns.append(
+      this.text(h('p', { class: 'help' }), (m) => m.columnsHelp),
+      h(
+        'div',
+        { class: 'field' },
+        label('data-x', (m) => m.xColumn),
+        this.xSelect,
+      ),
+      h(
+        'div',
+        { class: 'field' },
+        label('data-y', (m) => m.yColumn),
+        this.ySelect,
+      ),
+    );
+    this.listenForDrops();
+  }
+
+  /** The points as they are now: training, and validation when there are any. */
+  get points(): PointSets {
+    const { train, validation } = this.editor.current;
+    return validation.x.length > 0 ? { train, validation } : { train };
+  }
+
+  /**
+   * Why Train cannot run on these points, or undefined: no training points,
+   * or fewer than the batch size (in the panel's language).
+   */
+  blockingProblem(): string | undefined {
+    const rows = this.editor.current.train.x.length;
+    if (rows === 0) return this.m.noPoints;
+    const batchSize = this.batchSize();
+    if (rows < batchSize) return fill(this.m.tooFewRows, { rows, batchSize });
+    return undefined;
+  }
+
+  /** Sets every text in a language. */
+  setLocale(locale: Locale): void {
+    this.locale = locale;
+    this.m = DATA_MESSAGES[locale];
+    for (const setter of this.setters) setter(this.m);
+    this.pasteBox.placeholder = this.m.pastePlaceholder;
+    this.usePaste.textContent = this.m.usePaste;
+    this.clearButton.textContent = this.m.clear;
+    this.renderOptions();
+    this.render();
+  }
+
+  /** Shows or hides the panel and turns drawing on the chart on or off. */
+  setVisible(visible: boolean): void {
+    this.element.hidden = !visible;
+    this.editor.setEnabled(visible && this.enabled);
+  }
+
+  /** Turns every control and drawing off while a run goes on. */
+  setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
+    this.editor.setEnabled(enabled && !this.element.hidden);
+    for (const control of this.element.querySelectorAll<
+      HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement
+    >('input, select, textarea, button')) {
+      control.disabled = !enabled;
+    }
+  }
+
+  /** Puts points in both sets (from a link), replacing any. */
+  setPoints(points: PointSets, origin: 'link'): void {
+    this.editor.setPoints(points);
+    this.origins.train = { kind: origin };
+    this.origins.validation = points.validation ? { kind: origin } : undefined;
+    this.lastRead = undefined;
+    this.problem = undefined;
+    this.render();
+  }
+
+  /** Says what the link does with the points. */
+  setLink(link: LinkPoints): void {
+    this.link = link;
+    this.renderLink();
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  private choices(keepColumns: boolean): ReadChoices {
+    const separator = this.separatorSelect.value as Separator;
+    const header = this.headerSelect.value as ReadChoices['header'];
+    return {
+      separator,
+      header,
+      decimalComma: this.decimalComma.checked,
+      ...(keepColumns && this.xSelect.value !== '' ? { x: this.xSelect.value } : {}),
+      ...(keepColumns && this.ySelect.value !== '' ? { y: this.ySelect.value } : {}),
+    };
+  }
+
+  private reread(keepColumns: boolean): void {
+    const last = this.lastRead;
+    if (last) void this.read(last.set, last.source, keepColumns);
+  }
+
+  /** Reads a file or pasted text into `set`; a problem leaves every point as it was. */
+  private async read(set: EditedSet, source: File | string, keepColumns = false): Promise<void> {
+    const choices = this.choices(keepColumns);
+    const outcome: ReadOutcome =
+      typeof source === 'string'
+        ? readPointsText(source, choices)
+        : await readPointsFile(source, choices);
+    if (outcome.columns) this.showColumns(outcome.columns, choices.x, choices.y);
+    if (!outcome.ok) {
+      // The columns are offered even so: a text column is fixed by choosing others.
+      this.lastRead = { set, source };
+      this.problem = { kind: 'table', problem: outcome.problem };
+      this.render();
+      return;
+    }
+    const rows = outcome.points.x.length;
+    const batchSize = this.batchSize();
+    if (set === 'train' && rows < batchSize) {
+      this.problem = { kind: 'tooFewRows', rows, batchSize };
+      this.render();
+      return;
+    }
+    this.problem = undefined;
+    this.lastRead = { set, source };
+    this.showColumns(outcome.columns, outcome.x, outcome.y);
+    const current = this.editor.current;
+    this.editor.setPoints({
+      train: set === 'train' ? outcome.points : current.train,
+      validation: set === 'validation' ? outcome.points : current.validation,
+    });
+    this.origins[set] =
+      typeof source === 'string' ? { kind: 'paste' } : { kind: 'file', name: source.name };
+    this.render();
+    this.onChange(this.points);
+  }
+
+  private showColumns(columns: readonly string[], x?: string, y?: string): void {
+    this.columns.hidden = columns.length <= 2;
+    const options = (chosen: string) =>
+      columns.map((name) => h('option', { value: name, selected: name === chosen }, name));
+    this.xSelect.replaceChildren(...options(x ?? columns[0] ?? ''));
+    this.ySelect.replaceChildren(...options(y ?? columns.at(-1) ?? ''));
+  }
+
+  private onDrawn(points: EditorPoints): void {
+    this.origins[this.editor.edited] = { kind: 'draw' };
+    this.problem = undefined;
+    this.render();
+    this.onChange(points.validation.x.length > 0 ? points : { train: points.train });
+  }
+
+  private clear(): void {
+    const set = this.editor.edited;
+    const empty: Points = { x: [], y: [] };
+    const current = this.editor.current;
+    this.editor.setPoints({
+      train: set === 'train' ? empty : current.train,
+      validation: set === 'validation' ? empty : current.validation,
+    });
+    this.origins[set] = undefined;
+    if (this.lastRead?.set === set) this.lastRead = undefined;
+    this.problem = undefined;
+    this.render();
+    this.onChange(this.points);
+  }
+
+  private listenForDrops(): void {
+    const zone = this.element;
+    zone.addEventListener('dragover', (event) => {
+      if (!this.enabled || !event.dataTransfer?.types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      zone.classList.add('dropping');
+    });
+    zone.addEventListener('dragleave', (event) => {
+      if (event.target === zone) zone.classList.remove('dropping');
+    });
+    zone.addEventListener('drop', (event) => {
+      zone.classList.remove('dropping');
+      const file = event.dataTransfer?.files[0];
+      if (!this.enabled || !file) return;
+      event.preventDefault();
+      void this.read(this.editor.edited, file);
+    });
+  }
+
+  // ---------------------------------------------------------------- views
+
+  private text<T extends HTMLElement>(element: T, text: (m: DataMessages) => string): T {
+    this.setters.push((m) => {
+      element.textContent = text(m);
+    });
+    return element;
+  }
+
+  private renderOptions(): void {
+    const m = this.m;
+    const keep = (select: HTMLSelectElement, values: Record<string, string>, fallback: string) => {
+      const chosen = select.value || fallback;
+      select.replaceChildren(
+        ...Object.entries(values).map(([value, text]) =>
+          h('option', { value, selected: value === chosen }, text),
+        ),
+      );
+    };
+    keep(this.separatorSelect, m.separators, 'auto');
+    keep(this.headerSelect, m.headers, 'auto');
+  }
+
+  private render(): void {
+    const m = this.m;
+    const { train, validation } = this.editor.current;
+    const origin = (set: EditedSet) => {
+      const from = this.origins[set];
+      if (!from) return '';
+      return from.kind === 'file'
+        ? fill(m.origins.file, { name: from.name })
+        : m.origins[from.kind];
+    };
+    this.status.textContent = [
+      fill(m.counts, { train: train.x.length, validation: validation.x.length }),
+      origin('train'),
+      validation.x.length > 0 ? origin('validation') : '',
+    ]
+      .filter((part) => part !== '')
+      .join(' ');
+    this.problemElement.textContent = this.problem
+      ? m.problemIntro + this.problemText(this.problem)
+      : '';
+    this.renderLink();
+  }
+
+  private problemText(problem: PanelProblem): string {
+    if (problem.kind === 'tooFewRows') {
+      return fill(this.m.tooFewRows, { rows: problem.rows, batchSize: problem.batchSize });
+    }
+    return tableProblemText(problem.problem, this.locale);
+  }
+
+  private renderLink(): void {
+    const m = this.m;
+    const texts: Record<LinkPoints, string> = {
+      holds: m.linkHolds,
+      leavesOut: m.linkLeavesOut,
+      leftOut: m.linkLeftOut,
+      none: m.linkNoPoints,
+    };
+    this.linkNote.textContent = texts[this.link];
+  }
+}
