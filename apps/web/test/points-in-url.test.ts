@@ -6,7 +6,9 @@ import {
   MAX_POINTS_PARAM_LENGTH,
   POINTS_LEFT_OUT,
   PointsParamError,
+  pointsFragment,
   pointsParam,
+  pointsParamOf,
 } from '../src/state/points-in-url.js';
 
 /** A reproducible stream of numbers in [-1, 1) (Park and Miller's minimal standard generator). */
@@ -82,5 +84,19 @@ describe('points in the URL', () => {
     const large = { train: { x: numbers(2000, 3), y: numbers(2000, 4) } };
     expect((await encodePoints(large)).length).toBeGreaterThan(MAX_POINTS_PARAM_LENGTH);
     expect(await pointsParam(large)).toBe(POINTS_LEFT_OUT);
+  });
+});
+
+describe('the points fragment', () => {
+  it('holds the value after #points=, which base64url keeps unescaped', async () => {
+    const value = await encodePoints({ train: { x: [1], y: [2] } });
+    const fragment = pointsFragment(value);
+    expect(fragment).toBe(`#points=${value}`);
+    expect(pointsParamOf(fragment)).toBe(value);
+    expect(pointsParamOf(new URL(`https://example.org/?experiment=data${fragment}`).hash)).toBe(
+      value,
+    );
+    expect(pointsParamOf('')).toBeUndefined();
+    expect(pointsParamOf('#other=1')).toBeUndefined();
   });
 });

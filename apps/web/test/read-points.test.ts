@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableProblemText } from '../src/i18n/table-problem-text.js';
+import { pointsToCsv } from '../src/state/points-csv.js';
 import {
   MAX_FILE_BYTES,
   type ReadChoices,
@@ -168,6 +169,15 @@ describe('reading a file', () => {
     expect(tableProblemText(problem, 'es')).toBe(
       'huge.csv ocupa 50.0 MB; la página lee archivos de hasta 50 MB.',
     );
+  });
+});
+
+describe('pointsToCsv', () => {
+  it('writes what the reader reads back to the same points', () => {
+    const points = { x: [0.5, -1.25e-7, 3], y: [0.1, 2, -4.75] };
+    const csv = pointsToCsv(points);
+    expect(csv).toBe('x,y\n0.5,0.1\n-1.25e-7,2\n3,-4.75\n');
+    expect(pointsOf(readPointsText(csv, DEFAULTS)).points).toEqual(points);
   });
 });
 

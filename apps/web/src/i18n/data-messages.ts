@@ -24,6 +24,7 @@ export interface DataMessages {
   readonly draw: string;
   readonly drawHelp: string;
   readonly clear: string;
+  readonly download: string;
   /** `{train}` training and `{validation}` validation points. */
   readonly counts: string;
   /** Where the points of the edited set came from. */
@@ -69,6 +70,7 @@ const en: DataMessages = {
   drawHelp:
     'Click empty space on the “Data and model” chart to add a point, drag a point to move it, shift-click it (or press Delete after touching it) to remove it.',
   clear: 'Clear these points',
+  download: 'Download these points (CSV)',
   counts: '{train} training points, {validation} validation points.',
   origins: {
     file: 'Loaded from {name}.',
@@ -126,6 +128,7 @@ const es: DataMessages = {
   drawHelp:
     'Haz clic en un hueco de la gráfica «Datos y modelo» para añadir un punto, arrastra un punto para moverlo, y haz mayúsculas+clic sobre él (o pulsa Supr tras tocarlo) para quitarlo.',
   clear: 'Borrar estos puntos',
+  download: 'Descargar estos puntos (CSV)',
   counts: '{train} puntos de entrenamiento, {validation} puntos de validación.',
   origins: {
     file: 'Cargados de {name}.',

@@ -1,15 +1,19 @@
 import type { Points } from '@epochlab/experiments';
 
-/** The query parameter that carries a link's points. */
+/**
+ * The parameter that carries a link's points, in the URL's fragment
+ * (`#points=...`), not its query: browsers never send the fragment to the
+ * server, so opening a shared link keeps the data in the browser too.
+ */
 export const POINTS_PARAM = 'points';
 
 /** Its value when the data were too large for a link: the link carries the config only. */
 export const POINTS_LEFT_OUT = 'left-out';
 
 /**
- * Longest value of the `points` parameter, in characters. The rest of the
- * query (every field of the data experiment, the backend and the language) is
- * under 1 KB, so a link with points stays under 8 KB, the length every
+ * Longest value of the `points` parameter, in characters. The query (every
+ * field of the data experiment, the backend and the language) is under 1 KB,
+ * so a link with points stays under 8 KB, the length every
  * browser, server and chat client passes on. A bound on the encoded length
  * rather than on the point count: short numbers (drawn points, values typed
  * with few digits) fit many more points than full-precision ones.
@@ -106,4 +110,14 @@ function fromBase64Url(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
   const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
   return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
+
+/** The `points` value of a URL fragment (`#points=...`), if it has one. */
+export function pointsParamOf(hash: string): string | undefined {
+  return new URLSearchParams(hash.replace(/^#/, '')).get(POINTS_PARAM) ?? undefined;
+}
+
+/** The URL fragment that carries a `points` value. */
+export function pointsFragment(value: string): string {
+  return `#${POINTS_PARAM}=${value}`;
 }

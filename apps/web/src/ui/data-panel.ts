@@ -3,6 +3,7 @@ import type { LiveChart } from '@epochlab/plot/browser';
 import { DATA_MESSAGES, type DataMessages } from '../i18n/data-messages.js';
 import { fill, type Locale } from '../i18n/messages.js';
 import { tableProblemText } from '../i18n/table-problem-text.js';
+import { POINTS_FILES, pointsToCsv } from '../state/points-csv.js';
 import type { PointSets } from '../state/points-in-url.js';
 import {
   MAX_FILE_BYTES,
@@ -14,6 +15,7 @@ import {
   type TableProblem,
 } from '../state/read-points.js';
 import { h } from './dom.js';
+import { downloadFile } from './downloads.js';
 import { type EditedSet, type EditorPoints, PointEditor } from './point-editor.js';
 import './data-panel.css';
 
@@ -74,6 +76,7 @@ export class DataPanel {
   });
   private readonly usePaste = h('button', { type: 'button', id: 'data-use-paste' });
   private readonly clearButton = h('button', { type: 'button', id: 'data-clear' });
+  private readonly downloadButton = h('button', { type: 'button', id: 'data-download' });
   private readonly status = h('p', { id: 'data-status', role: 'status', 'aria-live': 'polite' });
   private readonly problemElement = h('div', { id: 'data-problem', class: 'alert', role: 'alert' });
   private readonly linkNote = h('p', { id: 'data-link', class: 'help' });
@@ -119,6 +122,10 @@ export class DataPanel {
       void this.read(this.editor.edited, this.pasteBox.value);
     });
     this.clearButton.addEventListener('click', () => this.clear());
+    this.downloadButton.addEventListener('click', () => {
+      const set = this.editor.edited;
+      downloadFile(POINTS_FILES[set], pointsToCsv(this.editor.current[set]), 'text/csv');
+    });
 
     const label = (id: string, text: (m: DataMessages) => string) =>
       this.text(h('label', { for: id }), text);
@@ -185,7 +192,7 @@ export class DataPanel {
         { class: 'field' },
         this.text(h('h3', {}), (m) => m.draw),
         this.text(h('small', { class: 'help' }), (m) => m.drawHelp),
-        this.clearButton,
+        h('div', { class: 'data-buttons' }, this.clearButton, this.downloadButton),
       ),
       this.problemElement,
       this.status,
@@ -235,6 +242,7 @@ export class DataPanel {
     this.pasteBox.placeholder = this.m.pastePlaceholder;
     this.usePaste.textContent = this.m.usePaste;
     this.clearButton.textContent = this.m.clear;
+    this.downloadButton.textContent = this.m.download;
     this.renderOptions();
     this.render();
   }
@@ -329,10 +337,12 @@ export class DataPanel {
 
   private showColumns(columns: readonly string[], x?: string, y?: string): void {
     this.columns.hidden = columns.length <= 2;
-    const options = (chosen: string) =>
-      columns.map((name) => h('option', { value: name, selected: name === chosen }, name));
-    this.xSelect.replaceChildren(...options(x ?? columns[0] ?? ''));
-    this.ySelect.replaceChildren(...options(y ?? columns.at(-1) ?? ''));
+    const offer = (select: HTMLSelectElement, chosen: string) => {
+      select.replaceChildren(...columns.map((name) => h('option', { value: name }, name)));
+      select.value = chosen;
+    };
+    offer(this.xSelect, x ?? columns[0] ?? '');
+    offer(this.ySelect, y ?? columns.at(-1) ?? '');
   }
 
   private onDrawn(points: EditorPoints): void {
@@ -405,7 +415,7 @@ export class DataPanel {
     const { train, validation } = this.editor.current;
     const origin = (set: EditedSet) => {
       const from = this.origins[set];
-      if (!from) return '';
+      if (!from || this.editor.current[set].x.length === 0) return '';
       return from.kind === 'file'
         ? fill(m.origins.file, { name: from.name })
         : m.origins[from.kind];
@@ -413,7 +423,7 @@ export class DataPanel {
     this.status.textContent = [
       fill(m.counts, { train: train.x.length, validation: validation.x.length }),
       origin('train'),
-      validation.x.length > 0 ? origin('validation') : '',
+      origin('validation'),
     ]
       .filter((part) => part !== '')
       .join(' ');
