@@ -82,7 +82,7 @@ describe('DataPanel', () => {
   it('uses pasted values for the edited set and says where they came from', () => {
     paste('x,y\n1,2\n3,4\n');
     expect(changes.at(-1)).toEqual({ train: { x: [1, 3], y: [2, 4] } });
-    expect(status()).toBe('2 training points, 0 validation points. From the pasted values.');
+    expect(status()).toBe('Training points: 2 (pasted). Validation points: 0.');
     panel.element.querySelector<HTMLInputElement>('#data-set-validation')?.click();
     paste('5,6');
     expect(changes.at(-1)).toEqual({
@@ -140,7 +140,7 @@ describe('DataPanel', () => {
     expect(changes.at(-1)).toEqual({ train: { x: [-0.25], y: [7.5] } });
     click(-0.25, 7.5, { shiftKey: true });
     expect(changes.at(-1)).toEqual({ train: { x: [], y: [] } });
-    expect(status()).toBe('0 training points, 0 validation points.');
+    expect(status()).toBe('Training points: 0. Validation points: 0.');
   });
 
   it('draws into the validation set, and Delete removes the point last touched', () => {

@@ -25,11 +25,10 @@ export interface DataMessages {
   readonly drawHelp: string;
   readonly clear: string;
   readonly download: string;
-  /** `{train}` training and `{validation}` validation points. */
+  /** How many points each set has (`{train}`, `{validation}`) and where they came from (`{trainOrigin}`...). */
   readonly counts: string;
-  /** Where the points of the edited set came from. */
+  /** Where a set's points came from, put after its count. */
   readonly origins: Readonly<Record<'file' | 'paste' | 'draw' | 'link', string>>;
-  readonly loaded: string;
   readonly linkHolds: string;
   readonly linkLeavesOut: string;
   readonly linkLeftOut: string;
@@ -71,14 +70,14 @@ const en: DataMessages = {
     'Click empty space on the “Data and model” chart to add a point, drag a point to move it, shift-click it (or press Delete after touching it) to remove it.',
   clear: 'Clear these points',
   download: 'Download these points (CSV)',
-  counts: '{train} training points, {validation} validation points.',
+  counts:
+    'Training points: {train}{trainOrigin}. Validation points: {validation}{validationOrigin}.',
   origins: {
-    file: 'Loaded from {name}.',
-    paste: 'From the pasted values.',
-    draw: 'Drawn on the chart.',
-    link: 'From the link.',
+    file: ' (from {name})',
+    paste: ' (pasted)',
+    draw: ' (drawn)',
+    link: ' (from the link)',
   },
-  loaded: 'Loaded {rows} points from {name} (x: {x}, y: {y}).',
   linkHolds: 'The link holds these points (compressed).',
   linkLeavesOut:
     'These points are too many for a link: it carries the configuration only. Share the file too.',
@@ -129,14 +128,14 @@ const es: DataMessages = {
     'Haz clic en un hueco de la gráfica «Datos y modelo» para añadir un punto, arrastra un punto para moverlo, y haz mayúsculas+clic sobre él (o pulsa Supr tras tocarlo) para quitarlo.',
   clear: 'Borrar estos puntos',
   download: 'Descargar estos puntos (CSV)',
-  counts: '{train} puntos de entrenamiento, {validation} puntos de validación.',
+  counts:
+    'Puntos de entrenamiento: {train}{trainOrigin}. Puntos de validación: {validation}{validationOrigin}.',
   origins: {
-    file: 'Cargados de {name}.',
-    paste: 'De los valores pegados.',
-    draw: 'Dibujados en la gráfica.',
-    link: 'Del enlace.',
+    file: ' (de {name})',
+    paste: ' (pegados)',
+    draw: ' (dibujados)',
+    link: ' (del enlace)',
   },
-  loaded: 'Cargados {rows} puntos de {name} (x: {x}, y: {y}).',
   linkHolds: 'El enlace lleva estos puntos (comprimidos).',
   linkLeavesOut:
     'Estos puntos son demasiados para un enlace: lleva solo la configuración. Comparte también el archivo.',

@@ -1,9 +1,17 @@
-import { type ExperimentConfig, parseExperimentConfig } from '@epochlab/experiments';
+import { ConfigError, type ExperimentConfig, parseExperimentConfig } from '@epochlab/experiments';
+import { DATA_MESSAGES } from '../i18n/data-messages.js';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
 import { LAB_MESSAGES } from '../lab/lab-messages.js';
 import { cliCommand } from '../state/cli-command.js';
 import type { CheckedConfig, FieldProblem } from '../state/field-validation.js';
+import {
+  ownPointsPreview,
+  usesOwnPoints,
+  validatesOwnPoints,
+  withOwnPoints,
+} from '../state/own-points.js';
+import { POINTS_PARAM, type PointsParamProblem } from '../state/points-in-url.js';
 import { PRESETS } from '../state/presets.js';
 import { readUrlState, type WebBackend, writeUrlState } from '../state/url-state.js';
 import { type DataPoints, previewDataPoints } from '../worker/data-points.js';
@@ -17,11 +25,13 @@ import {
 } from './backend-support.js';
 import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
+import { DataPanel } from './data-panel.js';
 import { h } from './dom.js';
 import { downloadFile, downloadUrl, historyToCsv } from './downloads.js';
 import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from './format.js';
 import { languageButton } from './language-button.js';
 import { replacePageUrl } from './page-url.js';
+import { PointsLinkWriter, readLinkPoints } from './points-link.js';
 import { RestartableWorker } from './restartable-worker.js';
 import { controlStates, type RunState } from './run-controls.js';
 import { ShareSection } from './share-section.js';
@@ -54,6 +64,11 @@ export class App {
   private runId = 0;
   private lastRun: DoneMessage | undefined;
   private urlProblems: readonly FieldProblem[];
+  /** The data experiment's points: load, paste, draw (on the fit chart). */
+  private readonly dataPanel: DataPanel;
+  private readonly pointsLink = new PointsLinkWriter();
+  /** Why the link's points could not be read, if they could not. */
+  private linkPointsProblem: PointsParamProblem | undefined;
 
   // Elements updated as the run goes.
   private readonly root = h('div', { class: 'app' });
@@ -112,6 +127,12 @@ export class App {
       'aria-labelledby': 'loss-chart-title',
     });
     this.charts = new ChartPanel(fitElement, lossElement, this.m);
+    this.dataPanel = new DataPanel(
+      fitElement,
+      () => this.charts.fitView,
+      () => this.onPointsChange(),
+      () => this.checked.config.batchSize,
+    );
 
     const button = (id: string, text: (m: Messages) => string, onclick: () => void) => {
       const element = h('button', { type: 'button', id });
@@ -170,9 +191,10 @@ export class App {
   /** Puts the page into `container` and starts. */
   async mount(container: HTMLElement): Promise<void> {
     container.replaceChildren(this.root);
+    await this.readLinkPoints();
     this.applyMessages();
     this.refresh();
-    void this.charts.prepare(this.checked.config.valN > 0, this.preview());
+    void this.charts.prepare(this.hasValidation(), this.preview());
     this.support = await detectBackends();
     this.renderBackendOptions();
   }
@@ -293,6 +315,7 @@ export class App {
           lossElement,
         ),
       ),
+      this.dataPanel.element,
       h(
         'section',
         { 'aria-labelledby': 'summary-title' },
@@ -309,6 +332,7 @@ export class App {
     document.title = `epochlab — ${this.m.tagline.split(':')[0]}`;
     for (const setter of this.setters) setter(this.m);
     this.share.setMessages(this.m);
+    this.dataPanel.setLocale(this.locale);
     this.presetSelect.replaceChildren(
       h('option', { value: '' }, '—'),
       ...PRESETS.map((preset) =>
@@ -337,10 +361,15 @@ export class App {
   }
 
   private renderUrlProblems(): void {
-    renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.m, (problem) => ({
-      field: this.m.fieldLabels[problem.key] ?? problem.key,
-      problem: problemText(problem.problem, this.locale),
-    }));
+    const data = DATA_MESSAGES[this.locale];
+    renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.m, (problem) =>
+      problem.key === POINTS_PARAM && this.linkPointsProblem
+        ? { field: data.pointsLabel, problem: data.pointsProblems[this.linkPointsProblem] }
+        : {
+            field: this.m.fieldLabels[problem.key] ?? problem.key,
+            problem: problemText(problem.problem, this.locale),
+          },
+    );
   }
 
   // ---------------------------------------------------------------- state
@@ -351,13 +380,41 @@ export class App {
    */
   private preview(): DataPoints | undefined {
     const { config, problems } = this.checked;
+    if (usesOwnPoints(config)) return ownPointsPreview(config, this.dataPanel.points);
     if (problems.length > 0 || config.n + config.valN > PREVIEW_MAX_POINTS) return undefined;
     return previewDataPoints(config);
   }
 
+  /** Whether the next run validates (the fit chart then has a validation series). */
+  private hasValidation(): boolean {
+    const config = this.checked.config;
+    return usesOwnPoints(config)
+      ? validatesOwnPoints(config, this.dataPanel.points)
+      : config.valN > 0;
+  }
+
+  /** Reads the link's points (its fragment) into the data panel, or notes why it cannot. */
+  private async readLinkPoints(): Promise<void> {
+    const read = await readLinkPoints(window.location.hash);
+    if (read.kind === 'points') this.dataPanel.setPoints(read.points, 'link');
+    if (read.kind === 'leftOut') this.dataPanel.setLink('leftOut');
+    if (read.kind === 'problem') {
+      this.linkPointsProblem = read.reason;
+      const problem = { key: POINTS_PARAM, text: read.text, problem: { code: 'invalid' } } as const;
+      this.urlProblems = [...this.urlProblems, problem];
+    }
+  }
+
+  /** The data panel's points changed (a load, a paste, an edit on the chart). */
+  private onPointsChange(): void {
+    void this.charts.prepare(this.hasValidation(), this.preview());
+    this.syncUrl();
+    this.refresh();
+  }
+
   private onFormChange(checked: CheckedConfig): void {
     this.checked = checked;
-    const hasValidation = checked.config.valN > 0;
+    const hasValidation = this.hasValidation();
     // Charts are compiled while idle, never when a run starts (see ChartPanel.prepare).
     if (
       this.state === 'idle' ||
@@ -371,10 +428,19 @@ export class App {
 
   private syncUrl(): void {
     replacePageUrl(writeUrlState(this.checked.config, this.backend), this.locale);
+    if (!usesOwnPoints(this.checked.config)) {
+      this.pointsLink.cancel();
+      return;
+    }
+    void this.pointsLink.write(this.dataPanel.points).then((link) => {
+      if (link) this.dataPanel.setLink(link);
+    });
   }
 
   private refresh(): void {
-    const valid = this.checked.problems.length === 0;
+    const ownPoints = usesOwnPoints(this.checked.config);
+    const pointsProblem = ownPoints ? this.dataPanel.blockingProblem() : undefined;
+    const valid = this.checked.problems.length === 0 && pointsProblem === undefined;
     const enabled = controlStates(this.state, valid);
     for (const [name, element] of Object.entries(this.buttons)) {
       element.disabled = !enabled[name as keyof typeof this.buttons];
@@ -384,10 +450,13 @@ export class App {
     this.form.setDisabled(!enabled.form);
     this.backendSelect.disabled = !enabled.form;
     this.presetSelect.disabled = !enabled.form;
+    this.dataPanel.setVisible(ownPoints);
+    this.dataPanel.setEnabled(enabled.form);
     this.root.dataset.state = this.state;
     this.share.setCliCommand(cliCommand(this.checked.config, this.backend));
     if (!valid && (this.state === 'idle' || this.state === 'done')) {
-      this.alert.textContent = this.m.fixForm;
+      this.alert.textContent =
+        this.checked.problems.length > 0 ? this.m.fixForm : (pointsProblem ?? '');
     } else if (this.alert.dataset.kind !== 'run') {
       this.alert.textContent = '';
     }
@@ -405,6 +474,17 @@ export class App {
 
   private train(paused: boolean): void {
     if (!this.form.isValid) return;
+    let config = this.checked.config;
+    if (usesOwnPoints(config)) {
+      if (this.dataPanel.blockingProblem() !== undefined) return;
+      try {
+        config = withOwnPoints(config, this.dataPanel.points);
+      } catch (error) {
+        if (!ConfigError.isInstance(error)) throw error;
+        this.showError(error.message);
+        return;
+      }
+    }
     this.runId++;
     this.lastRun = undefined;
     this.alert.dataset.kind = '';
@@ -413,7 +493,7 @@ export class App {
     this.setState('starting');
     this.renderSummary();
     this.renderDownloads();
-    this.runConfig = this.checked.config;
+    this.runConfig = config;
     this.send({
       type: 'start',
       runId: this.runId,

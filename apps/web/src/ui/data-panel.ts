@@ -420,13 +420,12 @@ export class DataPanel {
         ? fill(m.origins.file, { name: from.name })
         : m.origins[from.kind];
     };
-    this.status.textContent = [
-      fill(m.counts, { train: train.x.length, validation: validation.x.length }),
-      origin('train'),
-      origin('validation'),
-    ]
-      .filter((part) => part !== '')
-      .join(' ');
+    this.status.textContent = fill(m.counts, {
+      train: train.x.length,
+      trainOrigin: origin('train'),
+      validation: validation.x.length,
+      validationOrigin: origin('validation'),
+    });
     this.problemElement.textContent = this.problem
       ? m.problemIntro + this.problemText(this.problem)
       : '';
