@@ -46,14 +46,14 @@ const click = (x: number, y: number, init: PointerEventInit = {}) => {
 };
 
 function paste(text: string): void {
-  const box = panel.element.querySelector<HTMLTextAreaElement>('#data-paste');
+  const box = document.querySelector<HTMLTextAreaElement>('#data-paste');
   if (!box) throw new Error('no paste box');
   box.value = text;
-  panel.element.querySelector<HTMLButtonElement>('#data-use-paste')?.click();
+  document.querySelector<HTMLButtonElement>('#data-use-paste')?.click();
 }
 
-const status = () => panel.element.querySelector('#data-status')?.textContent ?? '';
-const problem = () => panel.element.querySelector('#data-problem')?.textContent ?? '';
+const status = () => document.querySelector('#data-status')?.textContent ?? '';
+const problem = () => document.querySelector('#data-problem')?.textContent ?? '';
 
 beforeEach(() => {
   chart = document.createElement('div');
@@ -66,15 +66,19 @@ beforeEach(() => {
     (points) => changes.push(points),
     () => batchSize,
   );
-  document.body.replaceChildren(chart, panel.element);
+  document.body.replaceChildren(chart, panel.drawBar, panel.element);
   panel.setLocale('en');
   panel.setVisible(true);
 });
 
 describe('DataPanel', () => {
   it('labels every control', () => {
-    for (const control of panel.element.querySelectorAll('input, select, textarea')) {
-      const label = panel.element.querySelector(`label[for="${control.id}"]`);
+    const controls = document.querySelectorAll(
+      '#data-bar input, #data-panel input, #data-panel select, #data-panel textarea',
+    );
+    expect(controls.length).toBe(9);
+    for (const control of controls) {
+      const label = document.querySelector(`label[for="${control.id}"]`);
       expect(label?.textContent, control.id).toBeTruthy();
     }
   });
@@ -83,7 +87,7 @@ describe('DataPanel', () => {
     paste('x,y\n1,2\n3,4\n');
     expect(changes.at(-1)).toEqual({ train: { x: [1, 3], y: [2, 4] } });
     expect(status()).toBe('Training points: 2 (pasted). Validation points: 0.');
-    panel.element.querySelector<HTMLInputElement>('#data-set-validation')?.click();
+    document.querySelector<HTMLInputElement>('#data-set-validation')?.click();
     paste('5,6');
     expect(changes.at(-1)).toEqual({
       train: { x: [1, 3], y: [2, 4] },
@@ -120,10 +124,10 @@ describe('DataPanel', () => {
 
   it('offers a column choice for more than two columns and rereads with it', () => {
     paste('name,x,y\nana,1,2\nluis,3,4\n');
-    const columns = panel.element.querySelector<HTMLElement>('#data-columns');
+    const columns = document.querySelector<HTMLElement>('#data-columns');
     expect(columns?.hidden).toBe(false);
     expect(problem()).toContain('column 1 (name)');
-    const xSelect = panel.element.querySelector<HTMLSelectElement>('#data-x');
+    const xSelect = document.querySelector<HTMLSelectElement>('#data-x');
     if (!xSelect) throw new Error('no x select');
     xSelect.value = 'x';
     xSelect.dispatchEvent(new Event('change'));
@@ -145,7 +149,7 @@ describe('DataPanel', () => {
 
   it('draws into the validation set, and Delete removes the point last touched', () => {
     click(-1, 0);
-    panel.element.querySelector<HTMLInputElement>('#data-set-validation')?.click();
+    document.querySelector<HTMLInputElement>('#data-set-validation')?.click();
     click(1, 10);
     click(0, 2);
     expect(changes.at(-1)).toEqual({
@@ -170,9 +174,9 @@ describe('DataPanel', () => {
 
   it('clears the edited set only', () => {
     paste('1,2\n3,4\n');
-    panel.element.querySelector<HTMLInputElement>('#data-set-validation')?.click();
+    document.querySelector<HTMLInputElement>('#data-set-validation')?.click();
     paste('5,6');
-    panel.element.querySelector<HTMLButtonElement>('#data-clear')?.click();
+    document.querySelector<HTMLButtonElement>('#data-clear')?.click();
     expect(changes.at(-1)).toEqual({ train: { x: [1, 3], y: [2, 4] } });
   });
 });

@@ -4,6 +4,7 @@ import type { Locale } from './messages.js';
 export interface DataMessages {
   readonly title: string;
   readonly intro: string;
+  readonly loadTitle: string;
   readonly editedSet: string;
   readonly sets: Readonly<Record<'train' | 'validation', string>>;
   readonly file: string;
@@ -21,7 +22,6 @@ export interface DataMessages {
   readonly pasteHelp: string;
   readonly pastePlaceholder: string;
   readonly usePaste: string;
-  readonly draw: string;
   readonly drawHelp: string;
   readonly clear: string;
   readonly download: string;
@@ -46,7 +46,8 @@ export interface DataMessages {
 const en: DataMessages = {
   title: 'Your data',
   intro:
-    'Train on your own points: load a CSV or JSON file, paste values, or draw points on the “Data and model” chart. Your data stay in this browser: nothing is uploaded.',
+    'Train on your own points: draw them on the chart below, or load a file or paste values under the charts. Your data stay in this browser: nothing is uploaded.',
+  loadTitle: 'Load or paste points',
   editedSet: 'Points to load, paste or draw',
   sets: { train: 'Training points', validation: 'Validation points' },
   file: 'Load a CSV or JSON file',
@@ -65,9 +66,8 @@ const en: DataMessages = {
     'One point per line, x and y separated by a comma, semicolon or tab (a header line is allowed). The same reader as files; also the way to enter points from the keyboard.',
   pastePlaceholder: 'x,y\n-1,-0.9\n0,0.1\n1,1.05',
   usePaste: 'Use these values',
-  draw: 'Draw on the chart',
   drawHelp:
-    'Click empty space on the “Data and model” chart to add a point, drag a point to move it, shift-click it (or press Delete after touching it) to remove it.',
+    'On the “Data and model” chart: click empty space to add a point, drag a point to move it, shift-click it (or press Delete after touching it) to remove it. The paste box under the charts is the keyboard’s way.',
   clear: 'Clear these points',
   download: 'Download these points (CSV)',
   counts:
@@ -104,7 +104,8 @@ const en: DataMessages = {
 const es: DataMessages = {
   title: 'Tus datos',
   intro:
-    'Entrena con tus propios puntos: carga un archivo CSV o JSON, pega valores o dibuja puntos en la gráfica «Datos y modelo». Tus datos se quedan en este navegador: no se sube nada.',
+    'Entrena con tus propios puntos: dibújalos en la gráfica de abajo, o carga un archivo o pega valores bajo las gráficas. Tus datos se quedan en este navegador: no se sube nada.',
+  loadTitle: 'Cargar o pegar puntos',
   editedSet: 'Puntos que cargar, pegar o dibujar',
   sets: { train: 'Puntos de entrenamiento', validation: 'Puntos de validación' },
   file: 'Cargar un archivo CSV o JSON',
@@ -123,9 +124,8 @@ const es: DataMessages = {
     'Un punto por línea, x e y separados por coma, punto y coma o tabulador (se admite una línea de cabecera). El mismo lector que los archivos; también la forma de introducir puntos con el teclado.',
   pastePlaceholder: 'x;y\n-1;-0,9\n0;0,1\n1;1,05',
   usePaste: 'Usar estos valores',
-  draw: 'Dibujar en la gráfica',
   drawHelp:
-    'Haz clic en un hueco de la gráfica «Datos y modelo» para añadir un punto, arrastra un punto para moverlo, y haz mayúsculas+clic sobre él (o pulsa Supr tras tocarlo) para quitarlo.',
+    'En la gráfica «Datos y modelo»: haz clic en un hueco para añadir un punto, arrastra un punto para moverlo, y haz mayúsculas+clic sobre él (o pulsa Supr tras tocarlo) para quitarlo. Con el teclado, usa el cuadro de pegar bajo las gráficas.',
   clear: 'Borrar estos puntos',
   download: 'Descargar estos puntos (CSV)',
   counts:

@@ -194,6 +194,7 @@ export class App {
     await this.readLinkPoints();
     this.applyMessages();
     this.refresh();
+    void this.charts.setOwnData(usesOwnPoints(this.checked.config));
     void this.charts.prepare(this.hasValidation(), this.preview());
     this.support = await detectBackends();
     this.renderBackendOptions();
@@ -289,6 +290,7 @@ export class App {
       ),
       this.progress,
       this.alert,
+      this.dataPanel.drawBar,
       h(
         'div',
         { class: 'charts' },
@@ -414,6 +416,7 @@ export class App {
 
   private onFormChange(checked: CheckedConfig): void {
     this.checked = checked;
+    void this.charts.setOwnData(usesOwnPoints(checked.config));
     const hasValidation = this.hasValidation();
     // Charts are compiled while idle, never when a run starts (see ChartPanel.prepare).
     if (

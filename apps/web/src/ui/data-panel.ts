@@ -40,6 +40,9 @@ export type LinkPoints = 'holds' | 'leavesOut' | 'leftOut' | 'none';
  * page asks it for the points (`points`) and hears of every change.
  */
 export class DataPanel {
+  /** Above the fit chart: the set being edited, Clear, Download, the counts and the link's reach. */
+  readonly drawBar: HTMLElement;
+  /** Below the charts: load a file (picker or drop), its reading options, paste values. */
   readonly element: HTMLElement;
   private locale: Locale = 'en';
   private m: DataMessages = DATA_MESSAGES.en;
@@ -129,9 +132,9 @@ export class DataPanel {
 
     const label = (id: string, text: (m: DataMessages) => string) =>
       this.text(h('label', { for: id }), text);
-    this.element = h(
+    this.drawBar = h(
       'section',
-      { class: 'data-panel', id: 'data-panel', 'aria-labelledby': 'data-title' },
+      { class: 'data-bar', id: 'data-bar', 'aria-labelledby': 'data-title' },
       this.text(h('h2', { id: 'data-title' }), (m) => m.title),
       this.text(h('p', { class: 'help' }), (m) => m.intro),
       h(
@@ -146,7 +149,16 @@ export class DataPanel {
             this.text(h('span', {}), (m) => m.sets[set]),
           ),
         ),
+        h('div', { class: 'data-buttons' }, this.clearButton, this.downloadButton),
       ),
+      this.text(h('p', { class: 'help' }), (m) => m.drawHelp),
+      this.status,
+      this.linkNote,
+    );
+    this.element = h(
+      'section',
+      { class: 'data-panel', id: 'data-panel', 'aria-labelledby': 'data-load-title' },
+      this.text(h('h2', { id: 'data-load-title' }), (m) => m.loadTitle),
       h(
         'div',
         { class: 'data-file field', id: 'data-drop' },
@@ -178,7 +190,8 @@ export class DataPanel {
           this.text(h('span', {}), (m) => m.decimalComma),
         ),
       ),
-      h('div', {}, this.columns),
+      this.columns,
+      this.problemElement,
       h(
         'div',
         { class: 'field' },
@@ -187,16 +200,6 @@ export class DataPanel {
         this.text(h('small', { class: 'help', id: 'data-paste-help' }), (m) => m.pasteHelp),
         this.usePaste,
       ),
-      h(
-        'div',
-        { class: 'field' },
-        this.text(h('h3', {}), (m) => m.draw),
-        this.text(h('small', { class: 'help' }), (m) => m.drawHelp),
-        h('div', { class: 'data-buttons' }, this.clearButton, this.downloadButton),
-      ),
-      this.problemElement,
-      this.status,
-      this.linkNote,
     );
     this.columns.append(
       this.text(h('p', { class: 'help' }), (m) => m.columnsHelp),
@@ -250,6 +253,7 @@ export class DataPanel {
   /** Shows or hides the panel and turns drawing on the chart on or off. */
   setVisible(visible: boolean): void {
     this.element.hidden = !visible;
+    this.drawBar.hidden = !visible;
     this.editor.setEnabled(visible && this.enabled);
   }
 
@@ -257,10 +261,12 @@ export class DataPanel {
   setEnabled(enabled: boolean): void {
     this.enabled = enabled;
     this.editor.setEnabled(enabled && !this.element.hidden);
-    for (const control of this.element.querySelectorAll<
-      HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement
-    >('input, select, textarea, button')) {
-      control.disabled = !enabled;
+    for (const part of [this.drawBar, this.element]) {
+      for (const control of part.querySelectorAll<
+        HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement
+      >('input, select, textarea, button')) {
+        control.disabled = !enabled;
+      }
     }
   }
 
@@ -368,7 +374,10 @@ export class DataPanel {
   }
 
   private listenForDrops(): void {
-    const zone = this.element;
+    for (const zone of [this.drawBar, this.element]) this.listenForDropsOn(zone);
+  }
+
+  private listenForDropsOn(zone: HTMLElement): void {
     zone.addEventListener('dragover', (event) => {
       if (!this.enabled || !event.dataTransfer?.types.includes('Files')) return;
       event.preventDefault();
