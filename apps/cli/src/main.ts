@@ -91,6 +91,12 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   run
     .addOption(new Option('--shuffle', 'shuffle the training data every epoch (default)'))
     .addOption(new Option('--no-shuffle', 'keep the training data in order'));
+  for (const flag of CONFIG_FLAGS) {
+    if (flag.kind !== 'boolean' || flag.flag === 'shuffle') continue;
+    run
+      .addOption(new Option(`--${flag.flag}`, `${flag.help} (default)${appliesTo(flag)}`))
+      .addOption(new Option(`--no-${flag.flag}`, `do not: ${flag.help}${appliesTo(flag)}`));
+  }
   run
     .optionsGroup('Run options:')
     .option('--backend <name>', `backend: ${BACKEND_NAMES.join(', ')}`, 'auto')

@@ -24,6 +24,15 @@ export { RandomSampler, SHUFFLE_STREAM } from './random-sampler.js';
 export { RANDOM_SPLIT_STREAM, randomSplit, subsetSizes } from './random-split.js';
 export type { Sampler } from './sampler.js';
 export { SequentialSampler } from './sequential-sampler.js';
+export {
+  type ColumnScaling,
+  fitColumnScaling,
+  type Standardization,
+  scaleColumns,
+  unscaleColumns,
+} from './standardization.js';
+export type { RowBlock, RowStream } from './stream/row-stream.js';
+export { RowStreamLoader, type RowStreamLoaderOptions } from './stream/row-stream-loader.js';
 export { Subset, type SubsetGetBatch } from './subset.js';
 export { parsePointTable } from './table/parse-point-table.js';
 export type { PointTable, TableReadOptions } from './table/point-table.js';

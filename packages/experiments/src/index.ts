@@ -1,6 +1,6 @@
 /**
  * @epochlab/experiments: the experiments as a list of definitions
- * (`EXPERIMENTS`: line, polynomial, the batch-size lab), each field declared
+ * (`EXPERIMENTS`: line, polynomial, sine, your own data, the batch-size lab), each field declared
  * once with its flag, group, bounds and help; one validated config and one
  * `runExperiment` shared by the CLI and the web app; the batch-size lab
  * (`runBatchSizeLab`) and its two-parameter line view.
@@ -119,8 +119,14 @@ export {
   finiteDataIssue,
   MAX_NORMAL_DRAW,
 } from './config/finite-data-check.js';
-export { defaultConfig, parseExperimentConfig } from './config/parse-config.js';
+export { defaultConfig, parseExperimentConfig, parseRunConfig } from './config/parse-config.js';
+export { MAX_INLINE_POINTS, type PointLists } from './config/points-schema.js';
 export { batchSizeLabExperiment } from './experiments/batch-size-lab-experiment.js';
+export {
+  type DataExperimentConfig,
+  type DataExperimentConfigInput,
+  dataExperiment,
+} from './experiments/data-experiment.js';
 export {
   defineExperiment,
   type ExperimentSpec,
@@ -129,6 +135,7 @@ export {
 export type {
   DefinitionBase,
   ExperimentDefinition,
+  GivenDataDefinition,
   LabDefinition,
 } from './experiments/experiment-definition.js';
 export {
@@ -143,6 +150,9 @@ export {
   type FitExperiment,
   findExperiment,
   findFitExperiment,
+  RUNNABLE_EXPERIMENTS,
+  type RunConfig,
+  type RunnableExperiment,
 } from './experiments/experiment-list.js';
 export { lineExperiment } from './experiments/line-experiment.js';
 export { polynomialExperiment } from './experiments/polynomial-experiment.js';
@@ -171,15 +181,23 @@ export {
   type Points,
 } from './run/experiment-data.js';
 export type {
+  DataExperimentEvent,
+  DataExperimentStartEvent,
   ExperimentEndEvent,
   ExperimentEpochEvent,
   ExperimentEvent,
   ExperimentStartEvent,
 } from './run/experiment-events.js';
 export type { ExperimentSummary, TrainingStatus } from './run/experiment-summary.js';
+export type { GivenData } from './run/given-data.js';
 export {
+  type DataExperimentResult,
   type ExperimentResult,
+  type FitCurveSource,
   fitCurve,
+  predictInUserUnits,
+  type RunEventOf,
   type RunExperimentOptions,
+  type RunResultOf,
   runExperiment,
 } from './run/run-experiment.js';

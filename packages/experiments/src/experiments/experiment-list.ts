@@ -1,4 +1,5 @@
 import { batchSizeLabExperiment } from './batch-size-lab-experiment.js';
+import { type DataExperimentConfig, dataExperiment } from './data-experiment.js';
 import type { ExperimentDefinition } from './experiment-definition.js';
 import { lineExperiment } from './line-experiment.js';
 import { polynomialExperiment } from './polynomial-experiment.js';
@@ -14,6 +15,7 @@ export const EXPERIMENTS = [
   lineExperiment,
   polynomialExperiment,
   sineExperiment,
+  dataExperiment,
   batchSizeLabExperiment,
 ] as const;
 
@@ -23,10 +25,16 @@ export type AnyExperiment = (typeof EXPERIMENTS)[number];
 /** An experiment that fits one model to noisy points (what `runExperiment` runs). */
 export type FitExperiment = Extract<AnyExperiment, { kind: 'fit' }>;
 
-/** The name of an experiment `runExperiment` runs: `line`, `polynomial`... */
+/** An experiment `runExperiment` runs: points drawn from a function, or given (`data`). */
+export type RunnableExperiment = Extract<AnyExperiment, { kind: 'fit' | 'given' }>;
+
+/** A validated config `runExperiment` runs: a drawn-data experiment's or the data experiment's. */
+export type RunConfig = ExperimentConfig | DataExperimentConfig;
+
+/** The name of an experiment that draws its points from a function: `line`, `polynomial`... */
 export type ExperimentName = FitExperiment['name'];
 
-/** A complete, validated config of an experiment `runExperiment` runs (all defaults filled in). */
+/** A complete, validated config of an experiment that draws its points (all defaults filled in). */
 export type ExperimentConfig = ReturnType<FitExperiment['defaults']>;
 
 /** What a user may write: any field but `experiment` may be left out and takes its default. */
@@ -40,7 +48,7 @@ function isFit(experiment: AnyExperiment): experiment is FitExperiment {
   return experiment.kind === 'fit';
 }
 
-/** The experiments `runExperiment` runs, in list order. */
+/** The experiments that draw their points from a function, in list order. */
 export const FIT_EXPERIMENTS: readonly FitExperiment[] = EXPERIMENTS.filter(isFit);
 
 /** Every experiment name, in list order. */
@@ -50,6 +58,11 @@ export const EXPERIMENT_NAMES: readonly AnyExperiment['name'][] = EXPERIMENTS.ma
 export function findExperiment(name: unknown): AnyExperiment | undefined {
   return EXPERIMENTS.find((experiment) => experiment.name === name);
 }
+
+/** The experiments `runExperiment` runs, in list order: drawn points and given points. */
+export const RUNNABLE_EXPERIMENTS: readonly RunnableExperiment[] = EXPERIMENTS.filter(
+  (experiment): experiment is RunnableExperiment => experiment.kind !== 'lab',
+);
 
 /** The fit experiment with this name, if any. */
 export function findFitExperiment(name: unknown): FitExperiment | undefined {

@@ -60,8 +60,8 @@ export function experimentDatasets(config: ExperimentConfig): {
 }
 
 /** Everything one run trains with: its data, its fresh model and the loaders over the data. */
-export interface ExperimentSetup {
-  readonly data: ExperimentData;
+export interface ExperimentSetup<Data = ExperimentData> {
+  readonly data: Data;
   readonly model: Mlp;
   readonly train: DataLoader<[Tensor, Tensor]>;
   readonly validation: DataLoader<[Tensor, Tensor]> | undefined;

@@ -1,3 +1,4 @@
+import { type Standardization, scaleColumns, unscaleColumns } from '@epochlab/data';
 import type { Mlp } from '@epochlab/models';
 import { type BackendChoice, type InitBackendOptions, initBackend } from '@epochlab/tensor';
 import {
@@ -6,16 +7,22 @@ import {
   type TrainingStatus,
   trainModel,
 } from '@epochlab/train';
-import { parseExperimentConfig } from '../config/parse-config.js';
-import type { ExperimentConfig } from '../experiments/experiment-list.js';
-import type { ExperimentData } from './experiment-data.js';
-import type { ExperimentEvent } from './experiment-events.js';
+import { parseRunConfig } from '../config/parse-config.js';
+import type { DataExperimentConfig } from '../experiments/data-experiment.js';
+import type { ExperimentConfig, RunConfig } from '../experiments/experiment-list.js';
+import type { ExperimentData, Points } from './experiment-data.js';
+import type {
+  DataExperimentEvent,
+  ExperimentEvent,
+  ExperimentStartEvent,
+} from './experiment-events.js';
 import { experimentOptimizer } from './experiment-optimizer.js';
-import { setUpExperiment } from './experiment-setup.js';
+import { type ExperimentSetup, setUpExperiment } from './experiment-setup.js';
 import { type ExperimentSummary, summarizeExperiment } from './experiment-summary.js';
+import { type GivenData, setUpDataExperiment } from './given-data.js';
 
-/** Options of `runExperiment`. */
-export interface RunExperimentOptions {
+/** Options of `runExperiment`; `Event` is the events a run of that kind of config sends. */
+export interface RunExperimentOptions<Event = ExperimentEvent> {
   /** Backend name (`auto`, `cpu`, `wasm`, ...), started before training; default `auto`. */
   readonly backend?: string;
   /** Passed to `initBackend` (e.g. `wasmPaths` in browsers). */
@@ -23,7 +30,7 @@ export interface RunExperimentOptions {
   /** Aborting it stops training; the result then has status `aborted` and the history so far. */
   readonly signal?: AbortSignal;
   /** Receives `start`, `epoch` and `end` events. */
-  readonly onEvent?: (event: ExperimentEvent) => void;
+  readonly onEvent?: (event: Event) => void;
   /**
    * Called before every epoch; training waits for the promise it returns
    * (pause, resume and single steps in a UI). See `trainModel`'s `beforeEpoch`.
@@ -33,40 +40,101 @@ export interface RunExperimentOptions {
   readonly progressIntervalMs?: number;
 }
 
-/** What `runExperiment` returns. The caller owns `model` and disposes it when done. */
-export interface ExperimentResult {
-  readonly config: ExperimentConfig;
+/** What every run returns, whatever its data. The caller owns `model` and disposes it when done. */
+interface RunOutcome {
   readonly backend: BackendChoice;
   readonly status: TrainingStatus;
   readonly history: TrainingHistory;
   readonly summary: ExperimentSummary;
   readonly model: Mlp;
-  readonly data: ExperimentData;
   /** Where and how the run diverged, when `status` is `diverged`. */
   readonly divergence?: Divergence;
 }
 
+/** What `runExperiment` returns for points drawn from a function. */
+export interface ExperimentResult extends RunOutcome {
+  readonly config: ExperimentConfig;
+  readonly data: ExperimentData;
+}
+
+/**
+ * What `runExperiment` returns for the data experiment. The model works in
+ * standardised units when `data.scaling` is set: `predictInUserUnits` and
+ * `fitCurve` take it into account.
+ */
+export interface DataExperimentResult extends RunOutcome {
+  readonly config: DataExperimentConfig;
+  readonly data: GivenData;
+}
+
+/**
+ * What `runExperiment` returns for a config of type `Input`: a
+ * `DataExperimentResult` for the data experiment's config, an
+ * `ExperimentResult` for the others, either for a `RunConfig`. A config
+ * typed `unknown` gives an `ExperimentResult`: validate it with
+ * `parseRunConfig` first to get its precise type.
+ */
+export type RunResultOf<Input> = Input extends { readonly experiment: 'data' }
+  ? DataExperimentResult
+  : ExperimentResult;
+
+/** The events `runExperiment` sends for a config of type `Input` (see `RunResultOf`). */
+export type RunEventOf<Input> = Input extends { readonly experiment: 'data' }
+  ? DataExperimentEvent
+  : ExperimentEvent;
+
 /**
  * Runs one experiment end to end: validates the config, starts the backend,
- * draws the data from the config's seed (training and validation from
- * independent streams), builds the MLP, trains it with validation and reports
- * progress. The CLI and the web app both call this, and only this.
+ * prepares the data (drawn from the config's seed, training and validation
+ * from independent streams; or, for the data experiment, the given points,
+ * split and standardised), builds the MLP, trains it with validation and
+ * reports progress. The CLI and the web app both call this, and only this.
  *
  * @example
  * const result = await runExperiment({ experiment: 'line', epochs: 2000 }, { backend: 'cpu' });
  * console.log(result.summary.bestValEpoch);
  * result.model.dispose();
  */
-export async function runExperiment(
-  configInput: unknown,
-  options: RunExperimentOptions = {},
-): Promise<ExperimentResult> {
-  const config = parseExperimentConfig(configInput);
+export async function runExperiment<Input>(
+  configInput: Input,
+  options: RunExperimentOptions<RunEventOf<Input>> = {},
+): Promise<RunResultOf<Input>> {
+  const config: RunConfig = parseRunConfig(configInput);
   const backend = await initBackend(options.backend ?? 'auto', options.backendOptions);
-  const { data, model, train, validation, disposeData } = setUpExperiment(config);
-  const emit = options.onEvent ?? (() => {});
+  if (config.experiment === 'data') {
+    const setup = setUpDataExperiment(config);
+    const outcome = await trainSetup(config, backend, setup, options);
+    const result: DataExperimentResult = { config, data: setup.data, ...outcome };
+    return result as RunResultOf<Input>;
+  }
+  const setup = setUpExperiment(config);
+  const outcome = await trainSetup(config, backend, setup, options);
+  const result: ExperimentResult = { config, data: setup.data, ...outcome };
+  return result as RunResultOf<Input>;
+}
+
+/** Trains a prepared run: start event, the training loop with its events, summary, end event. */
+async function trainSetup<Data extends ExperimentData | GivenData>(
+  config: RunConfig,
+  backend: BackendChoice,
+  setup: ExperimentSetup<Data>,
+  options:
+    | RunExperimentOptions<never>
+    | RunExperimentOptions<ExperimentEvent | DataExperimentEvent>,
+): Promise<RunOutcome> {
+  const { data, model, train, validation, disposeData } = setup;
+  const emit =
+    (options.onEvent as ((event: ExperimentEvent | DataExperimentEvent) => void) | undefined) ??
+    (() => {});
   try {
-    emit({ type: 'start', config, backend, parameterCount: model.parameterCount, data, model });
+    emit({
+      type: 'start',
+      config,
+      backend,
+      parameterCount: model.parameterCount,
+      data,
+      model,
+    } as ExperimentStartEvent);
 
     const result = await trainModel({
       model,
@@ -100,13 +168,11 @@ export async function runExperiment(
     const summary = summarizeExperiment(config, backend.name, model.parameterCount, result);
     emit({ type: 'end', status: result.status, summary });
     return {
-      config,
       backend,
       status: result.status,
       history: result.history,
       summary,
       model,
-      data,
       ...(result.divergence ? { divergence: result.divergence } : {}),
     };
   } catch (error) {
@@ -118,13 +184,35 @@ export async function runExperiment(
 }
 
 /**
- * The trained model's curve over the data's x range (training and validation
- * points), `points` evenly spaced x values: what the fit chart draws.
+ * The model's predictions for inputs `x` in the user's units: `x` is
+ * standardised with `scaling.inputs` before the model and its outputs are
+ * brought back with `scaling.targets`. Without `scaling` it is `model.predict(x)`.
  */
-export function fitCurve(
-  result: Pick<ExperimentResult, 'data' | 'model'>,
-  points = 200,
-): { x: number[]; y: number[] } {
+export function predictInUserUnits(
+  model: Pick<Mlp, 'predict'>,
+  x: readonly number[] | Float32Array,
+  scaling: Standardization | undefined,
+): Float32Array {
+  if (scaling === undefined) return model.predict(x);
+  return unscaleColumns(model.predict(scaleColumns(x, scaling.inputs)), scaling.targets);
+}
+
+/** What `fitCurve` needs of a result: its points, its model and how the points were scaled. */
+export interface FitCurveSource {
+  readonly data: {
+    readonly train: Points;
+    readonly validation: Points | undefined;
+    readonly scaling?: Standardization | undefined;
+  };
+  readonly model: Pick<Mlp, 'predict'>;
+}
+
+/**
+ * The trained model's curve over the data's x range (training and validation
+ * points), `points` evenly spaced x values, in the user's units: what the
+ * fit chart draws.
+ */
+export function fitCurve(result: FitCurveSource, points = 200): { x: number[]; y: number[] } {
   // A loop, not Math.min(...xs): spreading a million points overflows the call stack.
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
@@ -137,5 +225,5 @@ export function fitCurve(
   const x = Array.from({ length: points }, (_, i) =>
     points === 1 ? low : low + ((high - low) * i) / (points - 1),
   );
-  return { x, y: Array.from(result.model.predict(x)) };
+  return { x, y: Array.from(predictInUserUnits(result.model, x, result.data.scaling)) };
 }
