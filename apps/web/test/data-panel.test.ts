@@ -1,6 +1,9 @@
 // @vitest-environment happy-dom
+import { type DataExperimentConfig, problemText } from '@epochlab/experiments';
 import type { LiveChart } from '@epochlab/plot/browser';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { formConfig } from '../src/state/field-validation.js';
+import { ownPointsIssue } from '../src/state/own-points.js';
 import type { PointSets } from '../src/state/points-in-url.js';
 import { DataPanel } from '../src/ui/data-panel.js';
 
@@ -60,11 +63,17 @@ beforeEach(() => {
   chart.append(document.createElement('canvas'));
   changes = [];
   batchSize = 2;
+  // The page's check: the data experiment's own schema, with the form's batch size.
+  const check = (points: PointSets) => {
+    const config = formConfig('data', { batchSize }) as DataExperimentConfig;
+    const issue = ownPointsIssue(config, points);
+    return issue && `${issue.field} ${problemText(issue.problem)}`;
+  };
   panel = new DataPanel(
     chart,
     () => fakeView(),
     (points) => changes.push(points),
-    () => batchSize,
+    check,
   );
   document.body.replaceChildren(chart, panel.drawBar, panel.element);
   panel.setLocale('en');
@@ -110,13 +119,18 @@ describe('DataPanel', () => {
     );
   });
 
-  it('refuses fewer training rows than the batch size, saying both', () => {
+  it('refuses points the experiment would refuse (fewer training rows than the batch size), with its reason', () => {
     batchSize = 5;
+    // 6 rows, of which floor(6 x 0.2) = 1 is held out for validation: 5 train, a batch of 5 fits.
+    paste('1,2\n3,4\n5,6\n7,8\n9,10\n11,12\n');
+    expect(problem()).toBe('');
     paste('1,2\n3,4\n');
     expect(problem()).toBe(
-      'Nothing was loaded: 2 training points, fewer than the batch size (5): add points or lower the batch size.',
+      'Nothing was loaded: batchSize must be at most the number of training rows (2): a batch cannot hold more rows than there are',
     );
-    expect(changes).toEqual([]);
+    expect(changes).toHaveLength(1);
+    expect(panel.points.train.x).toHaveLength(6);
+    panel.element.ownerDocument.querySelector<HTMLButtonElement>('#data-clear')?.click();
     expect(panel.blockingProblem()).toBe(
       'No training points: load a file, paste values or draw on the chart.',
     );

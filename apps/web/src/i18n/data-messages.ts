@@ -28,7 +28,7 @@ export interface DataMessages {
   /** How many points each set has (`{train}`, `{validation}`) and where they came from (`{trainOrigin}`...). */
   readonly counts: string;
   /** Where a set's points came from, put after its count. */
-  readonly origins: Readonly<Record<'file' | 'paste' | 'draw' | 'link', string>>;
+  readonly origins: Readonly<Record<'file' | 'paste' | 'draw' | 'link' | 'example', string>>;
   readonly linkHolds: string;
   readonly linkLeavesOut: string;
   readonly linkLeftOut: string;
@@ -39,7 +39,6 @@ export interface DataMessages {
   readonly fileTooLarge: string;
   readonly wrongFileType: string;
   readonly decimalCommaSeparator: string;
-  readonly tooFewRows: string;
   readonly noPoints: string;
 }
 
@@ -77,6 +76,7 @@ const en: DataMessages = {
     paste: ' (pasted)',
     draw: ' (drawn)',
     link: ' (from the link)',
+    example: ' (an example on y = x: clear them to draw your own)',
   },
   linkHolds: 'The link holds these points (compressed).',
   linkLeavesOut:
@@ -96,8 +96,6 @@ const en: DataMessages = {
     '{name} is not a CSV or JSON file ({type}): choose a .csv, .tsv, .txt or .json file.',
   decimalCommaSeparator:
     'with a decimal comma, cells cannot be comma-separated: choose semicolon, tab or detect as the separator.',
-  tooFewRows:
-    '{rows} training points, fewer than the batch size ({batchSize}): add points or lower the batch size.',
   noPoints: 'No training points: load a file, paste values or draw on the chart.',
 };
 
@@ -135,6 +133,7 @@ const es: DataMessages = {
     paste: ' (pegados)',
     draw: ' (dibujados)',
     link: ' (del enlace)',
+    example: ' (un ejemplo sobre y = x: bórralos para dibujar los tuyos)',
   },
   linkHolds: 'El enlace lleva estos puntos (comprimidos).',
   linkLeavesOut:
@@ -154,8 +153,6 @@ const es: DataMessages = {
     '{name} no es un archivo CSV o JSON ({type}): elige un archivo .csv, .tsv, .txt o .json.',
   decimalCommaSeparator:
     'con coma decimal, las celdas no pueden ir separadas por comas: elige punto y coma, tabulador o detectar como separador.',
-  tooFewRows:
-    '{rows} puntos de entrenamiento, menos que el tamaño de lote ({batchSize}): añade puntos o reduce el tamaño de lote.',
   noPoints:
     'No hay puntos de entrenamiento: carga un archivo, pega valores o dibuja en la gráfica.',
 };

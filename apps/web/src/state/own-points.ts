@@ -1,35 +1,69 @@
-import { type ExperimentConfig, parseExperimentConfig } from '@epochlab/experiments';
+import {
+  ConfigError,
+  type ConfigIssue,
+  type DataExperimentConfig,
+  dataExperiment,
+  type RunConfig,
+} from '@epochlab/experiments';
 import type { DataPoints } from '../worker/data-points.js';
 import type { PointSets } from './points-in-url.js';
 
-/** The experiment that trains on the user's own points: its config holds them. */
-export const DATA_EXPERIMENT = 'data';
+/** Whether a config trains on points the page supplies (load, paste, draw, link): the data experiment. */
+export function usesOwnPoints(config: RunConfig): config is DataExperimentConfig {
+  return config.experiment === dataExperiment.name;
+}
 
-/** Whether a config trains on points the page supplies (load, paste, draw, link). */
-export function usesOwnPoints(config: ExperimentConfig): boolean {
-  return (config.experiment as string) === DATA_EXPERIMENT;
+/** The points the data experiment starts with on the page: its example points, as the CLI's defaults. */
+export function examplePoints(): PointSets {
+  const example = dataExperiment.defaults();
+  return { train: example.points };
 }
 
 /**
  * The config with the page's points in it, checked by the experiment's own
- * schema (so the page refuses what the CLI would). Throws `ConfigError`.
+ * schema (so the page refuses what the CLI would: a batch larger than the
+ * training rows...). Throws `ConfigError`.
  */
-export function withOwnPoints(config: ExperimentConfig, points: PointSets): ExperimentConfig {
-  return parseExperimentConfig({
-    ...config,
-    points: points.train,
-    ...(points.validation ? { validationPoints: points.validation } : {}),
+export function withOwnPoints(
+  config: DataExperimentConfig,
+  points: PointSets,
+): DataExperimentConfig {
+  const { validationPoints: _, ...rest } = config;
+  return dataExperiment.parse({
+    ...rest,
+    points: { x: [...points.train.x], y: [...points.train.y] },
+    ...(points.validation
+      ? { validationPoints: { x: [...points.validation.x], y: [...points.validation.y] } }
+      : {}),
   });
 }
 
-/** Whether a run on these points validates: separate validation points, or a fraction held out. */
-export function validatesOwnPoints(config: ExperimentConfig, points: PointSets): boolean {
-  const fraction = (config as { valFraction?: number }).valFraction ?? 0;
-  return points.validation !== undefined || fraction > 0;
+/**
+ * Why the data experiment's schema refuses a run of `config` on `points`
+ * (a batch larger than the training rows, a number beyond float32...), or
+ * undefined when it accepts it.
+ */
+export function ownPointsIssue(
+  config: DataExperimentConfig,
+  points: PointSets,
+): ConfigIssue | undefined {
+  try {
+    withOwnPoints(config, points);
+    return undefined;
+  } catch (error) {
+    if (!ConfigError.isInstance(error)) throw error;
+    return error.issues[0];
+  }
+}
+
+/** Whether a run on these points validates: separate validation points, or a share held out. */
+export function validatesOwnPoints(config: DataExperimentConfig, points: PointSets): boolean {
+  if (points.validation !== undefined) return true;
+  return Math.floor(points.train.x.length * config.valFraction) > 0;
 }
 
 /** The page's points as the fit chart shows them before a run (no true function: the data are the user's). */
-export function ownPointsPreview(config: ExperimentConfig, points: PointSets): DataPoints {
+export function ownPointsPreview(config: DataExperimentConfig, points: PointSets): DataPoints {
   return {
     train: points.train,
     validation: validatesOwnPoints(config, points)

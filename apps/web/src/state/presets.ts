@@ -1,10 +1,11 @@
-import { type ExperimentConfigInput, FIT_EXPERIMENTS } from '@epochlab/experiments';
+import { RUNNABLE_EXPERIMENTS } from '@epochlab/experiments';
 
 /** A starting point offered in the form: one of the notebook's scenes or an experiment. */
 export interface Preset {
   /** Key into the UI messages' `presets`: `scene1`..., or the experiment's name. */
   readonly id: string;
-  readonly config: ExperimentConfigInput;
+  /** The experiment and the fields that differ from its defaults. */
+  readonly config: { readonly experiment: string } & Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -18,8 +19,8 @@ export const PRESETS: readonly Preset[] = [
   { id: 'scene1', config: { experiment: 'line', valN: 0 } },
   { id: 'scene2', config: { experiment: 'line' } },
   { id: 'scene3', config: { experiment: 'line', n: 50, valN: 50, epochs: 5000 } },
-  ...FIT_EXPERIMENTS.map((experiment) => ({
+  ...RUNNABLE_EXPERIMENTS.map((experiment) => ({
     id: experiment.name,
-    config: { experiment: experiment.name } as ExperimentConfigInput,
+    config: { experiment: experiment.name },
   })),
 ];

@@ -1,17 +1,24 @@
-import { ConfigError, type ExperimentConfig, parseExperimentConfig } from '@epochlab/experiments';
+import { ConfigError, type RunConfig } from '@epochlab/experiments';
 import { DATA_MESSAGES } from '../i18n/data-messages.js';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
 import { LAB_MESSAGES } from '../lab/lab-messages.js';
 import { cliCommand } from '../state/cli-command.js';
-import type { CheckedConfig, FieldProblem } from '../state/field-validation.js';
 import {
+  type CheckedConfig,
+  type FieldProblem,
+  formConfig,
+  isExperimentName,
+} from '../state/field-validation.js';
+import {
+  examplePoints,
+  ownPointsIssue,
   ownPointsPreview,
   usesOwnPoints,
   validatesOwnPoints,
   withOwnPoints,
 } from '../state/own-points.js';
-import { POINTS_PARAM, type PointsParamProblem } from '../state/points-in-url.js';
+import { POINTS_PARAM, type PointSets, type PointsParamProblem } from '../state/points-in-url.js';
 import { PRESETS } from '../state/presets.js';
 import { readUrlState, type WebBackend, writeUrlState } from '../state/url-state.js';
 import { type DataPoints, previewDataPoints } from '../worker/data-points.js';
@@ -60,13 +67,15 @@ export class App {
   private support: BackendSupport = SUPPORT_BEFORE_DETECTION;
   private state: RunState = 'idle';
   /** The config of the run in progress (the form may change after it started). */
-  private runConfig: ExperimentConfig;
+  private runConfig: RunConfig;
   private runId = 0;
   private lastRun: DoneMessage | undefined;
   private urlProblems: readonly FieldProblem[];
   /** The data experiment's points: load, paste, draw (on the fit chart). */
   private readonly dataPanel: DataPanel;
   private readonly pointsLink = new PointsLinkWriter();
+  /** The last check of the panel's points (checking a million points takes a moment). */
+  private pointsCheck: { readonly key: string; readonly text: string | undefined } | undefined;
   /** Why the link's points could not be read, if they could not. */
   private linkPointsProblem: PointsParamProblem | undefined;
 
@@ -131,7 +140,7 @@ export class App {
       fitElement,
       () => this.charts.fitView,
       () => this.onPointsChange(),
-      () => this.checked.config.batchSize,
+      (points) => this.ownPointsProblem(points),
     );
 
     const button = (id: string, text: (m: Messages) => string, onclick: () => void) => {
@@ -237,8 +246,8 @@ export class App {
   private setupSection(): HTMLElement {
     this.presetSelect.addEventListener('change', () => {
       const preset = PRESETS.find((p) => p.id === this.presetSelect.value);
-      if (!preset) return;
-      this.form.setConfig(parseExperimentConfig(preset.config));
+      if (!preset || !isExperimentName(preset.config.experiment)) return;
+      this.form.setConfig(formConfig(preset.config.experiment, preset.config));
       this.onFormChange(this.form.read());
     });
     this.backendSelect.addEventListener('change', () => {
@@ -399,12 +408,33 @@ export class App {
   private async readLinkPoints(): Promise<void> {
     const read = await readLinkPoints(window.location.hash);
     if (read.kind === 'points') this.dataPanel.setPoints(read.points, 'link');
+    else this.dataPanel.setPoints(examplePoints(), 'example');
     if (read.kind === 'leftOut') this.dataPanel.setLink('leftOut');
     if (read.kind === 'problem') {
       this.linkPointsProblem = read.reason;
       const problem = { key: POINTS_PARAM, text: read.text, problem: { code: 'invalid' } } as const;
       this.urlProblems = [...this.urlProblems, problem];
     }
+  }
+
+  /**
+   * Why the data experiment's schema refuses to train the form's config on
+   * `points`, as the field's label and the schema's reason in the page's
+   * language (the CLI refuses the same), or undefined.
+   */
+  private ownPointsProblem(points: PointSets): string | undefined {
+    const config = this.checked.config;
+    if (!usesOwnPoints(config)) return undefined;
+    const key = `${this.locale}:${config.batchSize}:${config.valFraction}:${this.dataPanel.revision}`;
+    if (points !== this.dataPanel.points || this.pointsCheck?.key !== key) {
+      const issue = ownPointsIssue(config, points);
+      const text = issue
+        ? `${this.m.fieldLabels[issue.field] ?? issue.field} ${problemText(issue.problem, this.locale)}`
+        : undefined;
+      if (points !== this.dataPanel.points) return text;
+      this.pointsCheck = { key, text };
+    }
+    return this.pointsCheck.text;
   }
 
   /** The data panel's points changed (a load, a paste, an edit on the chart). */

@@ -16,18 +16,18 @@ import {
 } from '../state/read-points.js';
 import { h } from './dom.js';
 import { downloadFile } from './downloads.js';
-import { type EditedSet, type EditorPoints, PointEditor } from './point-editor.js';
+import { type EditedSet, PointEditor } from './point-editor.js';
 import './data-panel.css';
 
 /** Where a set's points came from, for the status line. */
 type Origin =
   | { readonly kind: 'file'; readonly name: string }
-  | { readonly kind: 'paste' | 'draw' | 'link' };
+  | { readonly kind: 'paste' | 'draw' | 'link' | 'example' };
 
-/** A problem the panel shows, in either language. */
+/** A problem the panel shows: the reader's (worded in either language) or the experiment's refusal. */
 type PanelProblem =
   | { readonly kind: 'table'; readonly problem: TableProblem }
-  | { readonly kind: 'tooFewRows'; readonly rows: number; readonly batchSize: number };
+  | { readonly kind: 'refused'; readonly points: PointSets };
 
 /** What the link does with the points (set by the page after writing the URL). */
 export type LinkPoints = 'holds' | 'leavesOut' | 'leftOut' | 'none';
@@ -57,6 +57,8 @@ export class DataPanel {
   private link: LinkPoints = 'none';
   private enabled = true;
   private readonly setters: ((m: DataMessages) => void)[] = [];
+  private changes = 0;
+  private shown: { readonly revision: number; readonly points: PointSets } | undefined;
 
   private readonly setRadios: Record<EditedSet, HTMLInputElement>;
   private readonly fileInput = h('input', {
@@ -87,15 +89,17 @@ export class DataPanel {
   /**
    * `chartSurface` is the fit chart's container and `chartView` the chart
    * drawn in it now (for the point editor); `onChange` gets the points after
-   * every load, paste or edit; `batchSize` is the form's current one.
+   * every load, paste or edit; `check` says (in the page's language) why the
+   * experiment would refuse to train on some points, such as a batch larger
+   * than the training rows.
    */
   constructor(
     chartSurface: HTMLElement,
     chartView: () => LiveChart['view'] | undefined,
     private readonly onChange: (points: PointSets) => void,
-    private readonly batchSize: () => number,
+    private readonly check: (points: PointSets) => string | undefined,
   ) {
-    this.editor = new PointEditor(chartSurface, chartView, (points) => this.onDrawn(points));
+    this.editor = new PointEditor(chartSurface, chartView, () => this.onDrawn());
     const radio = (set: EditedSet) => {
       const input = h('input', {
         type: 'radio',
@@ -219,22 +223,27 @@ export class DataPanel {
     this.listenForDrops();
   }
 
-  /** The points as they are now: training, and validation when there are any. */
+  /** The points as they are now: training, and validation when there are any (the same object until they change). */
   get points(): PointSets {
-    const { train, validation } = this.editor.current;
-    return validation.x.length > 0 ? { train, validation } : { train };
+    if (this.shown?.revision !== this.changes) {
+      const { train, validation } = this.editor.current;
+      this.shown = {
+        revision: this.changes,
+        points: validation.x.length > 0 ? { train, validation } : { train },
+      };
+    }
+    return this.shown.points;
   }
 
-  /**
-   * Why Train cannot run on these points, or undefined: no training points,
-   * or fewer than the batch size (in the panel's language).
-   */
+  /** Why Train cannot run on these points, or undefined: no training points, or `check`'s reason. */
   blockingProblem(): string | undefined {
-    const rows = this.editor.current.train.x.length;
-    if (rows === 0) return this.m.noPoints;
-    const batchSize = this.batchSize();
-    if (rows < batchSize) return fill(this.m.tooFewRows, { rows, batchSize });
-    return undefined;
+    if (this.editor.current.train.x.length === 0) return this.m.noPoints;
+    return this.check(this.points);
+  }
+
+  /** Counts every change of the points, so the page can tell whether its checks are current. */
+  get revision(): number {
+    return this.changes;
   }
 
   /** Sets every text in a language. */
@@ -271,7 +280,8 @@ export class DataPanel {
   }
 
   /** Puts points in both sets (from a link), replacing any. */
-  setPoints(points: PointSets, origin: 'link'): void {
+  setPoints(points: PointSets, origin: 'link' | 'example'): void {
+    this.changes++;
     this.editor.setPoints(points);
     this.origins.train = { kind: origin };
     this.origins.validation = points.validation ? { kind: origin } : undefined;
@@ -320,21 +330,22 @@ export class DataPanel {
       this.render();
       return;
     }
-    const rows = outcome.points.x.length;
-    const batchSize = this.batchSize();
-    if (set === 'train' && rows < batchSize) {
-      this.problem = { kind: 'tooFewRows', rows, batchSize };
+    const current = this.editor.current;
+    const next = {
+      train: set === 'train' ? outcome.points : current.train,
+      validation: set === 'validation' ? outcome.points : current.validation,
+    };
+    const nextSets = next.validation.x.length > 0 ? next : { train: next.train };
+    this.lastRead = { set, source };
+    this.showColumns(outcome.columns, outcome.x, outcome.y);
+    if (next.train.x.length > 0 && this.check(nextSets) !== undefined) {
+      this.problem = { kind: 'refused', points: nextSets };
       this.render();
       return;
     }
     this.problem = undefined;
-    this.lastRead = { set, source };
-    this.showColumns(outcome.columns, outcome.x, outcome.y);
-    const current = this.editor.current;
-    this.editor.setPoints({
-      train: set === 'train' ? outcome.points : current.train,
-      validation: set === 'validation' ? outcome.points : current.validation,
-    });
+    this.changes++;
+    this.editor.setPoints(next);
     this.origins[set] =
       typeof source === 'string' ? { kind: 'paste' } : { kind: 'file', name: source.name };
     this.render();
@@ -351,14 +362,16 @@ export class DataPanel {
     offer(this.ySelect, y ?? columns.at(-1) ?? '');
   }
 
-  private onDrawn(points: EditorPoints): void {
+  private onDrawn(): void {
+    this.changes++;
     this.origins[this.editor.edited] = { kind: 'draw' };
     this.problem = undefined;
     this.render();
-    this.onChange(points.validation.x.length > 0 ? points : { train: points.train });
+    this.onChange(this.points);
   }
 
   private clear(): void {
+    this.changes++;
     const set = this.editor.edited;
     const empty: Points = { x: [], y: [] };
     const current = this.editor.current;
@@ -442,9 +455,7 @@ export class DataPanel {
   }
 
   private problemText(problem: PanelProblem): string {
-    if (problem.kind === 'tooFewRows') {
-      return fill(this.m.tooFewRows, { rows: problem.rows, batchSize: problem.batchSize });
-    }
+    if (problem.kind === 'refused') return this.check(problem.points) ?? '';
     return tableProblemText(problem.problem, this.locale);
   }
 

@@ -17,7 +17,12 @@ export function withDrawingFrame(spec: ChartSpec): ChartSpec {
   const encoding = layers[0]?.encoding ?? {};
   const [low, high] = DRAWING_FRAME;
   const frame = {
-    data: { values: [{ x: low, y: low }, { x: high, y: high }] },
+    data: {
+      values: [
+        { x: low, y: low },
+        { x: high, y: high },
+      ],
+    },
     mark: { type: 'point', opacity: 0 },
     encoding: { x: encoding.x, y: encoding.y },
   };

@@ -1,11 +1,16 @@
+import type { Standardization } from '@epochlab/data';
 import {
+  type DataExperimentResult,
   type ExperimentResult,
+  predictInUserUnits,
+  type RunConfig,
+  type RunEventOf,
   type RunExperimentOptions,
   runExperiment,
 } from '@epochlab/experiments';
 import { type Mlp, toArtifacts } from '@epochlab/models';
 import { countTensors } from '@epochlab/tensor';
-import { dataPoints } from './data-points.js';
+import { curveXs, dataPoints } from './data-points.js';
 import { PauseGate } from './pause-gate.js';
 import {
   type EpochLoss,
@@ -79,13 +84,18 @@ export class TrainingSession {
     const interval = command.progressIntervalMs ?? 100;
     const pending = { train: [] as EpochLoss[], val: [] as EpochLoss[] };
     let model: Mlp | undefined;
+    // The data experiment's model works in standardised units: its curve is brought back to the user's.
+    let scaling: Standardization | undefined;
     let xs: readonly number[] = [];
     let lastEpoch = -1;
     let epochs = command.config.epochs;
     let lastSent = 0;
     let rate = { elapsedSeconds: 0, epochsPerSecond: 0 };
 
-    const curve = (): XY => ({ x: xs, y: model ? Array.from(model.predict(xs)) : [] });
+    const curve = (): XY => ({
+      x: xs,
+      y: model ? Array.from(predictInUserUnits(model, xs, scaling)) : [],
+    });
     const flush = () => {
       if (pending.train.length === 0 && pending.val.length === 0) return;
       this.post({
@@ -101,7 +111,7 @@ export class TrainingSession {
       lastSent = performance.now();
     };
 
-    const options: RunExperimentOptions = {
+    const options: RunExperimentOptions<RunEventOf<RunConfig>> = {
       backend: command.backend,
       ...(command.wasmPaths ? { backendOptions: { wasmPaths: { ...command.wasmPaths } } } : {}),
       signal: controller.signal,
@@ -118,8 +128,9 @@ export class TrainingSession {
       onEvent: (event) => {
         if (event.type === 'start') {
           model = event.model;
+          scaling = 'scaling' in event.data ? event.data.scaling : undefined;
           const points = dataPoints(event.data);
-          xs = points.truth.x;
+          xs = curveXs(event.data);
           lastSent = performance.now();
           this.post({
             type: 'started',
@@ -143,7 +154,7 @@ export class TrainingSession {
     };
 
     const finished = (async () => {
-      let result: ExperimentResult | undefined;
+      let result: ExperimentResult | DataExperimentResult | undefined;
       try {
         result = await this.run(command.config, options);
         flush();
