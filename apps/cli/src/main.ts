@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PointTableError } from '@epochlab/data';
 import {
   BACKEND_NAMES,
   BackendUnavailableError,
@@ -33,11 +34,16 @@ Examples:
   epochlab run sine --frequency 6                  y = sin(6x), two periods over [-1, 1]
   epochlab run batch-size                          the batch-size lab: batch sizes 1, 5, 25 and full, 8 seeds each
   epochlab run batch-size --batch-sizes 1,10,full --seeds 4 --lr 0.05
+  epochlab run data --data points.csv              your own points: x the first column, y the last
+  epochlab run data --data hoja.csv --separator ';' --decimal-comma --x tiempo --y altura
+  epochlab run data --data train.csv --val-data val.csv --epochs 5000
   epochlab run my-experiment.json --lr 0.01        a config file, one field overridden
   epochlab run line --json --quiet > summary.json  the summary as JSON on stdout
 
-A run of one model (line, polynomial, sine) writes a folder (default runs/<experiment>-<date>-<time>) with
-config.json, history.json, history.csv, summary.json, fit.svg/png, loss.svg/png and model/.
+A run of one model (line, polynomial, sine, data) writes a folder (default runs/<experiment>-<date>-<time>) with
+config.json, history.json, history.csv, summary.json, fit.svg/png, loss.svg/png and model/; a data run
+adds data.json (the files' paths, sizes, SHA-256 and rows used), copies of data files under 1 MiB and
+scaling.json (the standardisation next to the model).
 A batch-size lab run writes config.json, summary.json, curves.json/csv, gradient-noise.json/csv,
 histories.json/csv, line-view.json, line-paths.csv and the charts loss-by-epoch, loss-by-step,
 val-loss-by-epoch, gradient-cosine, gradient-variance and loss-surface (.svg and .png).
@@ -98,6 +104,17 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       .addOption(new Option(`--no-${flag.flag}`, `do not: ${flag.help}${appliesTo(flag)}`));
   }
   run
+    .optionsGroup('Data options (the data experiment):')
+    .option('--data <file>', 'CSV or JSON file of the points to train on')
+    .option(
+      '--val-data <file>',
+      'CSV or JSON file of validation points (instead of --val-fraction)',
+    )
+    .option('--x <column>', 'input column, by name or 0-based index (default: the first)')
+    .option('--y <column>', 'target column, by name or 0-based index (default: the last)')
+    .option('--separator <char>', "CSV separator: ',', ';' or tab (default: detected)")
+    .option('--decimal-comma', 'numbers are written 0,5 (Spanish spreadsheets)');
+  run
     .optionsGroup('Run options:')
     .option('--backend <name>', `backend: ${BACKEND_NAMES.join(', ')}`, 'auto')
     .option('--out <dir>', 'run folder to write (default runs/<experiment>-<date>-<time>)')
@@ -120,6 +137,7 @@ function isUserMistake(error: unknown): boolean {
   return (
     UsageError.isInstance(error) ||
     InvalidArgumentError.isInstance(error) ||
+    PointTableError.isInstance(error) ||
     UnknownBackendError.isInstance(error) ||
     BackendUnavailableError.isInstance(error)
   );

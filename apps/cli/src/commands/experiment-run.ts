@@ -1,4 +1,7 @@
 import {
+  type DataExperimentConfig,
+  type DataExperimentResult,
+  type DataExperimentStartEvent,
   type ExperimentConfig,
   type ExperimentResult,
   type ExperimentStartEvent,
@@ -6,6 +9,8 @@ import {
 } from '@epochlab/experiments';
 import { saveMlp } from '@epochlab/models/node';
 import type { CliIo } from '../cli-io.js';
+import type { DataFromFlags } from '../config/data-flags.js';
+import { configForFile, dataRunFiles } from '../output/data-files.js';
 import { divergenceReason } from '../output/divergence-reason.js';
 import { historyCsvChunks } from '../output/history-csv.js';
 import { historyJsonChunks } from '../output/history-json.js';
@@ -22,17 +27,28 @@ import {
   watchInterrupts,
 } from './run-session.js';
 
+/** A run's result, whatever its data: drawn from a function or given. */
+type AnyResult = ExperimentResult | DataExperimentResult;
+
 /** `training line: 5 + 5 validation points, 405 parameters, 20000 epochs, backend cpu`. */
-function startLine(event: ExperimentStartEvent): string {
-  const points = `${event.config.n}${event.config.valN > 0 ? ` + ${event.config.valN} validation` : ''} points`;
+function startLine(event: ExperimentStartEvent | DataExperimentStartEvent): string {
+  const validation = event.data.validation?.x.length ?? 0;
+  const points = `${event.data.train.x.length}${validation > 0 ? ` + ${validation} validation` : ''} points`;
   return `training ${event.config.experiment}: ${points}, ${event.parameterCount} parameters, ${event.config.epochs} epochs, backend ${event.backend.name}`;
+}
+
+/** How many validation points a config has (for the disk-space check before training). */
+function validationCount(config: ExperimentConfig | DataExperimentConfig): number {
+  if (config.experiment !== 'data') return config.valN;
+  if (config.validationPoints) return config.validationPoints.x.length;
+  return Math.floor(config.points.x.length * config.valFraction);
 }
 
 /**
  * What `summary.json` holds: the run's summary, with an aborted run marked as
  * interrupted and a diverged one with the reason.
  */
-function summaryFile(result: ExperimentResult, modelSaved: boolean) {
+function summaryFile(result: AnyResult, modelSaved: boolean) {
   const { status, ...rest } = result.summary;
   return {
     ...rest,
@@ -44,33 +60,37 @@ function summaryFile(result: ExperimentResult, modelSaved: boolean) {
 }
 
 /** Whether every weight is a finite number: a diverged model's NaN weights are not worth saving. */
-function hasFiniteWeights(result: ExperimentResult): boolean {
+function hasFiniteWeights(result: AnyResult): boolean {
   return result.model.getWeights().every((weights) => weights.every(Number.isFinite));
 }
 
 /**
- * `epochlab run line|polynomial`: trains one model with a progress line and
+ * `epochlab run line|polynomial|sine|data`: trains one model with a progress line and
  * writes the run folder atomically. SIGINT (Ctrl-C) or SIGTERM stops training
  * after the current epoch and still writes the folder (marked interrupted); a
  * second one quits at once and leaves nothing behind. A diverged run writes
  * its folder too: the history up to the last finite epoch and the reason; its
  * model only when the weights are still finite numbers.
  *
+ * The data experiment's folder also holds `data.json` (where the points came
+ * from), copies of small data files and `scaling.json` (see `dataRunFiles`).
+ *
  * Returns the exit code: 0 when training completed or stopped early, 1 when
  * it diverged, 130 (SIGINT) or 143 (SIGTERM) when interrupted.
  */
 export async function runExperimentCommand(
-  config: ExperimentConfig,
+  config: ExperimentConfig | DataExperimentConfig,
   flags: RunFlags,
   io: CliIo,
+  files?: DataFromFlags['files'],
 ): Promise<number> {
   const folder = prepareRunFolder(flags, config.experiment, io, {
-    expectedBytes: minimumHistoryBytes(config),
+    expectedBytes: minimumHistoryBytes({ ...config, valN: validationCount(config) }),
   });
   const interrupts = watchInterrupts(io, folder);
 
   const reporter = reporterFor(flags, io);
-  let result: ExperimentResult;
+  let result: AnyResult;
   try {
     result = await runExperiment(config, {
       backend: flags.backend ?? 'auto',
@@ -112,8 +132,12 @@ export async function runExperimentCommand(
           { name: 'history.json', chunks: () => historyJsonChunks(history) },
           { name: 'history.csv', chunks: () => historyCsvChunks(history) },
         ]);
+        const given =
+          result.config.experiment === 'data' ? (result as DataExperimentResult) : undefined;
+        const config = given ? configForFile(given.config, files) : result.config;
         return [
-          { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
+          { name: 'config.json', content: `${JSON.stringify(config, null, 2)}\n` },
+          ...(given ? dataRunFiles(given, files) : []),
           { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
           ...charts.svg,
           ...(await charts.png),

@@ -8,7 +8,7 @@ export { defaultRunFolder, EXIT_INTERRUPTED, type RunFlags } from './run-session
 
 /**
  * `epochlab run <experiment|file> [flags]`: resolves the config, then trains
- * one model (an experiment of kind `fit`) or runs the batch-size lab (`lab`), and writes the
+ * one model (an experiment of kind `fit`, or `given`: the user's points from `--data`) or runs the batch-size lab (`lab`), and writes the
  * run folder. Returns the exit code: 0 when training completed (or stopped
  * early), 1 when it diverged, 130 when interrupted.
  */
@@ -19,5 +19,8 @@ export async function runCommand(
 ): Promise<number> {
   const resolved = resolveConfig(experimentOrFile, flags);
   if (resolved.kind === 'lab') return runBatchSizeLabCommand(resolved.config, flags, io);
+  if (resolved.kind === 'given') {
+    return runExperimentCommand(resolved.config, flags, io, resolved.files);
+  }
   return runExperimentCommand(resolved.config, flags, io);
 }

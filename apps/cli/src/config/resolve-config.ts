@@ -4,6 +4,8 @@ import {
   ConfigError,
   type ConfigField,
   type ConfigIssue,
+  type DataExperimentConfig,
+  dataExperiment,
   type ExperimentConfig,
   formatFieldValue,
   formatIssue,
@@ -21,6 +23,7 @@ import {
   RUN_EXPERIMENTS,
   type RunExperimentName,
 } from './config-flags.js';
+import { type DataFlags, type DataFromFlags, dataFromFlags } from './data-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** Flag values as commander hands them over: text, or a boolean for --shuffle/--no-shuffle. */
@@ -29,6 +32,12 @@ export type FlagValues = Record<string, string | boolean | undefined>;
 /** A validated config of any experiment `epochlab run` knows, tagged by its definition's kind. */
 export type RunConfig =
   | { readonly kind: 'fit'; readonly config: ExperimentConfig }
+  | {
+      readonly kind: 'given';
+      readonly config: DataExperimentConfig;
+      /** The files the points came from; absent when a config file held them inline. */
+      readonly files: DataFromFlags['files'] | undefined;
+    }
   | { readonly kind: 'lab'; readonly config: BatchSizeLabConfig };
 
 /** Where the config came from, for error messages. */
@@ -126,11 +135,12 @@ function validate(
   fromFlags: Record<string, unknown>,
   source: Source,
   typed: Record<string, string>,
+  files: DataFromFlags['files'] | undefined,
 ): RunConfig {
   try {
-    if (experimentNamed(experiment).kind === 'lab') {
-      return { kind: 'lab', config: parseBatchSizeLabConfig(merged) };
-    }
+    const kind = experimentNamed(experiment).kind;
+    if (kind === 'lab') return { kind: 'lab', config: parseBatchSizeLabConfig(merged) };
+    if (kind === 'given') return { kind: 'given', config: dataExperiment.parse(merged), files };
     return { kind: 'fit', config: parseExperimentConfig(merged) };
   } catch (error) {
     if (!ConfigError.isInstance(error)) throw error;
@@ -162,7 +172,7 @@ function validate(
  * experiment's schema (each entry of the experiment list has its own). Every problem becomes a `UsageError` naming the flag (or the
  * file's field) and what is allowed.
  */
-export function resolveConfig(experimentOrFile: string, flags: FlagValues): RunConfig {
+export function resolveConfig(experimentOrFile: string, flags: FlagValues & DataFlags): RunConfig {
   const looksLikeFile = experimentOrFile.endsWith('.json') || experimentOrFile.includes('/');
   if (!looksLikeFile && !isRunExperiment(experimentOrFile)) {
     throw new UsageError(
@@ -180,6 +190,47 @@ export function resolveConfig(experimentOrFile: string, flags: FlagValues): RunC
 
   const fields = fieldsOf(experiment);
   const fromFlags = valuesFromFlags(experiment, fields, flags);
-  const merged = { ...base, ...fromFlags };
-  return validate(experiment, fields, merged, fromFlags, source, typedValues(fields, flags));
+  const data = dataOf(experiment, base, flags);
+  const merged = { ...base, ...fromFlags, ...(data ? pointsOf(data) : {}) };
+  const typed = typedValues(fields, flags);
+  return validate(experiment, fields, merged, fromFlags, source, typed, data?.files);
+}
+
+/** The points --data gives, as config fields. */
+function pointsOf(data: DataFromFlags): Record<string, unknown> {
+  return {
+    points: data.points,
+    ...(data.validationPoints ? { validationPoints: data.validationPoints } : {}),
+  };
+}
+
+/**
+ * The data experiment's points from --data (read before anything is
+ * written); a `UsageError` when it has none, or when data flags are given to
+ * another experiment.
+ */
+function dataOf(
+  experiment: RunExperimentName,
+  base: Record<string, unknown>,
+  flags: DataFlags,
+): DataFromFlags | undefined {
+  const given = experimentNamed(experiment).kind === 'given';
+  const dataFlag = (['data', 'valData', 'x', 'y', 'separator', 'decimalComma'] as const).find(
+    (key) => flags[key] !== undefined,
+  );
+  if (!given) {
+    if (dataFlag === undefined) return undefined;
+    const flag = `--${dataFlag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+    throw new UsageError(`${flag} applies only to the ${dataExperiment.name} experiment`);
+  }
+  const data = dataFromFlags(flags);
+  if (data === undefined && base.points === undefined) {
+    throw new UsageError(
+      `the ${dataExperiment.name} experiment needs --data <file.csv or file.json> (or "points" in its config file)`,
+    );
+  }
+  if (data?.validationPoints !== undefined && (flags as FlagValues).valFraction !== undefined) {
+    throw new UsageError('--val-fraction and --val-data exclude each other: give one');
+  }
+  return data;
 }

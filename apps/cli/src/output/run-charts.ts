@@ -1,4 +1,9 @@
-import { type ExperimentResult, experimentCaption, fitCurve } from '@epochlab/experiments';
+import {
+  type DataExperimentResult,
+  type ExperimentResult,
+  experimentCaption,
+  fitCurve,
+} from '@epochlab/experiments';
 import { fitChart, lossChart } from '@epochlab/plot';
 import { renderSvg, svgToPng } from '@epochlab/plot/node';
 import { divergenceReason } from './divergence-reason.js';
@@ -8,7 +13,7 @@ import type { RunFile } from './run-folder.js';
 const CURVE_POINTS = 200;
 
 /** Why the fit chart has no model curve: after a divergence the weights are usually NaN. */
-function missingCurveNote(result: ExperimentResult): string {
+function missingCurveNote(result: ExperimentResult | DataExperimentResult): string {
   const why = result.divergence ? `${divergenceReason(result.divergence)}; ` : '';
   return `No model curve: ${why}its predictions are not finite numbers`;
 }
@@ -25,22 +30,22 @@ function missingCurveNote(result: ExperimentResult): string {
  * thread, so the caller can write other files before awaiting `png`.
  */
 export async function renderRunCharts(
-  result: ExperimentResult,
+  result: ExperimentResult | DataExperimentResult,
 ): Promise<{ readonly svg: RunFile[]; readonly png: Promise<RunFile[]> }> {
   const curve = fitCurve(result, CURVE_POINTS);
-  const truth = { x: curve.x, y: curve.x.map(result.data.truth) };
+  // The data experiment's points come from no function: no true curve to draw.
+  const truthOf = 'truth' in result.data ? result.data.truth : undefined;
+  const truth = truthOf ? { x: curve.x, y: curve.x.map(truthOf) } : undefined;
+  const caption = captionOf(result);
   const { train, validation } = result.data;
   const fit = fitChart({
     train: { x: train.x, y: train.y },
     ...(validation ? { validation: { x: validation.x, y: validation.y } } : {}),
     ...(curve.y.every(Number.isFinite) ? { curve } : { notes: [missingCurveNote(result)] }),
-    ...(truth.y.every(Number.isFinite) ? { truth } : {}),
-    title: `${experimentCaption(result.config)}: fit after ${result.summary.epochsRun} epochs`,
+    ...(truth?.y.every(Number.isFinite) ? { truth } : {}),
+    title: `${caption}: fit after ${result.summary.epochsRun} epochs`,
   });
-  const loss = lossChart({
-    history: result.history,
-    title: `${experimentCaption(result.config)}: loss per epoch`,
-  });
+  const loss = lossChart({ history: result.history, title: `${caption}: loss per epoch` });
   const fitSvg = await renderSvg(fit);
   const lossSvg = await renderSvg(loss);
   const png = Promise.all([svgToPng(fitSvg), svgToPng(lossSvg)]).then(
@@ -58,4 +63,10 @@ export async function renderRunCharts(
     ],
     png,
   };
+}
+
+/** `line y = 1x + 0`, or for the data experiment `your data` (with its standardisation). */
+function captionOf(result: ExperimentResult | DataExperimentResult): string {
+  if (result.config.experiment !== 'data') return experimentCaption(result.config);
+  return result.config.standardize ? 'your data (standardised for training)' : 'your data';
 }

@@ -118,7 +118,7 @@ function refuseTextOnly(grid: CellGrid, decimalComma: boolean): void {
     throw new PointTableError({
       code: 'noNumericColumns',
       row: grid.rowNumbers[0] as number,
-      what: 'no column holds numbers',
+      what: `no column holds numbers${decimalCommaHint(grid, decimalComma)}`,
       allowed: 'columns of numbers, such as x,y then 0.5,1.2',
     });
   }
@@ -143,4 +143,14 @@ function columnValues(
     }
   });
   return values;
+}
+
+/** A hint when the cells look like numbers with a decimal comma and the option is off. */
+function decimalCommaHint(grid: CellGrid, decimalComma: boolean): string {
+  const looksComma = (cell: unknown) =>
+    typeof cell === 'string' && /^\s*[+-]?\d*,\d+\s*$/.test(cell);
+  if (decimalComma || !grid.rows.slice(0, ROWS_LOOKED_AT).some((cells) => cells.some(looksComma))) {
+    return '';
+  }
+  return ' (the cells look like decimal commas, such as 0,5: say so with decimalComma / --decimal-comma)';
 }
