@@ -1,5 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { formConfig } from '../src/state/field-validation.js';
 import {
   decodePoints,
   encodePoints,
@@ -10,6 +11,7 @@ import {
   pointsParam,
   pointsParamOf,
 } from '../src/state/points-in-url.js';
+import { writeUrlState } from '../src/state/url-state.js';
 
 /** A reproducible stream of numbers in [-1, 1) (Park and Miller's minimal standard generator). */
 function numbers(count: number, seed: number, digits?: number): number[] {
@@ -98,5 +100,27 @@ describe('the points fragment', () => {
     );
     expect(pointsParamOf('')).toBeUndefined();
     expect(pointsParamOf('#other=1')).toBeUndefined();
+  });
+});
+
+describe('a link with points', () => {
+  it('stays under 8 KB with the longest points value and every field of the data experiment', async () => {
+    // Every field at a long value: the longest query the data experiment writes (the batch
+    // size is checked against the points elsewhere, so the fields go on the defaults as given).
+    const config = {
+      ...formConfig('data'),
+      hidden: Array(16).fill(4096),
+      lr: 0.000123456789,
+      momentum: 0.123456789,
+      seed: 4294967295,
+      epochs: 10000000,
+      valEvery: 10000000,
+      batchSize: 999999,
+      valFraction: 0.123456789,
+    };
+    const query = `${writeUrlState(config, 'webgpu')}&lang=es`;
+    const link = `https://example.github.io/epochlab/${query}${pointsFragment('A'.repeat(MAX_POINTS_PARAM_LENGTH))}`;
+    expect(query.length).toBeLessThan(1024);
+    expect(link.length).toBeLessThan(8192);
   });
 });
