@@ -186,6 +186,19 @@ describe('your own data in chromium', () => {
         'Nothing was loaded: photo.png is not a CSV or JSON file (image/png): choose a .csv, .tsv, .txt or .json file.',
       );
       expect(await page.isEnabled('#train')).toBe(true);
+
+      // A file dropped on the panel is read like a chosen one, and clears the last message.
+      await page.evaluate(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(
+          new File(['x,y\n5,6\n7,8\n9,10\n'], 'dropped.csv', { type: 'text/csv' }),
+        );
+        const panel = document.querySelector('#data-panel');
+        panel?.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true }));
+        panel?.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true }));
+      });
+      await statusStarts(page, 'Training points: 3 (from dropped.csv).');
+      expect(await text(page, '#data-problem')).toBe('');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
