@@ -1,8 +1,9 @@
-import { EXPERIMENT_NAMES, FIT_EXPERIMENTS } from '@epochlab/experiments';
+import { EXPERIMENT_NAMES, RUNNABLE_EXPERIMENTS } from '@epochlab/experiments';
 
-/** Every experiment name, in list order, and those that train one model. */
+/** Every experiment name, in list order. */
 export const ALL_NAMES: readonly string[] = EXPERIMENT_NAMES;
-export const FIT_NAMES: readonly string[] = FIT_EXPERIMENTS.map((experiment) => experiment.name);
+/** The experiments that train one model (points drawn or given): those with `--batch-size`. */
+export const ONE_MODEL_NAMES: readonly string[] = RUNNABLE_EXPERIMENTS.map((e) => e.name);
 
 /** `a, b and c`: names as an English sentence lists them. */
 export function inWords(names: readonly string[], conjunction = 'and'): string {

@@ -8,8 +8,13 @@
  * Each number is the best of `--repeat N` runs (default 3; all are listed in
  * `values`): the machine's load only ever slows a run down.
  *
+ * Then the own-data section (`runOwnDataBench`): a generated CSV of 1e6 and
+ * 4e6 rows, parsed, trained on for one epoch from memory and streamed, with
+ * the streaming path's peak RSS, and PyTorch reading the same file.
+ *
  * Flags: `--workload ID` (repeatable), `--backend NAME` (repeatable),
- * `--generic` (also measure the generic path), `--repeat N`, `--no-torch`, `--no-cli`.
+ * `--generic` (also measure the generic path), `--repeat N`, `--no-torch`, `--no-cli`,
+ * `--no-own-data`, `--only-own-data` (that section alone).
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -17,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { CLI_RUN_FOLDER_WORKLOADS, measureCliRunFolder } from './cli-run-folder.js';
 import { measureCli } from './cli-wall-time.js';
 import type { EpochlabMeasurement } from './measure-workload.js';
+import { runOwnDataBench } from './own-data/own-data-bench.js';
 import { computeRatios } from './ratios.js';
 import {
   runTorchAnchor,
@@ -59,7 +65,8 @@ const args = process.argv.slice(2);
 const workloads = (valuesOf('--workload', args) as WorkloadId[]).filter((id) =>
   WORKLOAD_IDS.includes(id),
 );
-const selected = workloads.length > 0 ? workloads : [...WORKLOAD_IDS];
+const onlyOwnData = args.includes('--only-own-data');
+const selected = onlyOwnData ? [] : workloads.length > 0 ? workloads : [...WORKLOAD_IDS];
 const backendArgs = valuesOf('--backend', args);
 const backends = backendArgs.length > 0 ? backendArgs : ['cpu', 'wasm'];
 const paths = args.includes('--generic') ? ['auto', 'generic'] : ['auto'];
@@ -117,7 +124,7 @@ for (const workload of selected) {
 }
 for (const ratio of computeRatios(epochlab, torch)) print(ratio);
 
-if (!args.includes('--no-cli')) {
+if (!args.includes('--no-cli') && !onlyOwnData) {
   print(
     best(
       () => measureCli(repoRoot),
@@ -134,3 +141,5 @@ if (!args.includes('--no-cli')) {
     print({ ...fastest, values: runs.map((run) => run[key]) });
   }
 }
+
+if (!args.includes('--no-own-data')) runOwnDataBench(print, !args.includes('--no-torch'));

@@ -33,6 +33,7 @@ export {
 } from './standardization.js';
 export type { RowBlock, RowStream } from './stream/row-stream.js';
 export { RowStreamLoader, type RowStreamLoaderOptions } from './stream/row-stream-loader.js';
+export { type SampledRows, sampleRows } from './stream/sample-rows.js';
 export { Subset, type SubsetGetBatch } from './subset.js';
 export { parsePointTable } from './table/parse-point-table.js';
 export type { PointTable, TableReadOptions } from './table/point-table.js';

@@ -201,3 +201,9 @@ export {
   type RunResultOf,
   runExperiment,
 } from './run/run-experiment.js';
+export {
+  parseStreamedDataConfig,
+  runStreamedDataExperiment,
+  type StreamedData,
+  type StreamedDataConfig,
+} from './run/streamed-data.js';

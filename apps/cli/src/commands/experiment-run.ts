@@ -1,11 +1,16 @@
 import {
   type DataExperimentConfig,
+  type DataExperimentEvent,
   type DataExperimentResult,
   type DataExperimentStartEvent,
   type ExperimentConfig,
+  type ExperimentEvent,
   type ExperimentResult,
   type ExperimentStartEvent,
   runExperiment,
+  runStreamedDataExperiment,
+  type StreamedData,
+  type StreamedDataConfig,
 } from '@epochlab/experiments';
 import { saveMlp } from '@epochlab/models/node';
 import type { CliIo } from '../cli-io.js';
@@ -32,16 +37,25 @@ type AnyResult = ExperimentResult | DataExperimentResult;
 
 /** `training line: 5 + 5 validation points, 405 parameters, 20000 epochs, backend cpu`. */
 function startLine(event: ExperimentStartEvent | DataExperimentStartEvent): string {
-  const validation = event.data.validation?.x.length ?? 0;
-  const points = `${event.data.train.x.length}${validation > 0 ? ` + ${validation} validation` : ''} points`;
+  // A streamed file's data holds a sample for the charts: its rows used say how many trained.
+  const rows =
+    'rowsUsed' in event.data
+      ? event.data.rowsUsed
+      : { train: event.data.train.x.length, validation: event.data.validation?.x.length ?? 0 };
+  const validation = rows.validation;
+  const points = `${rows.train}${validation > 0 ? ` + ${validation} validation` : ''} points`;
   return `training ${event.config.experiment}: ${points}, ${event.parameterCount} parameters, ${event.config.epochs} epochs, backend ${event.backend.name}`;
 }
 
 /** How many validation points a config has (for the disk-space check before training). */
-function validationCount(config: ExperimentConfig | DataExperimentConfig): number {
+function validationCount(
+  config: ExperimentConfig | DataExperimentConfig | StreamedDataConfig,
+  streamed: StreamedData | undefined,
+): number {
   if (config.experiment !== 'data') return config.valN;
+  if (streamed) return streamed.rowsUsed.validation;
   if (config.validationPoints) return config.validationPoints.x.length;
-  return Math.floor(config.points.x.length * config.valFraction);
+  return Math.floor((config.points?.x.length ?? 0) * config.valFraction);
 }
 
 /**
@@ -79,24 +93,25 @@ function hasFiniteWeights(result: AnyResult): boolean {
  * it diverged, 130 (SIGINT) or 143 (SIGTERM) when interrupted.
  */
 export async function runExperimentCommand(
-  config: ExperimentConfig | DataExperimentConfig,
+  config: ExperimentConfig | DataExperimentConfig | StreamedDataConfig,
   flags: RunFlags,
   io: CliIo,
   files?: DataFromFlags['files'],
+  streamed?: StreamedData,
 ): Promise<number> {
   const folder = prepareRunFolder(flags, config.experiment, io, {
-    expectedBytes: minimumHistoryBytes({ ...config, valN: validationCount(config) }),
+    expectedBytes: minimumHistoryBytes({ ...config, valN: validationCount(config, streamed) }),
   });
   const interrupts = watchInterrupts(io, folder);
 
   const reporter = reporterFor(flags, io);
   let result: AnyResult;
   try {
-    result = await runExperiment(config, {
+    const options = {
       backend: flags.backend ?? 'auto',
       signal: interrupts.signal,
       progressIntervalMs: 80,
-      onEvent: (event) => {
+      onEvent: (event: ExperimentEvent | DataExperimentEvent) => {
         if (event.type === 'start') {
           if (!flags.quiet) io.stderr.write(`${startLine(event)}\n`);
           return;
@@ -109,7 +124,12 @@ export async function runExperimentCommand(
           detail: `loss ${formatLoss(event.trainLoss)} val ${formatLoss(event.valLoss)}`,
         });
       },
-    });
+    };
+    if (streamed) {
+      result = await runStreamedDataExperiment(config, streamed, options);
+    } else {
+      result = await runExperiment(config as ExperimentConfig | DataExperimentConfig, options);
+    }
   } catch (error) {
     folder.discard();
     interrupts.stop();

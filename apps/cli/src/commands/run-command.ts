@@ -22,5 +22,9 @@ export async function runCommand(
   if (resolved.kind === 'given') {
     return runExperimentCommand(resolved.config, flags, io, resolved.files);
   }
+  if (resolved.kind === 'given-stream') {
+    const { data, files } = resolved.streams;
+    return runExperimentCommand(resolved.config, flags, io, files, data);
+  }
   return runExperimentCommand(resolved.config, flags, io);
 }

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import {
   BATCH_SIZE_LAB,
   type BatchSizeLabConfig,
@@ -12,6 +13,9 @@ import {
   parseBatchSizeLabConfig,
   parseExperimentConfig,
   parseFieldText,
+  parseStreamedDataConfig,
+  problemText,
+  type StreamedDataConfig,
 } from '@epochlab/experiments';
 import { listInWords } from '../progress/format.js';
 import { readConfigFile } from './config-file.js';
@@ -23,7 +27,8 @@ import {
   RUN_EXPERIMENTS,
   type RunExperimentName,
 } from './config-flags.js';
-import { type DataFlags, type DataFromFlags, dataFromFlags } from './data-flags.js';
+import { type DataFlags, type DataFromFlags, dataFromFlags, tableOptions } from './data-flags.js';
+import { type OpenedStreams, openStreamedData, STREAM_FROM_BYTES } from './streamed-data-files.js';
 import { UsageError } from './usage-error.js';
 
 /** Flag values as commander hands them over: text, or a boolean for --shuffle/--no-shuffle. */
@@ -37,6 +42,11 @@ export type RunConfig =
       readonly config: DataExperimentConfig;
       /** The files the points came from; absent when a config file held them inline. */
       readonly files: DataFromFlags['files'] | undefined;
+    }
+  | {
+      readonly kind: 'given-stream';
+      readonly config: StreamedDataConfig;
+      readonly streams: OpenedStreams;
     }
   | { readonly kind: 'lab'; readonly config: BatchSizeLabConfig };
 
@@ -136,10 +146,15 @@ function validate(
   source: Source,
   typed: Record<string, string>,
   files: DataFromFlags['files'] | undefined,
+  stream: StreamSource | undefined,
 ): RunConfig {
   try {
     const kind = experimentNamed(experiment).kind;
     if (kind === 'lab') return { kind: 'lab', config: parseBatchSizeLabConfig(merged) };
+    if (kind === 'given' && stream) {
+      const config = parseStreamedDataConfig(merged, Number.MAX_SAFE_INTEGER);
+      return { kind: 'given-stream', config, streams: openStreams(stream, config) };
+    }
     if (kind === 'given') return { kind: 'given', config: dataExperiment.parse(merged), files };
     return { kind: 'fit', config: parseExperimentConfig(merged) };
   } catch (error) {
@@ -190,10 +205,46 @@ export function resolveConfig(experimentOrFile: string, flags: FlagValues & Data
 
   const fields = fieldsOf(experiment);
   const fromFlags = valuesFromFlags(experiment, fields, flags);
-  const data = dataOf(experiment, base, flags);
+  const stream = streamSource(experiment, flags);
+  const data = stream ? undefined : dataOf(experiment, base, flags);
   const merged = { ...base, ...fromFlags, ...(data ? pointsOf(data) : {}) };
   const typed = typedValues(fields, flags);
-  return validate(experiment, fields, merged, fromFlags, source, typed, data?.files);
+  return validate(experiment, fields, merged, fromFlags, source, typed, data?.files, stream);
+}
+
+/** A CSV file to stream rather than read whole: `--data` of the data experiment, 16 MiB or more. */
+interface StreamSource {
+  readonly path: string;
+  readonly valPath: string | undefined;
+  readonly flags: DataFlags;
+}
+
+function streamSource(experiment: RunExperimentName, flags: DataFlags): StreamSource | undefined {
+  if (experimentNamed(experiment).kind !== 'given' || flags.data === undefined) return undefined;
+  if (flags.data.toLowerCase().endsWith('.json')) return undefined;
+  let bytes: number;
+  try {
+    bytes = statSync(flags.data).size;
+  } catch {
+    return undefined; // dataOf's reading says what is wrong with the path
+  }
+  if (bytes < STREAM_FROM_BYTES) return undefined;
+  if ((flags as FlagValues).valFraction !== undefined && flags.valData !== undefined) {
+    throw new UsageError('--val-fraction and --val-data exclude each other: give one');
+  }
+  return { path: flags.data, valPath: flags.valData, flags };
+}
+
+/** Opens a streamed run's files (one checking pass each) and checks the batch size against them. */
+function openStreams(stream: StreamSource, config: StreamedDataConfig): OpenedStreams {
+  const streams = openStreamedData(stream.path, stream.valPath, tableOptions(stream.flags), config);
+  const rows = streams.data.rowsUsed.train;
+  if (config.batchSize > rows) {
+    throw new UsageError(
+      `--batch-size ${problemText({ code: 'batchSizeAboveRows', rows })}; got ${config.batchSize}`,
+    );
+  }
+  return streams;
 }
 
 /** The points --data gives, as config fields. */

@@ -43,13 +43,8 @@ export function dataRunFiles(
   const source = {
     ...entries,
     ...(files === undefined ? { inline: 'the points were in the config file' } : {}),
-    rowsUsed: {
-      train: result.data.train.x.length,
-      validation: result.data.validation?.x.length ?? 0,
-    },
-    validation: result.config.validationPoints
-      ? 'given'
-      : `held out: floor(rows * valFraction) rows drawn from the seed (valFraction ${result.config.valFraction})`,
+    rowsUsed: result.data.rowsUsed,
+    validation: validationText(result, files),
   };
   out.push({ name: 'data.json', content: `${JSON.stringify(source, null, 2)}\n` });
   if (result.data.scaling) {
@@ -66,6 +61,18 @@ export function dataRunFiles(
     });
   }
   return out;
+}
+
+function validationText(
+  result: DataExperimentResult,
+  files: DataFromFlags['files'] | undefined,
+): string {
+  if (result.config.validationPoints || files?.valData) return 'given';
+  const { valFraction } = result.config;
+  if (result.config.points === undefined) {
+    return `held out: each row whose hash of (seed, row) falls below valFraction ${valFraction} (the file was streamed)`;
+  }
+  return `held out: floor(rows * valFraction) rows drawn from the seed (valFraction ${valFraction})`;
 }
 
 /**

@@ -195,6 +195,17 @@ export class CsvFileRowStream implements RowStream {
     );
   }
 
+  /** The same rows in file order every epoch (no shuffle, no new scan): for a sample or an evaluation. */
+  inFileOrder(): CsvFileRowStream {
+    return new CsvFileRowStream(
+      this.path,
+      this.bytes,
+      this.layout,
+      { ...this.options, shuffle: false },
+      { rows: this.length, fileRows: this.fileRows, fitted: this.fitted },
+    );
+  }
+
   /** The other side of the hold-out (the validation rows of a training stream), in file order. */
   otherPart(): CsvFileRowStream {
     const holdOut = this.options.holdOut;

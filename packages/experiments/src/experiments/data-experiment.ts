@@ -59,7 +59,8 @@ export type DataExperimentConfigInput = {
   readonly validationPoints?: PointLists;
 } & Partial<Omit<DataExperimentConfig, 'experiment' | 'points' | 'validationPoints'>>;
 
-const schema = z.strictObject(
+/** The data experiment's config schema (`runStreamedDataExperiment` drops the points from it). */
+export const dataSchema = z.strictObject(
   {
     experiment: z.literal(DATA_EXPERIMENT, {
       error: problemMessage({ code: 'exactly', value: DATA_EXPERIMENT }),
@@ -108,7 +109,7 @@ function splitIssue(config: DataExperimentConfig): ConfigIssue | undefined {
 
 function parse(input: unknown): DataExperimentConfig {
   const config = parseWithSchema(
-    schema,
+    dataSchema,
     input,
     '{"experiment": "data", "points": {"x": [0, 1], "y": [1, 3]}}',
   ) as unknown as DataExperimentConfig;

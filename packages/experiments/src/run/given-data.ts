@@ -22,6 +22,11 @@ export interface GivenData {
   readonly validation: Points | undefined;
   /** How inputs and targets were standardised for training; absent with `standardize: false`. */
   readonly scaling: Standardization | undefined;
+  /**
+   * The rows trained and validated on. The same as the points' lengths, except
+   * for a streamed file, whose `train` and `validation` are a bounded sample.
+   */
+  readonly rowsUsed: { readonly train: number; readonly validation: number };
 }
 
 function pick(points: PointLists, rows: ArrayLike<number>): Points {
@@ -62,7 +67,8 @@ export function givenData(config: DataExperimentConfig): GivenData {
   const scaling = config.standardize
     ? { inputs: fitColumnScaling(train.x, 1), targets: fitColumnScaling(train.y, 1) }
     : undefined;
-  return { train, validation, scaling };
+  const rowsUsed = { train: train.x.length, validation: validation?.x.length ?? 0 };
+  return { train, validation, scaling, rowsUsed };
 }
 
 function scaledTensors(points: Points, scaling: Standardization | undefined): [Tensor, Tensor] {

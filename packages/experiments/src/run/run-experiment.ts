@@ -1,25 +1,17 @@
 import { type Standardization, scaleColumns, unscaleColumns } from '@epochlab/data';
 import type { Mlp } from '@epochlab/models';
 import { type BackendChoice, type InitBackendOptions, initBackend } from '@epochlab/tensor';
-import {
-  type Divergence,
-  type TrainingHistory,
-  type TrainingStatus,
-  trainModel,
-} from '@epochlab/train';
+import type { Divergence, TrainingHistory, TrainingStatus } from '@epochlab/train';
 import { parseRunConfig } from '../config/parse-config.js';
 import type { DataExperimentConfig } from '../experiments/data-experiment.js';
 import type { ExperimentConfig, RunConfig } from '../experiments/experiment-list.js';
 import type { ExperimentData, Points } from './experiment-data.js';
-import type {
-  DataExperimentEvent,
-  ExperimentEvent,
-  ExperimentStartEvent,
-} from './experiment-events.js';
-import { experimentOptimizer } from './experiment-optimizer.js';
-import { type ExperimentSetup, setUpExperiment } from './experiment-setup.js';
-import { type ExperimentSummary, summarizeExperiment } from './experiment-summary.js';
+import type { DataExperimentEvent, ExperimentEvent } from './experiment-events.js';
+import { setUpExperiment } from './experiment-setup.js';
+import type { ExperimentSummary } from './experiment-summary.js';
 import { type GivenData, setUpDataExperiment } from './given-data.js';
+import type { StreamedDataConfig } from './streamed-data.js';
+import { trainSetup } from './train-setup.js';
 
 /** Options of `runExperiment`; `Event` is the events a run of that kind of config sends. */
 export interface RunExperimentOptions<Event = ExperimentEvent> {
@@ -41,7 +33,7 @@ export interface RunExperimentOptions<Event = ExperimentEvent> {
 }
 
 /** What every run returns, whatever its data. The caller owns `model` and disposes it when done. */
-interface RunOutcome {
+export interface RunOutcome {
   readonly backend: BackendChoice;
   readonly status: TrainingStatus;
   readonly history: TrainingHistory;
@@ -63,7 +55,8 @@ export interface ExperimentResult extends RunOutcome {
  * `fitCurve` take it into account.
  */
 export interface DataExperimentResult extends RunOutcome {
-  readonly config: DataExperimentConfig;
+  /** The config; without points when they were streamed from a file (`runStreamedDataExperiment`). */
+  readonly config: DataExperimentConfig | StreamedDataConfig;
   readonly data: GivenData;
 }
 
@@ -111,76 +104,6 @@ export async function runExperiment<Input>(
   const outcome = await trainSetup(config, backend, setup, options);
   const result: ExperimentResult = { config, data: setup.data, ...outcome };
   return result as RunResultOf<Input>;
-}
-
-/** Trains a prepared run: start event, the training loop with its events, summary, end event. */
-async function trainSetup<Data extends ExperimentData | GivenData>(
-  config: RunConfig,
-  backend: BackendChoice,
-  setup: ExperimentSetup<Data>,
-  options:
-    | RunExperimentOptions<never>
-    | RunExperimentOptions<ExperimentEvent | DataExperimentEvent>,
-): Promise<RunOutcome> {
-  const { data, model, train, validation, disposeData } = setup;
-  const emit =
-    (options.onEvent as ((event: ExperimentEvent | DataExperimentEvent) => void) | undefined) ??
-    (() => {});
-  try {
-    emit({
-      type: 'start',
-      config,
-      backend,
-      parameterCount: model.parameterCount,
-      data,
-      model,
-    } as ExperimentStartEvent);
-
-    const result = await trainModel({
-      model,
-      train,
-      ...(validation ? { validation } : {}),
-      epochs: config.epochs,
-      loss: config.loss,
-      optimizer: experimentOptimizer(config),
-      validationInterval: config.valEvery,
-      trainingPath: config.trainingPath,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.beforeEpoch ? { beforeEpoch: options.beforeEpoch } : {}),
-      throttle: { minIntervalMs: options.progressIntervalMs ?? 100 },
-      callbacks: {
-        onEpochEnd: (event) => {
-          const lastValidation = event.history.val.at(-1);
-          emit({
-            type: 'epoch',
-            epoch: event.epoch,
-            epochs: event.epochs,
-            trainLoss: event.trainLoss,
-            valLoss: lastValidation?.loss,
-            valEpoch: lastValidation?.epoch,
-            elapsedSeconds: event.elapsedSeconds,
-            epochsPerSecond: event.epochsPerSecond,
-          });
-        },
-      },
-    });
-
-    const summary = summarizeExperiment(config, backend.name, model.parameterCount, result);
-    emit({ type: 'end', status: result.status, summary });
-    return {
-      backend,
-      status: result.status,
-      history: result.history,
-      summary,
-      model,
-      ...(result.divergence ? { divergence: result.divergence } : {}),
-    };
-  } catch (error) {
-    model.dispose();
-    throw error;
-  } finally {
-    disposeData();
-  }
 }
 
 /**
