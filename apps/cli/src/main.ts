@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PointTableError } from '@epochlab/data';
 import { FIT_EXPERIMENTS, SweepSpecError } from '@epochlab/experiments';
 import {
   BACKEND_NAMES,
@@ -42,13 +43,17 @@ Examples:
   epochlab run local-minima                        y = a sin(w x) from a local valley: who escapes, per batch size and lr
   epochlab run local-minima --lrs 0.3 --seeds 1000
   epochlab run batch-size-hardware                 samples/s and time to a target loss against batch size, every backend
+  epochlab run data --data points.csv              your own points: x the first column, y the last
+  epochlab run data --data hoja.csv --separator ';' --decimal-comma --x tiempo --y altura
+  epochlab run data --data train.csv --val-data val.csv --epochs 5000
   epochlab run my-experiment.json --lr 0.01        a config file, one field overridden
   epochlab run line --json --quiet > summary.json  the summary as JSON on stdout
 
-A run of one model (line, polynomial, sine) writes a folder (default runs/<experiment>-<date>-<time>) with
+A run of one model (line, polynomial, sine, data) writes a folder (default runs/<experiment>-<date>-<time>) with
 config.json, history.json, history.csv, summary.json, fit.svg/png, loss.svg/png, model/ and, with
-validation points, model-best/ (the model at the best validation epoch). Compare run folders with
-epochlab compare.
+validation points, model-best/ (the model at the best validation epoch); a data run adds data.json
+(the files' paths, sizes, SHA-256 and rows used), copies of data files under 1 MiB and scaling.json
+(the standardisation next to the model). Compare run folders with epochlab compare.
 A batch-size lab run writes config.json, summary.json, curves.json/csv, gradient-noise.json/csv,
 histories.json/csv, line-view.json, line-paths.csv and the charts loss-by-epoch, loss-by-step,
 val-loss-by-epoch, gradient-cosine, gradient-variance and loss-surface (.svg and .png).
@@ -119,6 +124,17 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     const choices = flag.choices ? ` (${flag.choices.join(', ')})` : '';
     run.option(`--${flag.flag} ${placeholder(flag)}`, `${flag.help}${choices}${appliesTo(flag)}`);
   }
+  run
+    .optionsGroup('Data options (the data experiment):')
+    .option('--data <file>', 'CSV or JSON file of the points to train on')
+    .option(
+      '--val-data <file>',
+      'CSV or JSON file of validation points (instead of --val-fraction)',
+    )
+    .option('--x <column>', 'input column, by name or 0-based index (default: the first)')
+    .option('--y <column>', 'target column, by name or 0-based index (default: the last)')
+    .option('--separator <char>', "CSV separator: ',', ';' or tab (default: detected)")
+    .option('--decimal-comma', 'numbers are written 0,5 (Spanish spreadsheets)');
   run
     .optionsGroup('Run options:')
     .option('--backend <name>', `backend: ${BACKEND_NAMES.join(', ')}`, 'auto')
@@ -218,6 +234,7 @@ function isUserMistake(error: unknown): boolean {
     UsageError.isInstance(error) ||
     SweepSpecError.isInstance(error) ||
     InvalidArgumentError.isInstance(error) ||
+    PointTableError.isInstance(error) ||
     UnknownBackendError.isInstance(error) ||
     BackendUnavailableError.isInstance(error)
   );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type TradeOffReading, tradeOffReadingText } from '@epochlab/experiments';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_NAMES, FIT_NAMES, inWords, loosely, namesWithFlag } from './experiment-names.js';
+import { ALL_NAMES, inWords, loosely, namesWithFlag, ONE_MODEL_NAMES } from './experiment-names.js';
 import { countColours, decodePng } from './png.js';
 import { runCli, startCli } from './run-cli.js';
 import { parseXmlOutline } from './xml.js';
@@ -659,7 +659,7 @@ describe('epochlab run batch-size: bad input', () => {
       '--batch-size on the lab',
       ['run', 'batch-size', '--batch-size', '5'],
       loosely(
-        `--batch-size applies only to the ${inWords(FIT_NAMES)} experiments; the batch-size lab takes --batch-sizes`,
+        `--batch-size applies only to the ${inWords(ONE_MODEL_NAMES)} experiments; the batch-size lab takes --batch-sizes`,
       ),
     ],
     [
@@ -719,7 +719,7 @@ describe('epochlab list and help: the batch-size lab', () => {
     );
     expect(run.stdout).toMatch(loosely(`[${inWords(namesWithFlag('batch-sizes'))} only]`));
     expect(run.stdout).toMatch(
-      loosely(`--batch-size <n> points per mini-batch [${inWords(FIT_NAMES)} only]`),
+      loosely(`--batch-size <n> points per mini-batch [${inWords(ONE_MODEL_NAMES)} only]`),
     );
     expect(run.stdout).toContain('epochlab run batch-size ');
   });

@@ -1,8 +1,9 @@
-import { EXPERIMENT_NAMES, EXPERIMENTS, FIT_EXPERIMENTS } from '@epochlab/experiments';
+import { EXPERIMENT_NAMES, EXPERIMENTS, RUNNABLE_EXPERIMENTS } from '@epochlab/experiments';
 
-/** Every experiment name, in list order, and those that train one model. */
+/** Every experiment name, in list order. */
 export const ALL_NAMES: readonly string[] = EXPERIMENT_NAMES;
-export const FIT_NAMES: readonly string[] = FIT_EXPERIMENTS.map((experiment) => experiment.name);
+/** The experiments that train one model (points drawn or given): those with `--batch-size`. */
+export const ONE_MODEL_NAMES: readonly string[] = RUNNABLE_EXPERIMENTS.map((e) => e.name);
 
 /** The experiments, in list order, that have a field with this flag (`seeds`). */
 export function namesWithFlag(flag: string): string[] {

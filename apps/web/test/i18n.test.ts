@@ -1,4 +1,4 @@
-import { problemText as cliText, FIT_EXPERIMENTS } from '@epochlab/experiments';
+import { problemText as cliText, RUNNABLE_EXPERIMENTS } from '@epochlab/experiments';
 import { describe, expect, it } from 'vitest';
 import { fill, LOCALES, MESSAGES, pickLocale } from '../src/i18n/messages.js';
 import { problemText } from '../src/i18n/problem-text.js';
@@ -11,7 +11,7 @@ const BAD_TEXTS = ['abc', '-1', '0', '1.5', '99999999999', '', '1,x', 'maybe', '
 describe('problemText', () => {
   it('words every problem of every experiment: English as the CLI, Spanish by code', () => {
     const seen = new Map<string, ReturnType<typeof checkField>>();
-    for (const experiment of FIT_EXPERIMENTS) {
+    for (const experiment of RUNNABLE_EXPERIMENTS) {
       for (const field of experiment.fields) {
         const texts = [...BAD_TEXTS, Array(17).fill('4').join(','), Array(12).fill('1').join(',')];
         for (const text of texts) {
@@ -46,7 +46,7 @@ describe('messages', () => {
 
   it.each(LOCALES)('name every experiment, field and preset of the list in %s', (locale) => {
     const m = MESSAGES[locale];
-    for (const experiment of FIT_EXPERIMENTS) {
+    for (const experiment of RUNNABLE_EXPERIMENTS) {
       expect(m.experiments[experiment.name], experiment.name).toBeTruthy();
       for (const field of experiment.fields) {
         expect(m.fieldLabels[field.key], field.key).toBeTruthy();

@@ -16,8 +16,13 @@
  * on 1 worker and on every core, its 2 shards merged and compared with the
  * unsharded sweep, and PyTorch's loop over the same grid) runs once, not repeated.
  *
+ * Then the own-data section (`runOwnDataBench`): a generated CSV of 1e6 and
+ * 4e6 rows, parsed, trained on for one epoch from memory and streamed, with
+ * the streaming path's peak RSS, and PyTorch reading the same file.
+ *
  * Flags: `--workload ID` (repeatable; `sweep-grid` too), `--backend NAME` (repeatable),
- * `--generic` (also measure the generic path), `--repeat N`, `--no-torch`, `--no-cli`.
+ * `--generic` (also measure the generic path), `--repeat N`, `--no-torch`, `--no-cli`,
+ * `--no-own-data`, `--only-own-data` (that section alone).
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -26,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { CLI_RUN_FOLDER_WORKLOADS, measureCliRunFolder } from './cli-run-folder.js';
 import { measureCli } from './cli-wall-time.js';
 import type { EpochlabMeasurement } from './measure-workload.js';
+import { runOwnDataBench } from './own-data/own-data-bench.js';
 import { computeRatios } from './ratios.js';
 import { measureSweepGrid, shardedSweepGridIdentical, torchSweepGrid } from './sweep-grid.js';
 import {
@@ -68,11 +74,14 @@ function measureInChild(workload: WorkloadId, backend: string, path: string): Ep
 
 const args = process.argv.slice(2);
 const workloadArgs = valuesOf('--workload', args);
-const selected =
-  workloadArgs.length > 0
+const onlyOwnData = args.includes('--only-own-data');
+const selected = onlyOwnData
+  ? []
+  : workloadArgs.length > 0
     ? (workloadArgs as WorkloadId[]).filter((id) => WORKLOAD_IDS.includes(id))
     : [...WORKLOAD_IDS];
-const sweepGrid = workloadArgs.length === 0 || workloadArgs.includes('sweep-grid');
+const sweepGrid =
+  !onlyOwnData && (workloadArgs.length === 0 || workloadArgs.includes('sweep-grid'));
 const backendArgs = valuesOf('--backend', args);
 const backends = backendArgs.length > 0 ? backendArgs : ['cpu', 'wasm'];
 const paths = args.includes('--generic') ? ['auto', 'generic'] : ['auto'];
@@ -181,7 +190,7 @@ if (sweepGrid) {
   }
 }
 
-if (!args.includes('--no-cli')) {
+if (!args.includes('--no-cli') && !onlyOwnData) {
   print(
     best(
       () => measureCli(repoRoot),
@@ -198,3 +207,5 @@ if (!args.includes('--no-cli')) {
     print({ ...fastest, values: runs.map((run) => run[key]) });
   }
 }
+
+if (!args.includes('--no-own-data')) runOwnDataBench(print, !args.includes('--no-torch'));

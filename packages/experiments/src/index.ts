@@ -1,6 +1,6 @@
 /**
  * @epochlab/experiments: the experiments as a list of definitions
- * (`EXPERIMENTS`: line, polynomial, the batch-size lab), each field declared
+ * (`EXPERIMENTS`: line, polynomial, sine, your own data, the batch-size lab), each field declared
  * once with its flag, group, bounds and help; one validated config and one
  * `runExperiment` shared by the CLI and the web app; the batch-size lab
  * (`runBatchSizeLab`) and its two-parameter line view; sweeps over any field
@@ -126,9 +126,15 @@ export {
   finiteDataIssue,
   MAX_NORMAL_DRAW,
 } from './config/finite-data-check.js';
-export { defaultConfig, parseExperimentConfig } from './config/parse-config.js';
+export { defaultConfig, parseExperimentConfig, parseRunConfig } from './config/parse-config.js';
+export { MAX_INLINE_POINTS, type PointLists } from './config/points-schema.js';
 export { batchSizeHardwareExperiment } from './experiments/batch-size-hardware-experiment.js';
 export { batchSizeLabExperiment } from './experiments/batch-size-lab-experiment.js';
+export {
+  type DataExperimentConfig,
+  type DataExperimentConfigInput,
+  dataExperiment,
+} from './experiments/data-experiment.js';
 export {
   defineExperiment,
   type ExperimentSpec,
@@ -137,6 +143,7 @@ export {
 export type {
   DefinitionBase,
   ExperimentDefinition,
+  GivenDataDefinition,
   LabDefinition,
 } from './experiments/experiment-definition.js';
 export {
@@ -151,6 +158,9 @@ export {
   type FitExperiment,
   findExperiment,
   findFitExperiment,
+  RUNNABLE_EXPERIMENTS,
+  type RunConfig,
+  type RunnableExperiment,
 } from './experiments/experiment-list.js';
 export { lineExperiment } from './experiments/line-experiment.js';
 export { localMinimaExperiment } from './experiments/local-minima-experiment.js';
@@ -192,7 +202,6 @@ export {
   lossSurface,
   MAX_SURFACE_RESOLUTION,
 } from './line-view/index.js';
-export { createBestModel } from './run/best-model.js';
 export {
   type EscapeStatistics,
   escapeStatistics,
@@ -256,31 +265,46 @@ export {
 } from './local-minima/sine-sgd.js';
 export { type SineSurface, sineSurface, sineSurfaceArea } from './local-minima/sine-surface.js';
 export { wilsonInterval } from './local-minima/wilson-interval.js';
+export { createBestModel } from './run/best-model.js';
 export {
   type ExperimentData,
   generateExperimentData,
   type Points,
 } from './run/experiment-data.js';
 export type {
+  DataExperimentEvent,
+  DataExperimentStartEvent,
   ExperimentEndEvent,
   ExperimentEpochEvent,
   ExperimentEvent,
   ExperimentStartEvent,
 } from './run/experiment-events.js';
 export type { ExperimentSummary, TrainingStatus } from './run/experiment-summary.js';
-export { experimentWorkload } from './run/experiment-workload.js';
 export {
   type ExperimentTrainSettings,
   experimentTrainSettings,
 } from './run/experiment-train-settings.js';
+export { experimentWorkload } from './run/experiment-workload.js';
+export type { GivenData } from './run/given-data.js';
 export { runCommandLine } from './run/run-command-line.js';
 export {
   type BestWeights,
+  type DataExperimentResult,
   type ExperimentResult,
+  type FitCurveSource,
   fitCurve,
+  predictInUserUnits,
+  type RunEventOf,
   type RunExperimentOptions,
+  type RunResultOf,
   runExperiment,
 } from './run/run-experiment.js';
+export {
+  parseStreamedDataConfig,
+  runStreamedDataExperiment,
+  type StreamedData,
+  type StreamedDataConfig,
+} from './run/streamed-data.js';
 export { type BestConfiguration, bestConfiguration } from './sweep/best-configuration.js';
 export {
   type ConfigurationSummary,

@@ -1,12 +1,22 @@
 import {
   createBestModel,
+  type DataExperimentConfig,
+  type DataExperimentEvent,
+  type DataExperimentResult,
+  type DataExperimentStartEvent,
   type ExperimentConfig,
+  type ExperimentEvent,
   type ExperimentResult,
   type ExperimentStartEvent,
   runExperiment,
+  runStreamedDataExperiment,
+  type StreamedData,
+  type StreamedDataConfig,
 } from '@epochlab/experiments';
 import { saveMlp } from '@epochlab/models/node';
 import type { CliIo } from '../cli-io.js';
+import type { DataFromFlags } from '../config/data-flags.js';
+import { configForFile, dataRunFiles } from '../output/data-files.js';
 import { divergenceReason } from '../output/divergence-reason.js';
 import { historyCsvChunks } from '../output/history-csv.js';
 import { historyJsonChunks } from '../output/history-json.js';
@@ -23,17 +33,37 @@ import {
   watchInterrupts,
 } from './run-session.js';
 
+/** A run's result, whatever its data: drawn from a function or given. */
+type AnyResult = ExperimentResult | DataExperimentResult;
+
 /** `training line: 5 + 5 validation points, 405 parameters, 20000 epochs, backend cpu`. */
-function startLine(event: ExperimentStartEvent): string {
-  const points = `${event.config.n}${event.config.valN > 0 ? ` + ${event.config.valN} validation` : ''} points`;
+function startLine(event: ExperimentStartEvent | DataExperimentStartEvent): string {
+  // A streamed file's data holds a sample for the charts: its rows used say how many trained.
+  const rows =
+    'rowsUsed' in event.data
+      ? event.data.rowsUsed
+      : { train: event.data.train.x.length, validation: event.data.validation?.x.length ?? 0 };
+  const validation = rows.validation;
+  const points = `${rows.train}${validation > 0 ? ` + ${validation} validation` : ''} points`;
   return `training ${event.config.experiment}: ${points}, ${event.parameterCount} parameters, ${event.config.epochs} epochs, backend ${event.backend.name}`;
+}
+
+/** How many validation points a config has (for the disk-space check before training). */
+function validationCount(
+  config: ExperimentConfig | DataExperimentConfig | StreamedDataConfig,
+  streamed: StreamedData | undefined,
+): number {
+  if (config.experiment !== 'data') return config.valN;
+  if (streamed) return streamed.rowsUsed.validation;
+  if (config.validationPoints) return config.validationPoints.x.length;
+  return Math.floor((config.points?.x.length ?? 0) * config.valFraction);
 }
 
 /**
  * What `summary.json` holds: the run's summary, with an aborted run marked as
  * interrupted and a diverged one with the reason.
  */
-function summaryFile(result: ExperimentResult, modelSaved: boolean, bestModelSaved: boolean) {
+function summaryFile(result: AnyResult, modelSaved: boolean, bestModelSaved: boolean) {
   const { status, ...rest } = result.summary;
   return {
     ...rest,
@@ -51,7 +81,7 @@ function hasFiniteWeights(weights: readonly Float32Array[]): boolean {
 }
 
 /** Saves the model at its best validation epoch to `directory` (`model-best/`). */
-async function saveBestModel(result: ExperimentResult, directory: string): Promise<void> {
+async function saveBestModel(result: AnyResult, directory: string): Promise<void> {
   const bestModel = createBestModel(result);
   if (bestModel === undefined) return;
   try {
@@ -62,34 +92,39 @@ async function saveBestModel(result: ExperimentResult, directory: string): Promi
 }
 
 /**
- * `epochlab run line|polynomial`: trains one model with a progress line and
+ * `epochlab run line|polynomial|sine|data`: trains one model with a progress line and
  * writes the run folder atomically. SIGINT (Ctrl-C) or SIGTERM stops training
  * after the current epoch and still writes the folder (marked interrupted); a
  * second one quits at once and leaves nothing behind. A diverged run writes
  * its folder too: the history up to the last finite epoch and the reason; its
  * model only when the weights are still finite numbers.
  *
+ * The data experiment's folder also holds `data.json` (where the points came
+ * from), copies of small data files and `scaling.json` (see `dataRunFiles`).
+ *
  * Returns the exit code: 0 when training completed or stopped early, 1 when
  * it diverged, 130 (SIGINT) or 143 (SIGTERM) when interrupted.
  */
 export async function runExperimentCommand(
-  config: ExperimentConfig,
+  config: ExperimentConfig | DataExperimentConfig | StreamedDataConfig,
   flags: RunFlags,
   io: CliIo,
+  files?: DataFromFlags['files'],
+  streamed?: StreamedData,
 ): Promise<number> {
   const folder = prepareRunFolder(flags, config.experiment, io, {
-    expectedBytes: minimumHistoryBytes(config),
+    expectedBytes: minimumHistoryBytes({ ...config, valN: validationCount(config, streamed) }),
   });
   const interrupts = watchInterrupts(io, folder);
 
   const reporter = reporterFor(flags, io);
-  let result: ExperimentResult;
+  let result: AnyResult;
   try {
-    result = await runExperiment(config, {
+    const options = {
       backend: flags.backend ?? 'auto',
       signal: interrupts.signal,
       progressIntervalMs: 80,
-      onEvent: (event) => {
+      onEvent: (event: ExperimentEvent | DataExperimentEvent) => {
         if (event.type === 'start') {
           if (!flags.quiet) io.stderr.write(`${startLine(event)}\n`);
           return;
@@ -102,7 +137,12 @@ export async function runExperimentCommand(
           detail: `loss ${formatLoss(event.trainLoss)} val ${formatLoss(event.valLoss)}`,
         });
       },
-    });
+    };
+    if (streamed) {
+      result = await runStreamedDataExperiment(config, streamed, options);
+    } else {
+      result = await runExperiment(config as ExperimentConfig | DataExperimentConfig, options);
+    }
   } catch (error) {
     folder.discard();
     interrupts.stop();
@@ -126,8 +166,12 @@ export async function runExperimentCommand(
           { name: 'history.json', chunks: () => historyJsonChunks(history) },
           { name: 'history.csv', chunks: () => historyCsvChunks(history) },
         ]);
+        const given =
+          result.config.experiment === 'data' ? (result as DataExperimentResult) : undefined;
+        const config = given ? configForFile(given.config, files) : result.config;
         return [
-          { name: 'config.json', content: `${JSON.stringify(result.config, null, 2)}\n` },
+          { name: 'config.json', content: `${JSON.stringify(config, null, 2)}\n` },
+          ...(given ? dataRunFiles(given, files) : []),
           { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
           ...charts.svg,
           ...(await charts.png),

@@ -11,7 +11,9 @@ export { defaultRunFolder, EXIT_INTERRUPTED, type RunFlags } from './run-session
 
 /**
  * `epochlab run <experiment|file> [flags]`: resolves the config, then trains
- * one model (an experiment of kind `fit`) or runs a study of kind `lab` (the batch-size lab, the local-minima study, the batch-size hardware measurement), and writes the
+ * one model (an experiment of kind `fit`, or `given`: the user's points from `--data`) or runs a
+ * study of kind `lab` (the batch-size lab, the local-minima study, the batch-size hardware
+ * measurement), and writes the
  * run folder. Returns the exit code: 0 when training completed (or stopped
  * early), 1 when it diverged, 130 when interrupted.
  */
@@ -26,6 +28,13 @@ export async function runCommand(
     if (config.experiment === LOCAL_MINIMA) return runLocalMinimaCommand(config, flags, io);
     if (config.experiment === BATCH_SIZE_HARDWARE) return runHardwareCommand(config, flags, io);
     return runBatchSizeLabCommand(config, flags, io);
+  }
+  if (resolved.kind === 'given') {
+    return runExperimentCommand(resolved.config, flags, io, resolved.files);
+  }
+  if (resolved.kind === 'given-stream') {
+    const { data, files } = resolved.streams;
+    return runExperimentCommand(resolved.config, flags, io, files, data);
   }
   return runExperimentCommand(resolved.config, flags, io);
 }

@@ -1,6 +1,7 @@
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import type { CliIo, StopSignal } from '../cli-io.js';
+import type { DataFlags } from '../config/data-flags.js';
 import type { FlagValues } from '../config/resolve-config.js';
 import { type PrepareOptions, type RunFile, RunFolder } from '../output/run-folder.js';
 import {
@@ -11,7 +12,7 @@ import {
 } from '../progress/progress-reporter.js';
 
 /** Flags of `epochlab run` besides the config fields. */
-export interface RunFlags extends FlagValues {
+export interface RunFlags extends FlagValues, DataFlags {
   backend?: string;
   out?: string;
   json?: boolean;

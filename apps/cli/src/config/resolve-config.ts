@@ -1,9 +1,12 @@
+import { statSync } from 'node:fs';
 import {
   BATCH_SIZE_LAB,
   type BatchSizeLabConfig,
   ConfigError,
   type ConfigField,
   type ConfigIssue,
+  type DataExperimentConfig,
+  dataExperiment,
   type ExperimentConfig,
   formatFieldValue,
   formatIssue,
@@ -11,6 +14,9 @@ import {
   type LocalMinimaConfig,
   parseExperimentConfig,
   parseFieldText,
+  parseStreamedDataConfig,
+  problemText,
+  type StreamedDataConfig,
 } from '@epochlab/experiments';
 import { listInWords } from '../progress/format.js';
 import { readConfigFile } from './config-file.js';
@@ -22,6 +28,8 @@ import {
   RUN_EXPERIMENTS,
   type RunExperimentName,
 } from './config-flags.js';
+import { type DataFlags, type DataFromFlags, dataFromFlags, tableOptions } from './data-flags.js';
+import { type OpenedStreams, openStreamedData, STREAM_FROM_BYTES } from './streamed-data-files.js';
 import { UsageError } from './usage-error.js';
 
 /** Flag values as commander hands them over: text, or a boolean for --shuffle/--no-shuffle. */
@@ -30,6 +38,17 @@ export type FlagValues = Record<string, string | boolean | undefined>;
 /** A validated config of any experiment `epochlab run` knows, tagged by its definition's kind. */
 export type RunConfig =
   | { readonly kind: 'fit'; readonly config: ExperimentConfig }
+  | {
+      readonly kind: 'given';
+      readonly config: DataExperimentConfig;
+      /** The files the points came from; absent when a config file held them inline. */
+      readonly files: DataFromFlags['files'] | undefined;
+    }
+  | {
+      readonly kind: 'given-stream';
+      readonly config: StreamedDataConfig;
+      readonly streams: OpenedStreams;
+    }
   | { readonly kind: 'lab'; readonly config: LabConfig };
 
 /** A validated config of an experiment of kind `lab`: each has its own runner. */
@@ -130,12 +149,18 @@ function validate(
   fromFlags: Record<string, unknown>,
   source: Source,
   typed: Record<string, string>,
+  files: DataFromFlags['files'] | undefined,
+  stream: StreamSource | undefined,
 ): RunConfig {
   try {
     const definition = experimentNamed(experiment);
-    if (definition.kind === 'lab') {
-      return { kind: 'lab', config: definition.parse(merged) as LabConfig };
+    const kind = definition.kind;
+    if (kind === 'lab') return { kind: 'lab', config: definition.parse(merged) as LabConfig };
+    if (kind === 'given' && stream) {
+      const config = parseStreamedDataConfig(merged, Number.MAX_SAFE_INTEGER);
+      return { kind: 'given-stream', config, streams: openStreams(stream, config) };
     }
+    if (kind === 'given') return { kind: 'given', config: dataExperiment.parse(merged), files };
     return { kind: 'fit', config: parseExperimentConfig(merged) };
   } catch (error) {
     if (!ConfigError.isInstance(error)) throw error;
@@ -167,7 +192,7 @@ function validate(
  * experiment's schema (each entry of the experiment list has its own). Every problem becomes a `UsageError` naming the flag (or the
  * file's field) and what is allowed.
  */
-export function resolveConfig(experimentOrFile: string, flags: FlagValues): RunConfig {
+export function resolveConfig(experimentOrFile: string, flags: FlagValues & DataFlags): RunConfig {
   const looksLikeFile = experimentOrFile.endsWith('.json') || experimentOrFile.includes('/');
   if (!looksLikeFile && !isRunExperiment(experimentOrFile)) {
     throw new UsageError(
@@ -185,6 +210,83 @@ export function resolveConfig(experimentOrFile: string, flags: FlagValues): RunC
 
   const fields = fieldsOf(experiment);
   const fromFlags = valuesFromFlags(experiment, fields, flags);
-  const merged = { ...base, ...fromFlags };
-  return validate(experiment, fields, merged, fromFlags, source, typedValues(fields, flags));
+  const stream = streamSource(experiment, flags);
+  const data = stream ? undefined : dataOf(experiment, base, flags);
+  const merged = { ...base, ...fromFlags, ...(data ? pointsOf(data) : {}) };
+  const typed = typedValues(fields, flags);
+  return validate(experiment, fields, merged, fromFlags, source, typed, data?.files, stream);
+}
+
+/** A CSV file to stream rather than read whole: `--data` of the data experiment, 16 MiB or more. */
+interface StreamSource {
+  readonly path: string;
+  readonly valPath: string | undefined;
+  readonly flags: DataFlags;
+}
+
+function streamSource(experiment: RunExperimentName, flags: DataFlags): StreamSource | undefined {
+  if (experimentNamed(experiment).kind !== 'given' || flags.data === undefined) return undefined;
+  if (flags.data.toLowerCase().endsWith('.json')) return undefined;
+  let bytes: number;
+  try {
+    bytes = statSync(flags.data).size;
+  } catch {
+    return undefined; // dataOf's reading says what is wrong with the path
+  }
+  if (bytes < STREAM_FROM_BYTES) return undefined;
+  if ((flags as FlagValues).valFraction !== undefined && flags.valData !== undefined) {
+    throw new UsageError('--val-fraction and --val-data exclude each other: give one');
+  }
+  return { path: flags.data, valPath: flags.valData, flags };
+}
+
+/** Opens a streamed run's files (one checking pass each) and checks the batch size against them. */
+function openStreams(stream: StreamSource, config: StreamedDataConfig): OpenedStreams {
+  const streams = openStreamedData(stream.path, stream.valPath, tableOptions(stream.flags), config);
+  const rows = streams.data.rowsUsed.train;
+  if (config.batchSize > rows) {
+    throw new UsageError(
+      `--batch-size ${problemText({ code: 'batchSizeAboveRows', rows })}; got ${config.batchSize}`,
+    );
+  }
+  return streams;
+}
+
+/** The points --data gives, as config fields. */
+function pointsOf(data: DataFromFlags): Record<string, unknown> {
+  return {
+    points: data.points,
+    ...(data.validationPoints ? { validationPoints: data.validationPoints } : {}),
+  };
+}
+
+/**
+ * The data experiment's points from --data (read before anything is
+ * written); a `UsageError` when it has none, or when data flags are given to
+ * another experiment.
+ */
+function dataOf(
+  experiment: RunExperimentName,
+  base: Record<string, unknown>,
+  flags: DataFlags,
+): DataFromFlags | undefined {
+  const given = experimentNamed(experiment).kind === 'given';
+  const dataFlag = (['data', 'valData', 'x', 'y', 'separator', 'decimalComma'] as const).find(
+    (key) => flags[key] !== undefined,
+  );
+  if (!given) {
+    if (dataFlag === undefined) return undefined;
+    const flag = `--${dataFlag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+    throw new UsageError(`${flag} applies only to the ${dataExperiment.name} experiment`);
+  }
+  const data = dataFromFlags(flags);
+  if (data === undefined && base.points === undefined) {
+    throw new UsageError(
+      `the ${dataExperiment.name} experiment needs --data <file.csv or file.json> (or "points" in its config file)`,
+    );
+  }
+  if (data?.validationPoints !== undefined && (flags as FlagValues).valFraction !== undefined) {
+    throw new UsageError('--val-fraction and --val-data exclude each other: give one');
+  }
+  return data;
 }

@@ -1,5 +1,6 @@
 import {
   createBestModel,
+  type DataExperimentResult,
   type ExperimentResult,
   experimentCaption,
   fitCurve,
@@ -13,7 +14,7 @@ import type { RunFile } from './run-folder.js';
 const CURVE_POINTS = 200;
 
 /** Why the fit chart has no model curve: after a divergence the weights are usually NaN. */
-function missingCurveNote(result: ExperimentResult): string {
+function missingCurveNote(result: ExperimentResult | DataExperimentResult): string {
   const why = result.divergence ? `${divergenceReason(result.divergence)}; ` : '';
   return `No model curve: ${why}its predictions are not finite numbers`;
 }
@@ -23,7 +24,10 @@ function missingCurveNote(result: ExperimentResult): string {
  * names, when the run kept a best model that differs from the final one
  * (early stopping with `restoreBest` makes them the same: one curve, named so).
  */
-function modelCurves(result: ExperimentResult, finalCurve: { x: number[]; y: number[] }) {
+function modelCurves(
+  result: ExperimentResult | DataExperimentResult,
+  finalCurve: { x: number[]; y: number[] },
+) {
   const { epochsRun, bestEpoch, restoredBestFromEpoch } = result.summary;
   if (restoredBestFromEpoch !== null) {
     return { labels: { model: `Final model, restored to best epoch ${restoredBestFromEpoch}` } };
@@ -60,25 +64,25 @@ function modelCurves(result: ExperimentResult, finalCurve: { x: number[]; y: num
  * thread, so the caller can write other files before awaiting `png`.
  */
 export async function renderRunCharts(
-  result: ExperimentResult,
+  result: ExperimentResult | DataExperimentResult,
 ): Promise<{ readonly svg: RunFile[]; readonly png: Promise<RunFile[]> }> {
   const curve = fitCurve(result, CURVE_POINTS);
-  const truth = { x: curve.x, y: curve.x.map(result.data.truth) };
+  // The data experiment's points come from no function: no true curve to draw.
+  const truthOf = 'truth' in result.data ? result.data.truth : undefined;
+  const truth = truthOf ? { x: curve.x, y: curve.x.map(truthOf) } : undefined;
+  const caption = captionOf(result);
   const { train, validation } = result.data;
   const curves = modelCurves(result, curve);
   const fit = fitChart({
     train: { x: train.x, y: train.y },
     ...(validation ? { validation: { x: validation.x, y: validation.y } } : {}),
     ...(curve.y.every(Number.isFinite) ? { curve } : { notes: [missingCurveNote(result)] }),
-    ...(truth.y.every(Number.isFinite) ? { truth } : {}),
+    ...(truth?.y.every(Number.isFinite) ? { truth } : {}),
     ...(curves.bestCurve ? { bestCurve: curves.bestCurve } : {}),
     labels: curves.labels,
-    title: `${experimentCaption(result.config)}: fit after ${result.summary.epochsRun} epochs`,
+    title: `${caption}: fit after ${result.summary.epochsRun} epochs`,
   });
-  const loss = lossChart({
-    history: result.history,
-    title: `${experimentCaption(result.config)}: loss per epoch`,
-  });
+  const loss = lossChart({ history: result.history, title: `${caption}: loss per epoch` });
   const fitSvg = await renderSvg(fit);
   const lossSvg = await renderSvg(loss);
   const png = Promise.all([svgToPng(fitSvg), svgToPng(lossSvg)]).then(
@@ -96,4 +100,10 @@ export async function renderRunCharts(
     ],
     png,
   };
+}
+
+/** `line y = 1x + 0`, or for the data experiment `your data` (with its standardisation). */
+function captionOf(result: ExperimentResult | DataExperimentResult): string {
+  if (result.config.experiment !== 'data') return experimentCaption(result.config);
+  return result.config.standardize ? 'your data (standardised for training)' : 'your data';
 }

@@ -1,4 +1,4 @@
-import type { ExperimentResult } from '@epochlab/experiments';
+import type { DataExperimentResult, ExperimentResult } from '@epochlab/experiments';
 import { formatDuration, formatLoss } from '../progress/format.js';
 import { divergenceCause } from './divergence-reason.js';
 
@@ -10,7 +10,11 @@ const STATUS_TEXT = {
 } as const;
 
 /** The few lines printed after a run, for people. */
-export function summaryText(result: ExperimentResult, folder: string, modelSaved = true): string {
+export function summaryText(
+  result: ExperimentResult | DataExperimentResult,
+  folder: string,
+  modelSaved = true,
+): string {
   const s = result.summary;
   const lines = [
     `${s.experiment} experiment ${STATUS_TEXT[s.status]}: ${s.epochsRun}/${s.epochs} epochs in ${formatDuration(s.seconds)} (${Math.round(s.epochsPerSecond)} epochs/s)`,

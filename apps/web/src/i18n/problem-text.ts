@@ -48,6 +48,13 @@ const SPANISH: ProblemWording = {
     `es demasiado grande: ${what === 'noise' ? 'el ruido' : `los valores de ${what}`} podrían superar el mayor float32 (unos 3,4e38) y el entrenamiento vería infinitos`,
   needsValidation: () =>
     'necesita puntos de validación: pon val-n en 1 o más, o desactiva la parada temprana',
+  pointLists: () => 'debe ser un objeto {"x": [...], "y": [...]} con listas de números',
+  pointCounts: ({ x, y }) => `debe tener tantos valores y como x (x: ${x}, y: ${y})`,
+  tooFewPoints: ({ min }) => `debe tener al menos ${min} punto${min === 1 ? '' : 's'}`,
+  tooManyPoints: ({ max }) => `debe tener como mucho ${max} puntos`,
+  float32Number: () => 'debe ser un número finito con |valor| <= 3.4e38 (float32)',
+  batchSizeAboveRows: ({ rows }) =>
+    `debe ser como mucho el número de filas de entrenamiento (${rows}): un lote no puede tener más filas de las que hay`,
   invalid: () => 'no es válido',
 };
 

@@ -1,6 +1,7 @@
-import { defaultConfig, type ExperimentConfig } from '@epochlab/experiments';
+import type { RunConfig } from '@epochlab/experiments';
 import { buildCliCommand } from './cli-command-line.js';
-import { fieldsOf } from './field-validation.js';
+import { fieldsOf, formConfig } from './field-validation.js';
+import { POINTS_FILES } from './points-csv.js';
 import type { WebBackend } from './web-backend.js';
 
 /**
@@ -9,12 +10,17 @@ import type { WebBackend } from './web-backend.js';
  * for false booleans, `--slope=-2` for negative numbers), plus
  * `--backend` when the page uses one the CLI has (`cpu`, `wasm`).
  */
-export function cliCommand(config: ExperimentConfig, backend: WebBackend): string {
-  return buildCliCommand(
+export function cliCommand(config: RunConfig, backend: WebBackend): string {
+  const command = buildCliCommand(
     config.experiment,
     fieldsOf(config.experiment),
     config,
-    defaultConfig(config.experiment),
+    formConfig(config.experiment),
     backend,
   );
+  if (config.experiment !== 'data') return command;
+  // The data experiment reads its points from files: the ones the page's data panel saves.
+  const files = [`--data ${POINTS_FILES.train}`];
+  if (config.validationPoints) files.push(`--val-data ${POINTS_FILES.validation}`);
+  return command.replace(/^epochlab run data/, `epochlab run data ${files.join(' ')}`);
 }

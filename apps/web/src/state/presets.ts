@@ -1,15 +1,12 @@
-import {
-  type ExperimentConfig,
-  type ExperimentConfigInput,
-  FIT_EXPERIMENTS,
-  parseExperimentConfig,
-} from '@epochlab/experiments';
+import { RUNNABLE_EXPERIMENTS, type RunConfig } from '@epochlab/experiments';
+import { formConfig, isExperimentName } from './field-validation.js';
 
 /** A starting point offered in the form: one of the notebook's scenes or an experiment. */
 export interface Preset {
   /** Key into the UI messages' `presets`: `scene1`..., or the experiment's name. */
   readonly id: string;
-  readonly config: ExperimentConfigInput;
+  /** The experiment and the fields that differ from its defaults. */
+  readonly config: { readonly experiment: string } & Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -23,9 +20,9 @@ export const PRESETS: readonly Preset[] = [
   { id: 'scene1', config: { experiment: 'line', valN: 0 } },
   { id: 'scene2', config: { experiment: 'line' } },
   { id: 'scene3', config: { experiment: 'line', n: 50, valN: 50, epochs: 5000 } },
-  ...FIT_EXPERIMENTS.map((experiment) => ({
+  ...RUNNABLE_EXPERIMENTS.map((experiment) => ({
     id: experiment.name,
-    config: { experiment: experiment.name } as ExperimentConfigInput,
+    config: { experiment: experiment.name },
   })),
 ];
 
@@ -34,12 +31,9 @@ export const PRESETS: readonly Preset[] = [
  * preset's parsed config), so the preset menu can stop naming it once a
  * field is changed. An empty or unknown id matches nothing.
  */
-export function matchesPreset(id: string, config: ExperimentConfig): boolean {
+export function matchesPreset(id: string, config: RunConfig): boolean {
   const preset = PRESETS.find((p) => p.id === id);
-  if (preset === undefined) return false;
-  return sameConfig(parseExperimentConfig(preset.config), config);
-}
-
-function sameConfig(a: ExperimentConfig, b: ExperimentConfig): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (preset === undefined || !isExperimentName(preset.config.experiment)) return false;
+  const presetConfig = formConfig(preset.config.experiment, preset.config);
+  return JSON.stringify(presetConfig) === JSON.stringify(config);
 }

@@ -1,4 +1,4 @@
-import type { ExperimentConfig } from '@epochlab/experiments';
+import type { RunConfig } from '@epochlab/experiments';
 import {
   type CheckedConfig,
   configFromTexts,
@@ -37,6 +37,6 @@ export function readUrlState(search: string): UrlState {
  * The query string for a config and backend: every field of the experiment
  * (defaults included, so the link still reproduces the run if defaults change).
  */
-export function writeUrlState(config: ExperimentConfig, backend: WebBackend): string {
+export function writeUrlState(config: RunConfig, backend: WebBackend): string {
   return writeQueryState(config.experiment, fieldsOf(config.experiment), config, backend);
 }

@@ -1,9 +1,24 @@
-import { type ExperimentConfig, parseExperimentConfig } from '@epochlab/experiments';
+import { ConfigError, type RunConfig } from '@epochlab/experiments';
+import { DATA_MESSAGES } from '../i18n/data-messages.js';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
 import { LAB_MESSAGES } from '../lab/lab-messages.js';
 import { cliCommand } from '../state/cli-command.js';
-import type { CheckedConfig, FieldProblem } from '../state/field-validation.js';
+import {
+  type CheckedConfig,
+  type FieldProblem,
+  formConfig,
+  isExperimentName,
+} from '../state/field-validation.js';
+import {
+  examplePoints,
+  ownPointsIssue,
+  ownPointsPreview,
+  usesOwnPoints,
+  validatesOwnPoints,
+  withOwnPoints,
+} from '../state/own-points.js';
+import { POINTS_PARAM, type PointSets, type PointsParamProblem } from '../state/points-in-url.js';
 import { matchesPreset, PRESETS } from '../state/presets.js';
 import { changesData } from '../state/run-data-fields.js';
 import { readUrlState, type WebBackend, writeUrlState } from '../state/url-state.js';
@@ -19,6 +34,7 @@ import {
 import { bestModelDownloads } from './best-model-downloads.js';
 import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
+import { DataPanel } from './data-panel.js';
 import { h } from './dom.js';
 import { downloadFile, downloadUrl, historyToCsv } from './downloads.js';
 import {
@@ -33,6 +49,7 @@ import { LessonPanel, lessonFromSearch } from './lesson-panel.js';
 import { NetworkDiagram } from './network-diagram.js';
 import { replacePageUrl } from './page-url.js';
 import { PinnedRuns } from './pinned-runs.js';
+import { PointsLinkWriter, readLinkPoints } from './points-link.js';
 import { RestartableWorker } from './restartable-worker.js';
 import { RunAnnouncer } from './run-announcer.js';
 import { controlStates, type RunState } from './run-controls.js';
@@ -65,10 +82,17 @@ export class App {
   private support: BackendSupport = SUPPORT_BEFORE_DETECTION;
   private state: RunState = 'idle';
   /** The config of the run in progress (the form may change after it started). */
-  private runConfig: ExperimentConfig;
+  private runConfig: RunConfig;
   private runId = 0;
   private lastRun: DoneMessage | undefined;
   private urlProblems: readonly FieldProblem[];
+  /** The data experiment's points: load, paste, draw (on the fit chart). */
+  private readonly dataPanel: DataPanel;
+  private readonly pointsLink = new PointsLinkWriter();
+  /** The last check of the panel's points (checking a million points takes a moment). */
+  private pointsCheck: { readonly key: string; readonly text: string | undefined } | undefined;
+  /** Why the link's points could not be read, if they could not. */
+  private linkPointsProblem: PointsParamProblem | undefined;
 
   // Elements updated as the run goes.
   private readonly root = h('div', { class: 'app' });
@@ -153,6 +177,12 @@ export class App {
         runs.map((run) => ({ label: this.pinned.label(run), history: run.history })),
       );
     });
+    this.dataPanel = new DataPanel(
+      fitElement,
+      () => this.charts.fitView,
+      () => this.onPointsChange(),
+      (points) => this.ownPointsProblem(points),
+    );
 
     const button = (id: string, text: (m: Messages) => string, onclick: () => void) => {
       const element = h('button', { type: 'button', id });
@@ -218,9 +248,11 @@ export class App {
   /** Puts the page into `container` and starts. */
   async mount(container: HTMLElement): Promise<void> {
     container.replaceChildren(this.root);
+    await this.readLinkPoints();
     this.applyMessages();
     this.refresh();
-    void this.charts.prepare(this.checked.config.valN > 0, this.preview());
+    void this.charts.setOwnData(usesOwnPoints(this.checked.config));
+    void this.charts.prepare(this.hasValidation(), this.preview());
     this.support = await detectBackends();
     this.renderBackendOptions();
   }
@@ -262,8 +294,8 @@ export class App {
   private setupSection(): HTMLElement {
     this.presetSelect.addEventListener('change', () => {
       const preset = PRESETS.find((p) => p.id === this.presetSelect.value);
-      if (!preset) return;
-      this.form.setConfig(parseExperimentConfig(preset.config));
+      if (!preset || !isExperimentName(preset.config.experiment)) return;
+      this.form.setConfig(formConfig(preset.config.experiment, preset.config));
       this.onFormChange(this.form.read());
     });
     this.backendSelect.addEventListener('change', () => {
@@ -318,6 +350,7 @@ export class App {
       h('div', { class: 'run-status' }, this.progress, this.liveLosses),
       this.announcer.element,
       this.alert,
+      this.dataPanel.drawBar,
       h(
         'div',
         { class: 'charts' },
@@ -350,6 +383,7 @@ export class App {
           this.network.element,
         ),
       ),
+      this.dataPanel.element,
       h(
         'section',
         { 'aria-labelledby': 'summary-title', 'data-focus': 'summary' },
@@ -371,6 +405,7 @@ export class App {
     this.network.setMessages(this.m);
     this.lesson.setLocale(this.locale);
     this.pinned.setMessages(this.m);
+    this.dataPanel.setLocale(this.locale);
     this.presetSelect.replaceChildren(
       h('option', { value: '' }, '—'),
       ...PRESETS.map((preset) =>
@@ -399,12 +434,17 @@ export class App {
   }
 
   private renderUrlProblems(): void {
-    renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.m, (problem) => ({
-      field:
-        this.m.fieldLabels[problem.key] ??
-        (problem.key === 'backend' ? this.m.backend : problem.key),
-      problem: problemText(problem.problem, this.locale),
-    }));
+    const data = DATA_MESSAGES[this.locale];
+    renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.m, (problem) =>
+      problem.key === POINTS_PARAM && this.linkPointsProblem
+        ? { field: data.pointsLabel, problem: data.pointsProblems[this.linkPointsProblem] }
+        : {
+            field:
+              this.m.fieldLabels[problem.key] ??
+              (problem.key === 'backend' ? this.m.backend : problem.key),
+            problem: problemText(problem.problem, this.locale),
+          },
+    );
   }
 
   // ---------------------------------------------------------------- state
@@ -415,8 +455,57 @@ export class App {
    */
   private preview(): DataPoints | undefined {
     const { config, problems } = this.checked;
+    if (usesOwnPoints(config)) return ownPointsPreview(config, this.dataPanel.points);
     if (problems.length > 0 || config.n + config.valN > PREVIEW_MAX_POINTS) return undefined;
     return previewDataPoints(config);
+  }
+
+  /** Whether the next run validates (the fit chart then has a validation series). */
+  private hasValidation(): boolean {
+    const config = this.checked.config;
+    return usesOwnPoints(config)
+      ? validatesOwnPoints(config, this.dataPanel.points)
+      : config.valN > 0;
+  }
+
+  /** Reads the link's points (its fragment) into the data panel, or notes why it cannot. */
+  private async readLinkPoints(): Promise<void> {
+    const read = await readLinkPoints(window.location.hash);
+    if (read.kind === 'points') this.dataPanel.setPoints(read.points, 'link');
+    else this.dataPanel.setPoints(examplePoints(), 'example');
+    if (read.kind === 'leftOut') this.dataPanel.setLink('leftOut');
+    if (read.kind === 'problem') {
+      this.linkPointsProblem = read.reason;
+      const problem = { key: POINTS_PARAM, text: read.text, problem: { code: 'invalid' } } as const;
+      this.urlProblems = [...this.urlProblems, problem];
+    }
+  }
+
+  /**
+   * Why the data experiment's schema refuses to train the form's config on
+   * `points`, as the field's label and the schema's reason in the page's
+   * language (the CLI refuses the same), or undefined.
+   */
+  private ownPointsProblem(points: PointSets): string | undefined {
+    const config = this.checked.config;
+    if (!usesOwnPoints(config)) return undefined;
+    const key = `${this.locale}:${config.batchSize}:${config.valFraction}:${this.dataPanel.revision}`;
+    if (points !== this.dataPanel.points || this.pointsCheck?.key !== key) {
+      const issue = ownPointsIssue(config, points);
+      const text = issue
+        ? `${this.m.fieldLabels[issue.field] ?? issue.field} ${problemText(issue.problem, this.locale)}`
+        : undefined;
+      if (points !== this.dataPanel.points) return text;
+      this.pointsCheck = { key, text };
+    }
+    return this.pointsCheck.text;
+  }
+
+  /** The data panel's points changed (a load, a paste, an edit on the chart). */
+  private onPointsChange(): void {
+    void this.charts.prepare(this.hasValidation(), this.preview());
+    this.syncUrl();
+    this.refresh();
   }
 
   private onFormChange(checked: CheckedConfig): void {
@@ -424,8 +513,9 @@ export class App {
     this.checked = checked;
     // The preset menu names a preset only while the form still holds it.
     if (!matchesPreset(this.presetSelect.value, checked.config)) this.presetSelect.value = '';
+    void this.charts.setOwnData(usesOwnPoints(checked.config));
+    const hasValidation = this.hasValidation();
     // Points, model and summary of a finished run on other data would mislead: clear them.
-    const hasValidation = checked.config.valN > 0;
     if (this.state === 'done' && dataChanged) this.clearRun();
     // Charts are compiled while idle, never when a run starts (see ChartPanel.prepare).
     else if (
@@ -444,10 +534,19 @@ export class App {
       `${writeUrlState(this.checked.config, this.backend)}&lesson=${lesson}`,
       this.locale,
     );
+    if (!usesOwnPoints(this.checked.config)) {
+      this.pointsLink.cancel();
+      return;
+    }
+    void this.pointsLink.write(this.dataPanel.points).then((link) => {
+      if (link) this.dataPanel.setLink(link);
+    });
   }
 
   private refresh(): void {
-    const valid = this.checked.problems.length === 0;
+    const ownPoints = usesOwnPoints(this.checked.config);
+    const pointsProblem = ownPoints ? this.dataPanel.blockingProblem() : undefined;
+    const valid = this.checked.problems.length === 0 && pointsProblem === undefined;
     if (this.state === 'idle') this.showNetworkOf(this.checked.config);
     const enabled = controlStates(this.state, valid);
     for (const [name, element] of Object.entries(this.buttons)) {
@@ -458,6 +557,8 @@ export class App {
     this.form.setDisabled(!enabled.form);
     this.backendSelect.disabled = !enabled.form;
     this.presetSelect.disabled = !enabled.form;
+    this.dataPanel.setVisible(ownPoints);
+    this.dataPanel.setEnabled(enabled.form);
     this.root.dataset.state = this.state;
     this.share.setCliCommand(cliCommand(this.checked.config, this.backend));
     const settled = this.state === 'idle' || this.state === 'done';
@@ -467,7 +568,8 @@ export class App {
       settled,
     );
     if (!valid && (this.state === 'idle' || this.state === 'done')) {
-      this.alert.textContent = this.m.fixForm;
+      this.alert.textContent =
+        this.checked.problems.length > 0 ? this.m.fixForm : (pointsProblem ?? '');
     } else if (this.alert.dataset.kind !== 'run') {
       this.alert.textContent = '';
     }
@@ -485,6 +587,17 @@ export class App {
 
   private train(paused: boolean): void {
     if (!this.form.isValid) return;
+    let config = this.checked.config;
+    if (usesOwnPoints(config)) {
+      if (this.dataPanel.blockingProblem() !== undefined) return;
+      try {
+        config = withOwnPoints(config, this.dataPanel.points);
+      } catch (error) {
+        if (!ConfigError.isInstance(error)) throw error;
+        this.showError(error.message);
+        return;
+      }
+    }
     this.runId++;
     this.lastRun = undefined;
     this.failed = false;
@@ -494,7 +607,7 @@ export class App {
     this.setState('starting');
     this.renderSummary();
     this.renderDownloads();
-    this.runConfig = this.checked.config;
+    this.runConfig = config;
     this.send({
       type: 'start',
       runId: this.runId,
@@ -532,7 +645,7 @@ export class App {
     this.failed = false;
     this.latest = undefined;
     this.started = undefined;
-    void this.charts.prepare(this.checked.config.valN > 0, this.preview());
+    void this.charts.prepare(this.hasValidation(), this.preview());
     this.alert.dataset.kind = '';
     this.activeBackend.textContent = '—';
     this.setState('idle');
@@ -629,7 +742,7 @@ export class App {
   }
 
   /** The diagram of a config's network: one input, its hidden layers, one output. */
-  private showNetworkOf(config: ExperimentConfig): void {
+  private showNetworkOf(config: RunConfig): void {
     this.network.setShape([1, ...config.hidden, 1], config.activation);
   }
 

@@ -12,6 +12,7 @@ import { withChartLocale } from '../i18n/chart-locale.js';
 import { fill, type Messages } from '../i18n/messages.js';
 import type { DataPoints } from '../worker/data-points.js';
 import type { EpochLoss, StartedMessage, XY } from '../worker/protocol.js';
+import { withDrawingFrame } from './drawing-frame.js';
 import { formatCount } from './format.js';
 import { legendBelow } from './legend-below.js';
 
@@ -74,6 +75,8 @@ export class ChartPanel {
   private valStride = 1;
   private lastEpoch = -1;
   private relayout = false;
+  /** The user's own points: no true function, and axes framed for drawing. */
+  private ownData = false;
   /** One chart redraw per frame: the fit and loss charts take turns. */
   private readonly frames = createFrameScheduler();
 
@@ -86,6 +89,11 @@ export class ChartPanel {
   /** Whether the fit chart is drawn with a validation series. */
   get hasValidation(): boolean {
     return this.data?.validation !== undefined;
+  }
+
+  /** The fit chart drawn now (its scales turn pointer positions into data units). */
+  get fitView(): LiveChart['view'] | undefined {
+    return this.fit?.view;
   }
 
   /** The loss history received so far. */
@@ -200,6 +208,16 @@ export class ChartPanel {
     return this.rebuild();
   }
 
+  /**
+   * Shows the user's own points (the data experiment): the fit chart has no
+   * true function and its axes span at least `DRAWING_FRAME`.
+   */
+  setOwnData(ownData: boolean): Promise<void> {
+    if (this.ownData === ownData) return this.rebuilding;
+    this.ownData = ownData;
+    return this.rebuild();
+  }
+
   /** Switches the loss axis between linear and log. */
   setLogScale(logScale: boolean): Promise<void> {
     this.logScale = logScale;
@@ -233,7 +251,7 @@ export class ChartPanel {
     if (!data || !this.fit) return;
     this.fit.replace(fitChartData.train, rows(data.train));
     if (data.validation) this.fit.replace(fitChartData.validation, rows(data.validation));
-    this.fit.replace(fitChartData.truth, rows(data.truth));
+    if (!this.ownData) this.fit.replace(fitChartData.truth, rows(data.truth));
   }
 
   /** Puts the current curve and loss history into the charts. */
@@ -277,16 +295,17 @@ export class ChartPanel {
     if (!data) return;
     const width = chartWidth(this.fitElement);
     const height = Math.round(Math.min(360, Math.max(220, width * 0.6)));
-    const fitSpec = fitChart({
+    const fitChartSpec = fitChart({
       train: data.train,
       ...(data.validation ? { validation: data.validation } : {}),
       curve: this.curve,
       ...(this.best ? { bestCurve: this.best.curve } : {}),
-      truth: data.truth,
+      ...(this.ownData ? {} : { truth: data.truth }),
       width,
       height,
       labels: { ...this.messages.chartLabels.fit, ...this.modelLabels() },
     });
+    const fitSpec = this.ownData ? withDrawingFrame(fitChartSpec) : fitChartSpec;
     const lossSpec = lossChart({
       history: { train: this.reduced(this.history.train), val: this.reduced(this.history.val) },
       logScale: this.logScale,

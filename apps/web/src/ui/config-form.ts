@@ -1,11 +1,9 @@
 import {
   type ConfigField,
   type ConfigProblem,
-  defaultConfig,
-  type ExperimentConfig,
-  type ExperimentName,
-  FIT_EXPERIMENTS,
   formatFieldValue,
+  RUNNABLE_EXPERIMENTS,
+  type RunConfig,
 } from '@epochlab/experiments';
 import type { Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
@@ -14,7 +12,9 @@ import {
   checkField,
   configFromTexts,
   FIRST_EXPERIMENT,
+  type FormExperimentName,
   fieldsOf,
+  formConfig,
   isExperimentName,
 } from '../state/field-validation.js';
 import { schemaText, shownText } from '../state/localized-number-text.js';
@@ -32,7 +32,7 @@ const GROUPS = ['data', 'model', 'training'] as const;
  */
 export class ConfigForm {
   readonly element: HTMLFormElement;
-  private experiment: ExperimentName = FIRST_EXPERIMENT;
+  private experiment: FormExperimentName = FIRST_EXPERIMENT;
   private texts = new Map<string, string>();
   private messages: Messages;
   private readonly onChange: (checked: CheckedConfig) => void;
@@ -45,7 +45,7 @@ export class ConfigForm {
   }
 
   /** Shows this config (every field's text from it); `problems` marks fields that were given bad text. */
-  setConfig(config: ExperimentConfig, problems: CheckedConfig['problems'] = []): void {
+  setConfig(config: RunConfig, problems: CheckedConfig['problems'] = []): void {
     this.experiment = config.experiment;
     this.texts = new Map();
     const values = config as unknown as Record<string, unknown>;
@@ -102,7 +102,7 @@ export class ConfigForm {
     const experimentSelect = h(
       'select',
       { id: 'field-experiment', name: 'experiment' },
-      ...FIT_EXPERIMENTS.map(({ name }) =>
+      ...RUNNABLE_EXPERIMENTS.map(({ name }) =>
         h(
           'option',
           { value: name, selected: name === this.experiment },
@@ -114,7 +114,7 @@ export class ConfigForm {
       const name = experimentSelect.value;
       if (!isExperimentName(name)) return;
       // Keep the shared fields the user typed; take the new experiment's defaults for the rest.
-      const defaults = defaultConfig(name) as unknown as Record<string, unknown>;
+      const defaults = formConfig(name) as unknown as Record<string, unknown>;
       const kept = new Map<string, string>();
       for (const field of fieldsOf(name)) {
         kept.set(

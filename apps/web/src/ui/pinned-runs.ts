@@ -1,4 +1,4 @@
-import { configDifferences, type ExperimentConfig } from '@epochlab/experiments';
+import { configDifferences, type RunConfig } from '@epochlab/experiments';
 import { maxPinnedRuns } from '@epochlab/plot';
 import { fill, type Messages } from '../i18n/messages.js';
 import type { DoneMessage, EpochLoss } from '../worker/protocol.js';
@@ -9,7 +9,7 @@ export interface PinnedRun {
   /** Its number, for its name (`Run 1`): kept when earlier pins are removed. */
   readonly number: number;
   readonly runId: number;
-  readonly config: ExperimentConfig;
+  readonly config: RunConfig;
   readonly history: { readonly train: readonly EpochLoss[]; readonly val: readonly EpochLoss[] };
 }
 
@@ -29,7 +29,7 @@ export class PinnedRuns {
   private runs: PinnedRun[] = [];
   private nextNumber = 1;
   private finished: DoneMessage | undefined;
-  private config: ExperimentConfig | undefined;
+  private config: RunConfig | undefined;
   private changeable = true;
 
   constructor(
@@ -55,7 +55,7 @@ export class PinnedRuns {
    * What the section shows against: the form's config, the finished run that
    * Pin would keep (none while a run goes on) and whether pins may change now.
    */
-  update(config: ExperimentConfig, finished: DoneMessage | undefined, changeable: boolean): void {
+  update(config: RunConfig, finished: DoneMessage | undefined, changeable: boolean): void {
     this.config = config;
     this.finished = finished;
     this.changeable = changeable;

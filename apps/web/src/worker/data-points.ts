@@ -1,6 +1,7 @@
 import {
   type ExperimentConfig,
   type ExperimentData,
+  type GivenData,
   generateExperimentData,
 } from '@epochlab/experiments';
 import { linspace } from '@epochlab/plot';
@@ -22,7 +23,7 @@ function plain(samples: { x: ArrayLike<number>; y: ArrayLike<number> }): XY {
 }
 
 /** Evenly spaced x values over the data's range (training and validation points). */
-export function curveXs(data: ExperimentData): number[] {
+export function curveXs(data: Pick<ExperimentData | GivenData, 'train' | 'validation'>): number[] {
   // A loop, not Math.min(...xs): spreading a million points overflows the call stack.
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
@@ -35,13 +36,17 @@ export function curveXs(data: ExperimentData): number[] {
   return low === high ? [low] : linspace(low, high, CURVE_POINTS);
 }
 
-/** An experiment's data as the charts take it: plain numbers, the truth on `curveXs`. */
-export function dataPoints(data: ExperimentData): DataPoints {
+/**
+ * An experiment's data as the charts take it: plain numbers, the truth on
+ * `curveXs` (none for the user's own points, which have no true function).
+ */
+export function dataPoints(data: ExperimentData | GivenData): DataPoints {
   const xs = curveXs(data);
+  const truth = 'truth' in data ? data.truth : undefined;
   return {
     train: plain(data.train),
     validation: data.validation ? plain(data.validation) : undefined,
-    truth: { x: xs, y: xs.map(data.truth) },
+    truth: truth ? { x: xs, y: xs.map(truth) } : { x: [], y: [] },
   };
 }
 

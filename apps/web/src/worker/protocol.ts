@@ -1,4 +1,4 @@
-import type { ExperimentConfig, ExperimentSummary, TrainingStatus } from '@epochlab/experiments';
+import type { ExperimentSummary, RunConfig, TrainingStatus } from '@epochlab/experiments';
 import type { EpochLoss, Series as XY } from '@epochlab/plot';
 import type { BackendChoice } from '@epochlab/tensor';
 
@@ -9,7 +9,7 @@ export type { EpochLoss, XY };
 export interface StartCommand {
   readonly type: 'start';
   readonly runId: number;
-  readonly config: ExperimentConfig;
+  readonly config: RunConfig;
   readonly backend: string;
   /** Where the wasm backend's `.wasm` files are served (file name → URL). */
   readonly wasmPaths?: Readonly<Record<string, string>>;
@@ -98,7 +98,7 @@ export interface DoneMessage {
   readonly type: 'done';
   readonly runId: number;
   readonly status: TrainingStatus;
-  readonly config: ExperimentConfig;
+  readonly config: RunConfig;
   readonly summary: ExperimentSummary;
   readonly history: { readonly train: readonly EpochLoss[]; readonly val: readonly EpochLoss[] };
   readonly curve: XY;

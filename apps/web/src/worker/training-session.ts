@@ -1,12 +1,17 @@
+import type { Standardization } from '@epochlab/data';
 import {
   createBestModel,
+  type DataExperimentResult,
   type ExperimentResult,
+  predictInUserUnits,
+  type RunConfig,
+  type RunEventOf,
   type RunExperimentOptions,
   runExperiment,
 } from '@epochlab/experiments';
 import { type Mlp, toArtifacts } from '@epochlab/models';
 import { countTensors } from '@epochlab/tensor';
-import { dataPoints } from './data-points.js';
+import { curveXs, dataPoints } from './data-points.js';
 import { PaceGate } from './pace-gate.js';
 import { PauseGate } from './pause-gate.js';
 import {
@@ -96,13 +101,18 @@ export class TrainingSession {
     const interval = command.progressIntervalMs ?? 100;
     const pending = { train: [] as EpochLoss[], val: [] as EpochLoss[] };
     let model: Mlp | undefined;
+    // The data experiment's model works in standardised units: its curve is brought back to the user's.
+    let scaling: Standardization | undefined;
     let xs: readonly number[] = [];
     let lastEpoch = -1;
     let epochs = command.config.epochs;
     let lastSent = 0;
     let rate = { elapsedSeconds: 0, epochsPerSecond: 0 };
 
-    const curve = (): XY => ({ x: xs, y: model ? Array.from(model.predict(xs)) : [] });
+    const curve = (): XY => ({
+      x: xs,
+      y: model ? Array.from(predictInUserUnits(model, xs, scaling)) : [],
+    });
     const weights = () =>
       model && model.parameterCount <= MAX_SENT_PARAMETERS ? { weights: model.getWeights() } : {};
     const flush = () => {
@@ -121,7 +131,7 @@ export class TrainingSession {
       lastSent = performance.now();
     };
 
-    const options: RunExperimentOptions = {
+    const options: RunExperimentOptions<RunEventOf<RunConfig>> = {
       backend: command.backend,
       ...(command.wasmPaths ? { backendOptions: { wasmPaths: { ...command.wasmPaths } } } : {}),
       signal: controller.signal,
@@ -139,8 +149,9 @@ export class TrainingSession {
       onEvent: (event) => {
         if (event.type === 'start') {
           model = event.model;
+          scaling = 'scaling' in event.data ? event.data.scaling : undefined;
           const points = dataPoints(event.data);
-          xs = points.truth.x;
+          xs = curveXs(event.data);
           lastSent = performance.now();
           this.post({
             type: 'started',
@@ -165,7 +176,7 @@ export class TrainingSession {
     };
 
     const finished = (async () => {
-      let result: ExperimentResult | undefined;
+      let result: ExperimentResult | DataExperimentResult | undefined;
       try {
         result = await this.run(command.config, options);
         flush();
@@ -183,7 +194,7 @@ export class TrainingSession {
             type: 'done',
             runId,
             status: result.status,
-            config: result.config,
+            config: result.config as RunConfig,
             summary: result.summary,
             history: result.history,
             curve: finalCurve,
@@ -212,15 +223,17 @@ export class TrainingSession {
 
 /** The model at the run's best validation epoch: its curve over `xs` and its files. */
 async function bestModelMessage(
-  result: ExperimentResult,
+  result: ExperimentResult | DataExperimentResult,
   xs: readonly number[],
 ): Promise<BestModelMessage | undefined> {
+  // The user's points may be standardised for training: the curve is drawn in their units.
+  const scaling = 'scaling' in result.data ? result.data.scaling : undefined;
   const bestModel = createBestModel(result);
   if (bestModel === undefined || result.best === undefined) return undefined;
   try {
     return {
       epoch: result.best.epoch,
-      curve: { x: xs, y: Array.from(bestModel.predict(xs)) },
+      curve: { x: xs, y: Array.from(predictInUserUnits(bestModel, xs, scaling)) },
       model: await modelFiles(bestModel, BEST_MODEL_WEIGHTS_FILE),
     };
   } finally {

@@ -42,6 +42,12 @@ export type ConfigProblem =
   | { readonly code: 'configObject'; readonly example: string }
   | { readonly code: 'dataTooLarge'; readonly what: 'noise' | 'x' | 'y' }
   | { readonly code: 'needsValidation' }
+  | { readonly code: 'pointLists' }
+  | { readonly code: 'pointCounts'; readonly x: number; readonly y: number }
+  | { readonly code: 'tooFewPoints'; readonly min: number }
+  | { readonly code: 'tooManyPoints'; readonly max: number }
+  | { readonly code: 'float32Number' }
+  | { readonly code: 'batchSizeAboveRows'; readonly rows: number }
   | { readonly code: 'invalid' };
 
 /** The code of a config problem. */
@@ -102,6 +108,13 @@ const ENGLISH: ProblemWording = {
     `is too large: ${what === 'noise' ? 'the noise' : `the ${what} values`} could exceed the largest float32 (about 3.4e38), and training would see infinities`,
   needsValidation: () =>
     'needs validation points: set val-n to 1 or more, or turn early stopping off',
+  pointLists: () => 'must be an object {"x": [...], "y": [...]} of lists of numbers',
+  pointCounts: ({ x, y }) => `must have as many y values as x values (x: ${x}, y: ${y})`,
+  tooFewPoints: ({ min }) => `must hold at least ${min} point${min === 1 ? '' : 's'}`,
+  tooManyPoints: ({ max }) => `must hold at most ${max} points`,
+  float32Number: () => 'must be a finite number with |value| <= 3.4e38 (float32)',
+  batchSizeAboveRows: ({ rows }) =>
+    `must be at most the number of training rows (${rows}): a batch cannot hold more rows than there are`,
   invalid: () => 'is not valid',
 };
 

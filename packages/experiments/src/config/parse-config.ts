@@ -1,8 +1,11 @@
+import { dataExperiment } from '../experiments/data-experiment.js';
 import {
   type ExperimentConfig,
   type ExperimentName,
   FIT_EXPERIMENTS,
   findFitExperiment,
+  RUNNABLE_EXPERIMENTS,
+  type RunConfig,
 } from '../experiments/experiment-list.js';
 import { ConfigError } from './config-error.js';
 import { isConfigObject, notAnObjectError } from './parse-with-schema.js';
@@ -33,4 +36,24 @@ export function parseExperimentConfig(input: unknown): ExperimentConfig {
 /** The defaults of an experiment: the notebook's settings. */
 export function defaultConfig(experiment: ExperimentName): ExperimentConfig {
   return parseExperimentConfig({ experiment });
+}
+
+/**
+ * Validates any config `runExperiment` runs: a drawn-data experiment's
+ * (`parseExperimentConfig`) or the data experiment's, with its points.
+ */
+export function parseRunConfig(input: unknown): RunConfig {
+  if (isConfigObject(input) && input.experiment === dataExperiment.name) {
+    return dataExperiment.parse(input);
+  }
+  if (isConfigObject(input) && findFitExperiment(input.experiment) === undefined) {
+    throw new ConfigError([
+      {
+        field: 'experiment',
+        problem: { code: 'oneOf', choices: RUNNABLE_EXPERIMENTS.map((e) => e.name) },
+        value: input.experiment,
+      },
+    ]);
+  }
+  return parseExperimentConfig(input);
 }

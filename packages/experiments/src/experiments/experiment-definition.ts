@@ -9,8 +9,12 @@ import type { DataScaleConfig } from '../config/finite-data-check.js';
  * `epochlab list`, URLs, forms and config files, whatever the experiment runs.
  */
 export interface DefinitionBase<Name extends string = string, Config = unknown> {
-  /** `fit`: one model fitted to noisy points (`runExperiment`); `lab`: the batch-size lab. */
-  readonly kind: 'fit' | 'lab';
+  /**
+   * `fit`: one model fitted to noisy points drawn from a function
+   * (`runExperiment`); `given`: one model fitted to points the user gives
+   * (`runExperiment` too, without a true function); `lab`: the batch-size lab.
+   */
+  readonly kind: 'fit' | 'given' | 'lab';
   /** `experiment` in configs and URLs, and `epochlab run <name>`. */
   readonly name: Name;
   /** What the config belongs to, in an English sentence: `line experiment`, `batch-size lab`. */
@@ -59,4 +63,21 @@ export interface ExperimentDefinition<
 export interface LabDefinition<Name extends string = string, Config = unknown>
   extends DefinitionBase<Name, Config> {
   readonly kind: 'lab';
+}
+
+/**
+ * An experiment over points the user gives (a file, pasted or drawn points)
+ * instead of points drawn from a function: no true function, no noise or
+ * range fields. Its config carries the points; `fields` are the ones a flag
+ * or form sets (the split, standardisation, the model and its training),
+ * while the points come from the data itself (the CLI's `--data`, the page's
+ * file or drawing).
+ */
+export interface GivenDataDefinition<Name extends string = string, Config = unknown>
+  extends DefinitionBase<Name, Config> {
+  readonly kind: 'given';
+  /** The config keys that hold the data itself (no flag or form field: `points`...). */
+  readonly dataKeys: readonly string[];
+  /** Example data under those keys, enough for a valid config (what `defaults` uses). */
+  readonly exampleData: Readonly<Record<string, unknown>>;
 }

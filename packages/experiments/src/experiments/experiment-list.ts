@@ -1,5 +1,6 @@
 import { batchSizeHardwareExperiment } from './batch-size-hardware-experiment.js';
 import { batchSizeLabExperiment } from './batch-size-lab-experiment.js';
+import { type DataExperimentConfig, dataExperiment } from './data-experiment.js';
 import type { ExperimentDefinition } from './experiment-definition.js';
 import { lineExperiment } from './line-experiment.js';
 import { localMinimaExperiment } from './local-minima-experiment.js';
@@ -16,6 +17,7 @@ export const EXPERIMENTS = [
   lineExperiment,
   polynomialExperiment,
   sineExperiment,
+  dataExperiment,
   batchSizeLabExperiment,
   localMinimaExperiment,
   batchSizeHardwareExperiment,
@@ -27,10 +29,16 @@ export type AnyExperiment = (typeof EXPERIMENTS)[number];
 /** An experiment that fits one model to noisy points (what `runExperiment` runs). */
 export type FitExperiment = Extract<AnyExperiment, { kind: 'fit' }>;
 
-/** The name of an experiment `runExperiment` runs: `line`, `polynomial`... */
+/** An experiment `runExperiment` runs: points drawn from a function, or given (`data`). */
+export type RunnableExperiment = Extract<AnyExperiment, { kind: 'fit' | 'given' }>;
+
+/** A validated config `runExperiment` runs: a drawn-data experiment's or the data experiment's. */
+export type RunConfig = ExperimentConfig | DataExperimentConfig;
+
+/** The name of an experiment that draws its points from a function: `line`, `polynomial`... */
 export type ExperimentName = FitExperiment['name'];
 
-/** A complete, validated config of an experiment `runExperiment` runs (all defaults filled in). */
+/** A complete, validated config of an experiment that draws its points (all defaults filled in). */
 export type ExperimentConfig = ReturnType<FitExperiment['defaults']>;
 
 /** What a user may write: any field but `experiment` may be left out and takes its default. */
@@ -44,7 +52,7 @@ function isFit(experiment: AnyExperiment): experiment is FitExperiment {
   return experiment.kind === 'fit';
 }
 
-/** The experiments `runExperiment` runs, in list order. */
+/** The experiments that draw their points from a function, in list order. */
 export const FIT_EXPERIMENTS: readonly FitExperiment[] = EXPERIMENTS.filter(isFit);
 
 /** Every experiment name, in list order. */
@@ -54,6 +62,11 @@ export const EXPERIMENT_NAMES: readonly AnyExperiment['name'][] = EXPERIMENTS.ma
 export function findExperiment(name: unknown): AnyExperiment | undefined {
   return EXPERIMENTS.find((experiment) => experiment.name === name);
 }
+
+/** The experiments `runExperiment` runs, in list order: drawn points and given points. */
+export const RUNNABLE_EXPERIMENTS: readonly RunnableExperiment[] = EXPERIMENTS.filter(
+  (experiment): experiment is RunnableExperiment => experiment.kind !== 'lab',
+);
 
 /** The fit experiment with this name, if any. */
 export function findFitExperiment(name: unknown): FitExperiment | undefined {

@@ -1,9 +1,11 @@
 import type { Mlp } from '@epochlab/models';
 import type { BackendChoice } from '@epochlab/tensor';
 import type { TrainingStatus } from '@epochlab/train';
+import type { DataExperimentConfig } from '../experiments/data-experiment.js';
 import type { ExperimentConfig } from '../experiments/experiment-list.js';
 import type { ExperimentData } from './experiment-data.js';
 import type { ExperimentSummary } from './experiment-summary.js';
+import type { GivenData } from './given-data.js';
 
 /** Sent once the backend is up, the data drawn and the model built, before the first epoch. */
 export interface ExperimentStartEvent {
@@ -44,3 +46,19 @@ export interface ExperimentEndEvent {
 
 /** Progress of `runExperiment`, in the order sent: start, epoch..., end. */
 export type ExperimentEvent = ExperimentStartEvent | ExperimentEpochEvent | ExperimentEndEvent;
+
+/**
+ * The data experiment's start event: its config and the given points, split
+ * and with their standardisation (`data.scaling`: the live curve goes through
+ * `predictInUserUnits`).
+ */
+export interface DataExperimentStartEvent extends Omit<ExperimentStartEvent, 'config' | 'data'> {
+  readonly config: DataExperimentConfig;
+  readonly data: GivenData;
+}
+
+/** Progress of `runExperiment` on the data experiment: start, epoch..., end. */
+export type DataExperimentEvent =
+  | DataExperimentStartEvent
+  | ExperimentEpochEvent
+  | ExperimentEndEvent;

@@ -1,6 +1,7 @@
 import { DataLoader, TensorDataset } from '@epochlab/data';
 import { createMlp, type Mlp } from '@epochlab/models';
 import { SeededRandom, type Tensor } from '@epochlab/tensor';
+import type { BatchSource } from '@epochlab/train';
 import type { CommonConfig } from '../config/common-fields.js';
 import type { ExperimentConfig } from '../experiments/experiment-list.js';
 import {
@@ -60,11 +61,12 @@ export function experimentDatasets(config: ExperimentConfig): {
 }
 
 /** Everything one run trains with: its data, its fresh model and the loaders over the data. */
-export interface ExperimentSetup {
-  readonly data: ExperimentData;
+export interface ExperimentSetup<Data = ExperimentData> {
+  readonly data: Data;
   readonly model: Mlp;
-  readonly train: DataLoader<[Tensor, Tensor]>;
-  readonly validation: DataLoader<[Tensor, Tensor]> | undefined;
+  /** A `DataLoader` over in-memory points, or any batch source (a streamed file). */
+  readonly train: BatchSource;
+  readonly validation: BatchSource | undefined;
   /** Frees the loaders' tensors (not the model, which the caller may keep). */
   disposeData(): void;
 }

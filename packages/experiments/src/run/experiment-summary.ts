@@ -1,12 +1,12 @@
 import type { TrainingResult, TrainingStatus } from '@epochlab/train';
-import type { ExperimentConfig } from '../experiments/experiment-list.js';
+import type { RunConfig } from '../experiments/experiment-list.js';
 
 /**
  * A run in numbers, as written to `summary.json`. Missing values are `null`
  * (no validation set, or training ended before the first value).
  */
 export interface ExperimentSummary {
-  readonly experiment: ExperimentConfig['experiment'];
+  readonly experiment: RunConfig['experiment'];
   readonly seed: number;
   readonly backend: string;
   readonly status: TrainingStatus;
@@ -41,7 +41,7 @@ export interface ExperimentSummary {
 
 /** Builds the summary of a finished run. */
 export function summarizeExperiment(
-  config: ExperimentConfig,
+  config: Pick<RunConfig, 'experiment' | 'seed' | 'epochs'>,
   backend: string,
   parameters: number,
   result: TrainingResult,

@@ -18,12 +18,26 @@ export interface ExperimentTrainSettings {
   readonly earlyStopping?: EarlyStoppingOptions;
 }
 
+/** The fields of a config (drawn or given data) that say how it trains. */
+export type TrainSettingsConfig = Pick<
+  ExperimentConfig,
+  | 'epochs'
+  | 'loss'
+  | 'valEvery'
+  | 'trainingPath'
+  | 'earlyStopping'
+  | 'patience'
+  | 'minDelta'
+  | 'restoreBest'
+> &
+  Parameters<typeof experimentOptimizer>[0];
+
 /**
  * The training options of a config, for `trainModel` (one run) and
  * `trainMany` (a sweep's runs): one place, so a training field added to the
  * config reaches both.
  */
-export function experimentTrainSettings(config: ExperimentConfig): ExperimentTrainSettings {
+export function experimentTrainSettings(config: TrainSettingsConfig): ExperimentTrainSettings {
   return {
     epochs: config.epochs,
     loss: config.loss,
