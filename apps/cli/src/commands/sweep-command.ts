@@ -138,9 +138,7 @@ export async function sweepCommand(
   heatmapAxes(spec, flags.axes?.split(',')); // a bad --axes exits before any training
   const reused = flags.resume === undefined ? [] : resumable(flags.resume, spec, configurations);
   const folder = prepareRunFolder(
-    {
-      ...(flags.out === undefined ? { out: defaultSweepFolder(spec, shard) } : { out: flags.out }),
-    },
+    { out: flags.out ?? defaultSweepFolder(spec, shard) },
     `sweep-${spec.experiment}`,
     io,
   );
