@@ -167,7 +167,8 @@ export class TrainingSession {
             type: 'done',
             runId,
             status: result.status,
-            config: result.config,
+            // The page sends points inline, never a streamed file: the config is a RunConfig.
+            config: result.config as RunConfig,
             summary: result.summary,
             history: result.history,
             curve: finalCurve,
