@@ -66,6 +66,8 @@ describe('epochlab run data', () => {
         'loss.png',
         'loss.svg',
         'model',
+        // The default validation share (0.2) holds points out, so the best epoch's model is kept.
+        'model-best',
         'summary.json',
       ].sort(),
     );

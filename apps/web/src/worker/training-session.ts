@@ -194,6 +194,7 @@ export class TrainingSession {
             type: 'done',
             runId,
             status: result.status,
+            // The page sends points inline, never a streamed file: the config is a RunConfig.
             config: result.config as RunConfig,
             summary: result.summary,
             history: result.history,

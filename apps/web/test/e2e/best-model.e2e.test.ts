@@ -86,8 +86,8 @@ describe('the model at its best epoch, in chromium', () => {
       await waitForState(page, 'done');
       const fit = (await downloaded(page, 'fit-svg')).toString('utf8');
       expect(fit).toMatch(/Modelo en la mejor época \d+/);
-      // Spanish groups digits from five on (CLDR's minimum grouping): 2000, 20.000.
-      expect(fit).toContain('Modelo final, tras 2000 épocas');
+      // The page groups digits as the charts' axes do (from four digits on): 2.000, 20.000.
+      expect(fit).toContain('Modelo final, tras 2.000 épocas');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
