@@ -560,6 +560,8 @@ export class App {
     this.dataPanel.setVisible(ownPoints);
     this.dataPanel.setEnabled(enabled.form);
     this.root.dataset.state = this.state;
+    // The fit chart takes the whole row while one draws points on it (see styles.css).
+    this.root.dataset.ownData = String(ownPoints);
     this.share.setCliCommand(cliCommand(this.checked.config, this.backend));
     const settled = this.state === 'idle' || this.state === 'done';
     this.pinned.update(
