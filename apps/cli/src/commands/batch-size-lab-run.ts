@@ -22,6 +22,7 @@ import {
   prepareRunFolder,
   type RunFlags,
   reporterFor,
+  trainForFolder,
   watchInterrupts,
 } from './run-session.js';
 
@@ -61,9 +62,8 @@ export async function runBatchSizeLabCommand(
   const elapsed = () => (performance.now() - startedAt) / 1000;
   const progressDetail = (group: number, epoch: number) =>
     `batch size ${labels[group] ?? ''} (${group + 1}/${labels.length}), epoch ${epoch}/${epochs}`;
-  let result: BatchSizeLabResult;
-  try {
-    result = await runBatchSizeLab(config, {
+  const result: BatchSizeLabResult = await trainForFolder(folder, interrupts, reporter, () =>
+    runBatchSizeLab(config, {
       backend: flags.backend ?? 'auto',
       signal: interrupts.signal,
       progressIntervalMs: 80,
@@ -90,14 +90,8 @@ export async function runBatchSizeLabCommand(
           });
         }
       },
-    });
-  } catch (error) {
-    folder.discard();
-    interrupts.stop();
-    throw error;
-  } finally {
-    reporter.stop();
-  }
+    }),
+  );
   interrupts.trainingEnded(result.status);
 
   const summary = labSummary(result);

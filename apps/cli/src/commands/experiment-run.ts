@@ -30,6 +30,7 @@ import {
   prepareRunFolder,
   type RunFlags,
   reporterFor,
+  trainForFolder,
   watchInterrupts,
 } from './run-session.js';
 
@@ -118,38 +119,29 @@ export async function runExperimentCommand(
   const interrupts = watchInterrupts(io, folder);
 
   const reporter = reporterFor(flags, io);
-  let result: AnyResult;
-  try {
-    const options = {
-      backend: flags.backend ?? 'auto',
-      signal: interrupts.signal,
-      progressIntervalMs: 80,
-      onEvent: (event: ExperimentEvent | DataExperimentEvent) => {
-        if (event.type === 'start') {
-          if (!flags.quiet) io.stderr.write(`${startLine(event)}\n`);
-          return;
-        }
-        if (event.type !== 'epoch') return;
-        reporter.update({
-          done: event.epoch + 1,
-          total: event.epochs,
-          elapsedSeconds: event.elapsedSeconds,
-          detail: `loss ${formatLoss(event.trainLoss)} val ${formatLoss(event.valLoss)}`,
-        });
-      },
-    };
-    if (streamed) {
-      result = await runStreamedDataExperiment(config, streamed, options);
-    } else {
-      result = await runExperiment(config as ExperimentConfig | DataExperimentConfig, options);
-    }
-  } catch (error) {
-    folder.discard();
-    interrupts.stop();
-    throw error;
-  } finally {
-    reporter.stop();
-  }
+  const options = {
+    backend: flags.backend ?? 'auto',
+    signal: interrupts.signal,
+    progressIntervalMs: 80,
+    onEvent: (event: ExperimentEvent | DataExperimentEvent) => {
+      if (event.type === 'start') {
+        if (!flags.quiet) io.stderr.write(`${startLine(event)}\n`);
+        return;
+      }
+      if (event.type !== 'epoch') return;
+      reporter.update({
+        done: event.epoch + 1,
+        total: event.epochs,
+        elapsedSeconds: event.elapsedSeconds,
+        detail: `loss ${formatLoss(event.trainLoss)} val ${formatLoss(event.valLoss)}`,
+      });
+    },
+  };
+  const result: AnyResult = await trainForFolder(folder, interrupts, reporter, () =>
+    streamed
+      ? runStreamedDataExperiment(config, streamed, options)
+      : runExperiment(config as ExperimentConfig | DataExperimentConfig, options),
+  );
   interrupts.trainingEnded(result.status);
 
   const modelSaved = hasFiniteWeights(result.model.getWeights());

@@ -66,6 +66,29 @@ export function reporterFor(flags: RunFlags, io: CliIo): ProgressReporter {
   return io.stderr.isTTY ? createTerminalReporter(io.stderr) : createLineReporter(io.stderr);
 }
 
+/**
+ * Runs a command's training for `folder`: if it throws, the staging folder
+ * is removed and the signal handlers are dropped before the error goes on;
+ * the progress line is ended either way. Every command that writes a run
+ * folder trains through this, so a failed run leaves nothing behind.
+ */
+export async function trainForFolder<Result>(
+  folder: RunFolder,
+  interrupts: InterruptWatch,
+  reporter: ProgressReporter,
+  train: () => Promise<Result>,
+): Promise<Result> {
+  try {
+    return await train();
+  } catch (error) {
+    folder.discard();
+    interrupts.stop();
+    throw error;
+  } finally {
+    reporter.stop();
+  }
+}
+
 /** Ctrl-C (SIGINT) and SIGTERM handling of one run. */
 export interface InterruptWatch {
   /** Aborted by the first signal during training. */

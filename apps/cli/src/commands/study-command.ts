@@ -6,6 +6,7 @@ import {
   prepareRunFolder,
   type RunFlags,
   reporterFor,
+  trainForFolder,
   watchInterrupts,
 } from './run-session.js';
 
@@ -41,23 +42,16 @@ export async function runStudyCommand<Result extends { readonly status: string }
   const interrupts = watchInterrupts(io, folder);
   const reporter = reporterFor(flags, io);
   const startedAt = performance.now();
-  let result: Result;
-  try {
-    result = await study.run(interrupts.signal, (done, total, detail) =>
+  const result = await trainForFolder(folder, interrupts, reporter, () =>
+    study.run(interrupts.signal, (done, total, detail) =>
       reporter.update({
         done,
         total,
         elapsedSeconds: (performance.now() - startedAt) / 1000,
         detail,
       }),
-    );
-  } catch (error) {
-    folder.discard();
-    interrupts.stop();
-    throw error;
-  } finally {
-    reporter.stop();
-  }
+    ),
+  );
   interrupts.trainingEnded(result.status);
   const summary = study.summary(result);
   try {
