@@ -158,6 +158,48 @@ describe('lossChart', () => {
     expect(compileWarnings(lossChart({ history }))).toEqual([]);
   });
 
+  it('labels the lowest loss on a log axis, also below the lowest decade tick', async () => {
+    // Losses from 0.1307 to 0.93: d3's decade ticks inside that extent start at 0.2, so
+    // without its own tick the bottom of the curve has no label. 0.1307 at two
+    // significant digits is 0.13.
+    const train = Array.from({ length: 200 }, (_, epoch) => ({
+      epoch,
+      loss: 0.1307 + 0.8 * Math.exp(-epoch / 30),
+    }));
+    const val = train.filter((row) => row.epoch % 10 === 0).map((row) => ({ ...row, loss: 0.45 }));
+    const view = await headlessView(lossChart({ history: { train, val }, logScale: true }));
+    const numbers = allTexts(view)
+      .map(Number)
+      .filter((value) => value > 0 && value < 1); // loss labels, not the epochs 0, 50, ...
+    expect(Math.min(...numbers)).toBe(0.13);
+    expect(numbers).toContain(0.2);
+
+    // A pinned run lower than this one: its lowest loss, 0.0234, gets the tick (0.023).
+    const pinned = [{ label: 'Run 1', history: { train: [{ epoch: 0, loss: 0.0234 }], val } }];
+    const withPinned = await headlessView(
+      lossChart({ history: { train, val }, logScale: true, pinned }),
+    );
+    const pinnedNumbers = allTexts(withPinned).map(Number).filter(Number.isFinite);
+    expect(pinnedNumbers).toContain(0.023);
+    expect(pinnedNumbers.filter((value) => value > 0 && value < 0.023)).toEqual([]);
+    view.finalize();
+    withPinned.finalize();
+  });
+
+  it('moves the lowest log tick with live data', async () => {
+    const view = await headlessView(lossChart({ history: { train: [], val: [] }, logScale: true }));
+    view.insert(lossChartData.train, [
+      { epoch: 0, loss: 0.9 },
+      { epoch: 1, loss: 0.4 },
+      { epoch: 2, loss: 0.0567 },
+    ]);
+    await view.runAsync();
+    const numbers = allTexts(view).map(Number).filter(Number.isFinite);
+    // 0.0567 at two significant digits.
+    expect(Math.min(...numbers.filter((value) => value > 0 && value < 1))).toBe(0.057);
+    view.finalize();
+  });
+
   it('leaves out losses it cannot draw: non-finite ones, and on a log scale those <= 0', () => {
     const history = {
       train: [

@@ -73,7 +73,11 @@ export function compareLossChart(options: CompareLossChartOptions): ChartSpec {
   ]);
   const color = seriesColor(legend, 'runs[].label');
 
-  const { x, y } = lossAxes(labels, logScale);
+  const { x, y } = lossAxes(
+    labels,
+    logScale,
+    runs.flatMap((_, index) => [`train${index}`, `val${index}`]),
+  );
 
   const datasets: Record<string, EpochLoss[]> = {};
   const layer: UnitSpec<string>[] = [];

@@ -3,6 +3,7 @@ import type { LayerSpec, UnitSpec } from 'vega-lite/types_unstable/spec/index.js
 import type { ChartSize, ChartSpec, EpochLoss, LossHistory } from '../chart-types.js';
 import { ChartInputError } from '../errors.js';
 import { chartFrame } from './chart-frame.js';
+import { logAxisLabellingLowest } from './log-axis.js';
 import { minReductionBudget, reduceSeries } from './reduce-series.js';
 import { seriesColor } from './series-legend.js';
 import { niceLinearAxis, paletteColor, seriesColors } from './theme.js';
@@ -108,7 +109,12 @@ export function lossChart(options: LossChartOptions): ChartSpec {
     ],
     'labels',
   );
-  const { x, y } = lossAxes(labels, logScale);
+  const { x, y } = lossAxes(labels, logScale, [
+    lossChartData.train,
+    lossChartData.val,
+    ...pinned.map((_, index) => `pinnedTrain${index}`),
+    ...pinned.map((_, index) => `pinnedVal${index}`),
+  ]);
 
   const layer: (UnitSpec<string> | LayerSpec<string>)[] = [];
   pinned.forEach((run, index) => {
@@ -174,10 +180,14 @@ export function pointBudget(maxPointsPerSeries: number | undefined, width: numbe
   return budget;
 }
 
-/** The epoch and loss position channels of loss charts, titled with `labels`. */
+/**
+ * The epoch and loss position channels of loss charts, titled with `labels`;
+ * a log loss axis labels the lowest loss of `lossDatasets` (rows `{ epoch, loss }`).
+ */
 export function lossAxes(
   labels: { readonly x: string; readonly y: string },
   logScale: boolean,
+  lossDatasets: readonly string[],
 ): { x: PositionFieldDef<string>; y: PositionFieldDef<string> } {
   // Fewer, rounder epoch ticks than the default: 0, 5,000, 10,000, ...
   const epochAxis = niceLinearAxis('ceil(width / 80)');
@@ -193,10 +203,8 @@ export function lossAxes(
     field: 'loss',
     type: 'quantitative',
     title: labels.y,
-    // A log axis keeps the data's own extent: rounding it out to whole decades
-    // can leave most of the plot empty.
     ...(logScale
-      ? { scale: { type: 'log', nice: false, padding: 8 } }
+      ? logAxisLabellingLowest(lossDatasets, 'loss')
       : niceLinearAxis('ceil(height / 40)')),
   };
   return { x, y };
