@@ -106,6 +106,7 @@ describe('the per-batch-size table', () => {
     const cell = (row: number, column: string) =>
       rows[row]?.querySelector(`[data-column="${column}"]`)?.textContent;
     expect(cell(0, 'batchSize')).toBe('2');
+    expect(cell(1, 'batchSize')).toBe('completo (8)');
     expect(cell(0, 'stepsPerEpoch')).toBe('4');
     expect(cell(1, 'stepsPerEpoch')).toBe('1');
     expect(cell(0, 'finalLoss')).toMatch(/^\d+,\d+ ± \d/);

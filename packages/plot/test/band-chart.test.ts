@@ -49,6 +49,27 @@ describe('bandChart', () => {
     view.finalize();
   });
 
+  it('ends the x axis at the last x drawn, not at a rounder value past it', async () => {
+    // A lab of 150 epochs: training measured at epochs 1..150, validation every 10 up to 140.
+    const epochs = (last: number, every: number): BandSeries => ({
+      name: 'batch 5',
+      points: Array.from({ length: last / every }, (_, i) => ({
+        x: (i + 1) * every,
+        mean: 1,
+        low: 0.9,
+        high: 1.1,
+      })),
+    });
+    for (const [band, last] of [
+      [epochs(150, 1), 150],
+      [epochs(140, 10), 140],
+    ] as const) {
+      const view = await headlessView(bandChart({ ...base, series: [band] }));
+      expect(view.scale('x').domain()).toEqual([band.points[0]?.x, last]);
+      view.finalize();
+    }
+  });
+
   it('uses a log y scale on request and leaves out what a log axis cannot draw', () => {
     const spec = bandChart({
       ...base,

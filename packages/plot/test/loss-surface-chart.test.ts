@@ -135,6 +135,44 @@ describe('lossSurfaceChart', () => {
     chart.finalize();
   });
 
+  it('draws the minimum as a diamond in the legend as on the map, the start as a dot in both', async () => {
+    const chart = await view(input());
+    const legendShape = (label: string) => {
+      const found: unknown[] = [];
+      const visit = (node: {
+        role?: string;
+        items?: unknown[];
+        datum?: { value?: unknown };
+        shape?: unknown;
+      }) => {
+        if (node.role === 'legend-symbol') {
+          for (const item of (node.items ?? []) as {
+            datum?: { value?: unknown };
+            shape?: unknown;
+          }[]) {
+            if (item.datum?.value === label) found.push(item.shape);
+          }
+        }
+        for (const child of (node.items ?? []) as (typeof node)[]) visit(child);
+      };
+      visit((chart.scenegraph() as unknown as { root: Parameters<typeof visit>[0] }).root);
+      return found[0] as string;
+    };
+    // The map's markers: the start a circle, the minimum a diamond (Vega's symbol shapes).
+    const markerShape = (kind: string) =>
+      itemsOf(chart, 'layer_', 'symbol').find((item) => item.datum?.kind === kind) as
+        | { shape?: string }
+        | undefined;
+    expect(markerShape('start')?.shape).toBe('circle');
+    expect(markerShape('minimum')?.shape).toBe('diamond');
+    // The legend draws custom paths scaled to its entries: four corners (a diamond) for the
+    // minimum, arcs (a dot) for the start.
+    expect(legendShape('Minimum').match(/L/g)).toHaveLength(3);
+    expect(legendShape('Minimum')).not.toContain('A');
+    expect(legendShape('Start')).toContain('A');
+    chart.finalize();
+  });
+
   it('reports a clicked grid point through the pick parameter as { m: [m], b: [b] }', async () => {
     const chart = await view(input());
     const cells = itemsOf(chart, surfaceLayerName, 'rect');

@@ -12,6 +12,7 @@ import { h } from '../ui/dom.js';
 import { legendBelow } from '../ui/legend-below.js';
 import { nextFrame } from '../ui/next-frame.js';
 import { type BandChartKind, bandSeries, type LossAxis } from './band-series.js';
+import { bandWidthText } from './band-width-text.js';
 import type { LabMessages } from './lab-messages.js';
 import { batchSizeName } from './series-name-text.js';
 
@@ -29,8 +30,18 @@ const KINDS: readonly BandChartKind[] = ['loss', 'val', 'cosine', 'variance'];
  * page never does all four at once.
  */
 export class LabCharts {
-  /** The chart containers, to be placed in the page. */
+  /**
+   * What to place in the page per chart: the chart, and for the training
+   * loss the run's reading of its bands under it.
+   */
   readonly elements: Readonly<Record<BandChartKind, HTMLElement>>;
+  /** The chart containers (`#loss-chart`, ...), each an image named by its figure. */
+  private readonly chartElements: Readonly<Record<BandChartKind, HTMLElement>>;
+  /** Which batch size's seeds agree most and least in this run (`bandWidthText`). */
+  private readonly lossReading = h('p', {
+    class: 'explain band-reading',
+    id: 'loss-chart-reading',
+  });
   private messages: LabMessages;
   private locale: Locale;
   private infos: BatchSizeGroupInfo[] = [];
@@ -58,13 +69,18 @@ export class LabCharts {
         class: 'chart',
         role: 'img',
         'aria-labelledby': `${kind}-chart-title`,
-        'aria-describedby': `${kind}-chart-explain`,
+        'aria-describedby':
+          kind === 'loss' ? 'loss-chart-reading loss-chart-explain' : `${kind}-chart-explain`,
       });
-    this.elements = {
+    this.chartElements = {
       loss: element('loss'),
       val: element('val'),
       cosine: element('cosine'),
       variance: element('variance'),
+    };
+    this.elements = {
+      ...this.chartElements,
+      loss: h('div', { class: 'chart-with-reading' }, this.chartElements.loss, this.lossReading),
     };
   }
 
@@ -86,14 +102,16 @@ export class LabCharts {
     if (sameLook) {
       if (this.groups.some((group) => group !== undefined)) {
         this.groups = [];
+        this.updateReading();
         for (const kind of KINDS) {
           this.charts[kind]?.replace(bandChartData.bands, []);
-          this.elements[kind].dataset.filled = '0';
+          this.chartElements[kind].dataset.filled = '0';
         }
       }
       return this.drawing ?? Promise.resolve();
     }
     this.groups = [];
+    this.updateReading();
     return this.redraw(KINDS);
   }
 
@@ -108,6 +126,7 @@ export class LabCharts {
     this.n = config.n;
     this.hasValidation = config.valN > 0;
     this.groups = [];
+    this.updateReading();
     if (changed) void this.redraw(KINDS);
   }
 
@@ -126,9 +145,10 @@ export class LabCharts {
         if (!chart || this.pending.has(kind)) return;
         const rows = this.spec(kind, 300).datasets?.[bandChartData.bands] ?? [];
         chart.replace(bandChartData.bands, rows as Record<string, unknown>[]);
-        this.elements[kind].dataset.filled = String(this.filled);
+        this.chartElements[kind].dataset.filled = String(this.filled);
       });
     }
+    this.updateReading();
   }
 
   /** Switches a chart's y axis between linear and log. */
@@ -147,7 +167,17 @@ export class LabCharts {
   setMessages(messages: LabMessages, locale: Locale): Promise<void> {
     this.messages = messages;
     this.locale = locale;
+    this.updateReading();
     return this.redraw(KINDS);
+  }
+
+  /** Says which batch size's training-loss band is narrowest and widest (against epochs). */
+  private updateReading(): void {
+    const series = bandSeries('loss', this.infos, this.groups, {
+      axis: 'epoch',
+      name: (info) => batchSizeName(info, this.n, this.messages),
+    });
+    this.lossReading.textContent = bandWidthText(series, this.messages);
   }
 
   /** Resolves once every queued redraw has been drawn. */
@@ -212,7 +242,7 @@ export class LabCharts {
   }
 
   private async draw(kind: BandChartKind): Promise<void> {
-    const element = this.elements[kind];
+    const element = this.chartElements[kind];
     element.dataset.filled = String(this.filled);
     if (kind === 'val' && !this.hasValidation) {
       this.charts[kind]?.finalize();

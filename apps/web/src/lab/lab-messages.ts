@@ -20,6 +20,10 @@ export interface LabMessages {
   readonly epochs: string;
   readonly steps: string;
   readonly lossExplain: string;
+  /** What the run's bands show: `{narrowest}` and `{widest}` are batch-size names. */
+  readonly bandWidths: string;
+  /** The table's full-batch row: `{n}` is the number of training points. */
+  readonly tableFullBatch: string;
   readonly valChart: string;
   readonly valExplain: string;
   readonly noValidation: string;
@@ -101,7 +105,9 @@ const en: LabMessages = {
   epochs: 'epochs',
   steps: 'gradient steps',
   lossExplain:
-    'Each line is the mean over the seeds and the band spans one standard deviation either side. Against epochs, small batches win: they take many steps per pass over the data. Against gradient steps, the full batch wins: each of its steps uses every point. Batch size 1 is the noisiest: a wide band and a jagged line.',
+    'Each line is the mean over the seeds and the band spans one standard deviation either side. Against epochs, small batches win: they take many steps per pass over the data. Against gradient steps, the full batch wins: each of its steps uses every point.',
+  bandWidths:
+    'In this run, {narrowest} has the narrowest band (its seeds agree most) and {widest} the widest.',
   valChart: 'Validation loss',
   valExplain:
     'The same models on points they never trained on. Compare where each batch size ends and how much its seeds disagree (the band’s width): the noise of small batches can help or hurt generalisation.',
@@ -125,6 +131,7 @@ const en: LabMessages = {
     cosine: 'Final cosine',
   },
   tableEmpty: 'Rows appear as each batch size finishes.',
+  tableFullBatch: 'full ({n})',
   lineChart: 'The path to the minimum, for a line y = m x + b',
   lineExplain:
     'The loss of a straight line y = m x + b on the same training points, over every (m, b): the contour lines crowd towards the minimum (the gold diamond), and lighter is lower. From the same start (the black dot), full-batch gradient descent walks smoothly downhill; mini-batch SGD zig-zags around it, more the smaller the batch, with the same learning rate and number of steps. Click the surface to start from another point (or type it in the path start field).',
@@ -210,7 +217,9 @@ const es: LabMessages = {
   epochs: 'épocas',
   steps: 'pasos de gradiente',
   lossExplain:
-    'Cada línea es la media sobre las semillas y la banda abarca una desviación típica a cada lado. Frente a las épocas ganan los lotes pequeños: dan muchos pasos en cada pasada por los datos. Frente a los pasos de gradiente gana el lote completo: cada paso usa todos los puntos. El lote de 1 es el más ruidoso: banda ancha y línea dentada.',
+    'Cada línea es la media sobre las semillas y la banda abarca una desviación típica a cada lado. Frente a las épocas ganan los lotes pequeños: dan muchos pasos en cada pasada por los datos. Frente a los pasos de gradiente gana el lote completo: cada paso usa todos los puntos.',
+  bandWidths:
+    'En esta ejecución, {narrowest} tiene la banda más estrecha (sus semillas coinciden más) y {widest} la más ancha.',
   valChart: 'Pérdida de validación',
   valExplain:
     'Los mismos modelos sobre puntos con los que nunca entrenaron. Compara dónde acaba cada tamaño de lote y cuánto discrepan sus semillas (el ancho de la banda): el ruido de los lotes pequeños puede ayudar o perjudicar a la generalización.',
@@ -234,6 +243,7 @@ const es: LabMessages = {
     cosine: 'Coseno final',
   },
   tableEmpty: 'Las filas aparecen al terminar cada tamaño de lote.',
+  tableFullBatch: 'completo ({n})',
   lineChart: 'El camino hacia el mínimo, para una recta y = m x + b',
   lineExplain:
     'La pérdida de una recta y = m x + b sobre los mismos puntos de entrenamiento, para cada (m, b): las curvas de nivel se aprietan hacia el mínimo (el rombo dorado), y más claro es más bajo. Desde el mismo inicio (el punto negro), el descenso de gradiente con el lote completo baja suavemente; SGD con minilotes zigzaguea a su alrededor, más cuanto más pequeño el lote, con la misma tasa de aprendizaje y el mismo número de pasos. Haz clic en la superficie para empezar desde otro punto (o escríbelo en el campo de inicio del camino).',

@@ -4,6 +4,7 @@ import {
   type LabGroupSummary,
   type Spread,
 } from '@epochlab/experiments';
+import { fill } from '../i18n/messages.js';
 import { formatCount, formatNumber } from '../ui/format.js';
 import type { LabMessages } from './lab-messages.js';
 
@@ -30,9 +31,16 @@ const LAB_TABLE_COLUMNS = [
 type LabTableColumn = (typeof LAB_TABLE_COLUMNS)[number];
 
 /** One table row's cells (text), from the lab summary's row. */
-function labTableRow(row: LabGroupSummary, locale: string): Record<LabTableColumn, string> {
+function labTableRow(
+  row: LabGroupSummary,
+  messages: LabMessages,
+  locale: string,
+): Record<LabTableColumn, string> {
   return {
-    batchSize: row.label,
+    batchSize:
+      row.option === 'full'
+        ? fill(messages.tableFullBatch, { n: formatCount(row.batchSize, locale) })
+        : row.label,
     stepsPerEpoch: formatCount(row.stepsPerEpoch, locale),
     finalLoss: formatSpread(finalComparedLoss(row), locale),
     bestVal: formatSpread(row.bestValLoss, locale),
@@ -80,7 +88,7 @@ export function renderLabTable(
     body.append(row);
   }
   for (const summary of rows) {
-    const values = labTableRow(summary, locale);
+    const values = labTableRow(summary, messages, locale);
     const row = doc.createElement('tr');
     row.dataset.batchSize = String(summary.batchSize);
     for (const column of LAB_TABLE_COLUMNS) {

@@ -13,7 +13,7 @@ import { withChartLocale } from '../i18n/chart-locale.js';
 import { fill, type Locale } from '../i18n/messages.js';
 import { h } from '../ui/dom.js';
 import { formatCount } from '../ui/format.js';
-import { legendBelow } from '../ui/legend-below.js';
+import { legendsBelow } from '../ui/legend-below.js';
 import { nextFrame } from '../ui/next-frame.js';
 import { chartWidth } from './lab-charts.js';
 import type { LabMessages } from './lab-messages.js';
@@ -397,19 +397,4 @@ function settingsOf(config: BatchSizeLabConfig): PathSettings {
     lr: config.pathLr,
     steps: config.pathSteps,
   };
-}
-
-/**
- * The chart for a phone: the paths' legend under the plot, so the plot keeps
- * the width, and no colour legend for the loss (the contour lines carry it).
- */
-function legendsBelow(spec: ChartSpec): ChartSpec {
-  const layers = ((spec as { layer?: unknown[] }).layer ?? []).map((layer) => {
-    const fill = (layer as { encoding?: { fill?: { legend?: Record<string, unknown> } } }).encoding
-      ?.fill;
-    if (!fill?.legend) return layer;
-    const encoding = (layer as { encoding: Record<string, unknown> }).encoding;
-    return { ...(layer as object), encoding: { ...encoding, fill: { ...fill, legend: null } } };
-  });
-  return legendBelow({ ...spec, layer: layers } as ChartSpec);
 }

@@ -7,7 +7,7 @@ import {
   lossChartData,
   reduceSeries,
 } from '@epochlab/plot';
-import { createFrameScheduler, createLiveChart, type LiveChart } from '@epochlab/plot/browser';
+import type { LiveChart } from '@epochlab/plot/browser';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import { fill, type Messages } from '../i18n/messages.js';
 import type { DataPoints } from '../worker/data-points.js';
@@ -15,6 +15,16 @@ import type { EpochLoss, StartedMessage, XY } from '../worker/protocol.js';
 import { withDrawingFrame } from './drawing-frame.js';
 import { formatCount } from './format.js';
 import { legendBelow } from './legend-below.js';
+
+type LiveChartModule = typeof import('@epochlab/plot/browser');
+
+/**
+ * Vega and Vega-Lite (`@epochlab/plot/browser`), loaded with the first chart:
+ * a third of the page's script, which need not hold up the form and Train.
+ */
+function loadLiveCharts(): Promise<LiveChartModule> {
+  return import('@epochlab/plot/browser');
+}
 
 /** Most points per loss series the live chart draws (the full history is kept for downloads). */
 const LIVE_LOSS_POINTS = 600;
@@ -77,8 +87,8 @@ export class ChartPanel {
   private relayout = false;
   /** The user's own points: no true function, and axes framed for drawing. */
   private ownData = false;
-  /** One chart redraw per frame: the fit and loss charts take turns. */
-  private readonly frames = createFrameScheduler();
+  /** One chart redraw per frame: the fit and loss charts take turns (made with the first charts). */
+  private frames: ReturnType<LiveChartModule['createFrameScheduler']> | undefined;
 
   constructor(
     private readonly fitElement: HTMLElement,
@@ -325,6 +335,8 @@ export class ChartPanel {
     const narrow = width < NARROW_CHART;
     const localized = (spec: ChartSpec) =>
       withChartLocale(narrow ? legendBelow(spec) : spec, this.messages.locale);
+    const { createFrameScheduler, createLiveChart } = await loadLiveCharts();
+    this.frames ??= createFrameScheduler();
     const [fit, loss] = await Promise.all([
       createLiveChart(fitTarget, localized(fitSpec), this.frames),
       createLiveChart(lossTarget, localized(lossSpec), this.frames),

@@ -79,6 +79,19 @@ describe('batch-size lab in chromium', () => {
       for (const id of ['loss-chart', 'val-chart', 'cosine-chart', 'variance-chart']) {
         await page.waitForSelector(`#${id}[data-filled="3"] canvas`);
       }
+      // Under the training loss, what this run's bands show (two different batch sizes).
+      const reading = await text(page, '#loss-chart-reading');
+      const names = '(batch 1|batch 5|full batch \\(20\\))';
+      const match = reading.match(
+        new RegExp(
+          `^In this run, ${names} has the narrowest band \\(its seeds agree most\\) and ${names} the widest\\.$`,
+        ),
+      );
+      expect(match, reading).not.toBeNull();
+      expect(match?.[1]).not.toBe(match?.[2]);
+      expect(await text(page, '[data-batch-size="20"] [data-column="batchSize"]')).toBe(
+        'full (20)',
+      );
       // Against gradient steps, and on a log scale: redrawn, still filled.
       await page.check('#loss-axis-step');
       await page.check('#loss-log');
@@ -260,6 +273,15 @@ describe('batch-size lab in chromium', () => {
       await waitForState(page, 'done');
       expect(await text(page, '#lab-progress')).toMatch(
         /^Terminado: 3 tamaños de lote × 8 semillas/,
+      );
+      expect(await text(page, '[data-batch-size="20"] [data-column="batchSize"]')).toBe(
+        'completo (20)',
+      );
+      await page.waitForFunction(
+        () => document.querySelector('#loss-chart-reading')?.textContent !== '',
+      );
+      expect(await text(page, '#loss-chart-reading')).toMatch(
+        /^En esta ejecución, .+ tiene la banda más estrecha \(sus semillas coinciden más\) y .+ la más ancha\.$/,
       );
       expect(await text(page, '#lab-table thead th')).toBe('Tamaño de lote');
       // The arrow keys move the start point on the surface.

@@ -112,7 +112,9 @@ export function bandChart(options: BandChartOptions): ChartSpec {
         field: 'x',
         type: 'quantitative',
         title: options.xTitle,
-        ...xAxis,
+        // The axis ends where the data ends (150 epochs reach 150, not a rounder
+        // 200 with an empty quarter), each chart at its own last x.
+        scale: { zero: false, nice: false },
         axis: { ...xAxis.axis, labelFlush: false },
       };
   const yScale = logScale

@@ -184,7 +184,7 @@ export function lossSurfaceChart(options: LossSurfaceChartOptions): ChartSpec {
       { label: labels.start, color: seriesColors.marker, symbol: 'point' as const },
       ...(options.minimum === undefined
         ? []
-        : [{ label: labels.minimum, color: minimumColor, symbol: 'point' as const }]),
+        : [{ label: labels.minimum, color: minimumColor, symbol: 'diamond' as const }]),
     ],
     'paths',
   );
