@@ -5,9 +5,10 @@
  * (a JSON line per budget, like the package bench's `ratio` lines):
  *
  * - main-thread JS before the first run: every script the page (not a
- *   worker) loaded until Train is enabled and the network is idle, gzip
- *   computed on the served files (`gzip -9`, as a server would compress them);
- *   under 250 KB;
+ *   worker: a CDP session on the page's target) loaded until the network is
+ *   idle with Train enabled, and the part loaded by the time Train is enabled
+ *   (the charts' Vega comes after), gzip computed on the served files
+ *   (`gzip -9`, as a server would compress them); under 250 KB;
  * - navigation to Train enabled (a MutationObserver in the page): under 1 s;
  * - the longest main-thread task during the notebook's default run (20000
  *   epochs, validation every 10), as CPU time: `RunTask` events' `tdur` on
@@ -258,11 +259,7 @@ try {
 
 console.log('web app: main-thread scripts before the first run (gzip -9 of the served files)');
 console.table(
-  load.files.map((file) => ({
-    ...file,
-    gzip: undefined,
-    'gzip KB': (file.gzip / 1024).toFixed(1),
-  })),
+  load.files.map(({ gzip, ...file }) => ({ ...file, 'gzip KB': (gzip / 1024).toFixed(1) })),
 );
 console.log('web app: the default run on auto and on cpu, interleaved');
 console.table(backendRuns.map((run) => ({ ...run, seconds: run.seconds.toFixed(2) })));

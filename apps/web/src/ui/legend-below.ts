@@ -1,17 +1,36 @@
 import type { ChartSpec } from '@epochlab/plot';
 
+/** Longest legend name that still fits two to a row on a phone ("lote completo (100)"). */
+const TWO_COLUMN_NAME = 22;
+
+/** The legend names of a chart: the domains of its layers' colour scales. */
+function legendNames(spec: unknown): string[] {
+  const layers = (spec as { layer?: unknown[] }).layer ?? [];
+  return layers.flatMap((layer) => {
+    const domain = (layer as { encoding?: { color?: { scale?: { domain?: unknown } } } }).encoding
+      ?.color?.scale?.domain;
+    return [
+      ...(Array.isArray(domain) ? domain.filter((name) => typeof name === 'string') : []),
+      ...legendNames(layer),
+    ];
+  });
+}
+
 /**
- * The same chart with its legends under the plot, two entries a row: on a
- * phone the plot keeps the screen's width instead of sharing it with a legend.
+ * The same chart with its legends under the plot: on a phone the plot keeps
+ * the screen's width instead of sharing it with a legend. Two entries a row,
+ * or one when a name is too long for half the width ("Final model, after
+ * 20,000 epochs"), which would push the second column off the chart.
  */
 export function legendBelow(spec: ChartSpec): ChartSpec {
   const config = (spec.config ?? {}) as Record<string, unknown>;
   const legend = (config.legend ?? {}) as Record<string, unknown>;
+  const columns = legendNames(spec).some((name) => name.length > TWO_COLUMN_NAME) ? 1 : 2;
   return {
     ...spec,
     config: {
       ...config,
-      legend: { ...legend, orient: 'bottom', direction: 'horizontal', columns: 2 },
+      legend: { ...legend, orient: 'bottom', direction: 'horizontal', columns },
     },
   } as ChartSpec;
 }
