@@ -305,6 +305,8 @@ export class ChartPanel {
     if (!data) return;
     const width = chartWidth(this.fitElement);
     const height = Math.round(Math.min(360, Math.max(220, width * 0.6)));
+    // Under a phone's fit chart its legend takes a row per model and set of points: room for them.
+    const fitHeight = width < PHONE_CHART ? Math.round(Math.max(height, width * 0.95)) : height;
     const fitChartSpec = fitChart({
       train: data.train,
       ...(data.validation ? { validation: data.validation } : {}),
@@ -312,7 +314,7 @@ export class ChartPanel {
       ...(this.best ? { bestCurve: this.best.curve } : {}),
       ...(this.ownData ? {} : { truth: data.truth }),
       width,
-      height,
+      height: fitHeight,
       labels: { ...this.messages.chartLabels.fit, ...this.modelLabels() },
     });
     const fitSpec = this.ownData ? withDrawingFrame(fitChartSpec) : fitChartSpec;
@@ -398,6 +400,9 @@ async function warmUp(
 
 /** Below this width (phones) the legend goes under the plot, which keeps the plot wide. */
 const NARROW_CHART = 560;
+
+/** Below this chart width the page is a phone's single column. */
+const PHONE_CHART = 400;
 
 /** Chart width (axes and legend included) for the container: fits a phone, caps on wide screens. */
 function chartWidth(element: HTMLElement): number {
