@@ -30,8 +30,8 @@ describe('the hardware page URL', () => {
     const state = readHardwareUrl(PAGE);
     expect(state.problems).toEqual([]);
     expect(state.backends).toEqual(['cpu', 'wasm', 'webgl', 'webgpu']);
-    expect(state.config.n).toBe(1024);
-    expect(state.config.batchSizes).toEqual([4, 32, 256, 1024]);
+    expect(state.config.n).toBe(256);
+    expect(state.config.batchSizes).toEqual([4, 16, 64, 256]);
     expect(state.config.seconds).toBe(0.5);
     // The rest are the experiment's own defaults (the CLI's).
     expect(state.config.hidden).toEqual([256, 256]);
@@ -55,12 +55,12 @@ describe('the hardware page URL', () => {
     const bad = `${PAGE}&seconds=0&batch-sizes=4,2000&backends=cpu,gpu`;
     expect(problemLines(bad)).toEqual([
       'seconds must be a number > 0 and <= 60',
-      'batch-sizes[1] must be at most n (1024) or full',
+      'batch-sizes[1] must be at most n (256) or full',
       'backends[1] must be one of cpu, wasm, webgl, webgpu',
     ]);
     expect(problemLines(bad, 'es')).toEqual([
       'seconds debe ser un número > 0 y <= 60',
-      'batch-sizes[1] debe ser como mucho n (1024) o full',
+      'batch-sizes[1] debe ser como mucho n (256) o full',
       'backends[1] debe ser uno de: cpu, wasm, webgl, webgpu',
     ]);
     const state = readHardwareUrl(bad);

@@ -232,9 +232,12 @@ export class HardwarePage {
     this.setState('running');
     this.progress.textContent = m.running(0, 0, '');
     this.chart?.finalize();
+    // SVG, not canvas: a software WebGPU can take the browser's GPU process down
+    // mid-run, and a canvas drawn through it goes blank; the chart redraws once per cell.
     this.chart = await createLiveChart(
       this.chartBox,
       withChartLocale(this.emptyChart(), this.locale),
+      { renderer: 'svg' },
     );
     if (runId !== this.runId) return;
     this.startedAt = performance.now();

@@ -17,14 +17,15 @@ export type HardwareBackend = (typeof HARDWARE_BACKENDS)[number];
 export const BACKENDS_PARAM = 'backends';
 
 /**
- * The page's defaults where they differ from the CLI's: 1024 points, four
- * batch sizes and half a second each, so that the four backends and two
- * models finish in about a minute (the CLI's 4096 points and seven sizes take
- * minutes on the GPU backends, whose batch-1 epochs are slow).
+ * The page's defaults where they differ from the CLI's: 256 points, batch
+ * sizes 4 to 256 and half a second each, so that the four backends and two
+ * models finish in about a minute. A measurement lasts at least one epoch, and
+ * on a software WebGL or WebGPU an epoch of batch 4 over the CLI's 4096 points
+ * takes over a minute by itself.
  */
 export const BROWSER_HARDWARE_DEFAULTS = {
-  n: 1024,
-  batchSizes: [4, 32, 256, 1024],
+  n: 256,
+  batchSizes: [4, 16, 64, 256],
   seconds: 0.5,
 } as const;
 
