@@ -1,3 +1,4 @@
+import { isHardwareUrl } from './hardware/hardware-url.js';
 import { pickLocale } from './i18n/messages.js';
 import { isLabUrl } from './lab/lab-url-state.js';
 import { isMinimaUrl } from './minima/minima-url.js';
@@ -16,6 +17,10 @@ if (container) {
   } else if (isMinimaUrl(window.location.search)) {
     void import('./minima/minima-page.js').then(({ MinimaPage }) =>
       new MinimaPage(locale, window.location.search).mount(container),
+    );
+  } else if (isHardwareUrl(window.location.search)) {
+    void import('./hardware/hardware-page.js').then(({ HardwarePage }) =>
+      new HardwarePage(locale, window.location.search).mount(container),
     );
   } else {
     void new App(locale, window.location.search).mount(container);

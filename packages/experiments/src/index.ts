@@ -185,6 +185,10 @@ export {
   type UnavailableBackend,
 } from './hardware/run-batch-size-hardware.js';
 export {
+  type ThroughputChartPoint,
+  throughputChartPoints,
+} from './hardware/throughput-points.js';
+export {
   DEFAULT_SURFACE_RESOLUTION,
   type DescentPathOptions,
   descentPath,

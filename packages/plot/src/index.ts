@@ -58,3 +58,9 @@ export {
 export { type NumberLocale, withNumberLocale } from './spec/number-locale.js';
 export { reduceSeries, type SeriesPoint } from './spec/reduce-series.js';
 export { chartFontFamily, paletteColor, seriesColors, seriesPalette } from './spec/theme.js';
+export {
+  type ThroughputChartOptions,
+  type ThroughputPoint,
+  throughputChart,
+  throughputChartData,
+} from './spec/throughput-chart.js';

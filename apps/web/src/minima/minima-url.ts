@@ -1,13 +1,12 @@
 import {
-  ConfigError,
   defaultLocalMinimaConfig,
   LOCAL_MINIMA,
   LOCAL_MINIMA_FIELDS,
   type LocalMinimaConfig,
-  parseFieldText,
   parseLocalMinimaConfig,
 } from '@epochlab/experiments';
 import type { FieldProblem } from '../state/field-validation.js';
+import { parseFlagParams, problemFlag } from '../state/flag-params.js';
 
 /** Whether a query string opens the local-minima page (`?experiment=local-minima`). */
 export function isMinimaUrl(search: string): boolean {
@@ -29,30 +28,16 @@ export interface MinimaUrlState {
  * that it never runs a mix the user did not write.
  */
 export function readMinimaUrl(search: string): MinimaUrlState {
-  const params = new URLSearchParams(search);
-  const values: Record<string, unknown> = { experiment: LOCAL_MINIMA };
-  const texts = new Map<string, string>();
-  for (const field of LOCAL_MINIMA_FIELDS) {
-    const text = params.get(field.flag);
-    if (text === null) continue;
-    texts.set(field.key, text);
-    values[field.key] = parseFieldText(field, text);
-  }
-  try {
-    return { config: parseLocalMinimaConfig(values), problems: [] };
-  } catch (error) {
-    if (!ConfigError.isInstance(error)) throw error;
-    const problems = error.issues.map((issue) => {
-      const key = issue.field.split(/[.[]/)[0] ?? issue.field;
-      return { key: issue.field, text: texts.get(key) ?? '', problem: issue.problem };
-    });
-    return { config: defaultLocalMinimaConfig(), problems };
-  }
+  const { config, problems } = parseFlagParams(
+    LOCAL_MINIMA_FIELDS,
+    new URLSearchParams(search),
+    { experiment: LOCAL_MINIMA },
+    parseLocalMinimaConfig,
+  );
+  return { config: config ?? defaultLocalMinimaConfig(), problems };
 }
 
 /** A problem's field as the link writes it: `pathLr` -> `path-lr`, `batchSizes[1]` -> `batch-sizes[1]`. */
 export function minimaFlagOf(field: string): string {
-  const key = field.split(/[.[]/)[0] ?? field;
-  const flag = LOCAL_MINIMA_FIELDS.find((candidate) => candidate.key === key)?.flag ?? key;
-  return `${flag}${field.slice(key.length)}`;
+  return problemFlag(LOCAL_MINIMA_FIELDS, field);
 }

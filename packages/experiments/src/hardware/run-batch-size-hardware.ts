@@ -108,7 +108,9 @@ export function throughputKnees(cells: readonly HardwareCell[]): ThroughputKnee[
  * (to the first epoch end past it) and records the samples per second, the
  * seconds to the first epoch with a mean loss at most `targetLoss`, and the
  * backend and training path that actually ran. A backend that cannot start
- * (tensorflow without its native library) is listed with its reason.
+ * (tensorflow without its native library) is listed with its reason, and so
+ * is one that fails a measurement (its cells so far are kept, the next backend
+ * is measured).
  */
 export async function runBatchSizeHardware(
   config: HardwareConfig,
@@ -133,16 +135,34 @@ export async function runBatchSizeHardware(
   const cells: HardwareCell[] = [];
   let status: HardwareResult['status'] = 'completed';
   measure: for (const backend of usable) {
-    for (const { model, hidden } of models) {
-      for (const option of config.batchSizes) {
-        if (options.signal?.aborted) {
-          status = 'aborted';
-          break measure;
+    const before = cells.length;
+    try {
+      for (const { model, hidden } of models) {
+        for (const option of config.batchSizes) {
+          if (options.signal?.aborted) {
+            status = 'aborted';
+            break measure;
+          }
+          const cell = await timeOne(
+            config,
+            backend,
+            model,
+            hidden,
+            option,
+            options.backendOptions,
+          );
+          cells.push(cell);
+          options.onEvent?.({ type: 'cell-end', done: cells.length, total, cell });
         }
-        const cell = await timeOne(config, backend, model, hidden, option, options.backendOptions);
-        cells.push(cell);
-        options.onEvent?.({ type: 'cell-end', done: cells.length, total, cell });
       }
+    } catch (error) {
+      // A backend that starts can still fail a training (a lost GPU device, a
+      // path it cannot run): the others are still worth measuring.
+      const message = error instanceof Error ? error.message : String(error);
+      unavailable.push({
+        backend,
+        reason: `failed after ${cells.length - before} measurements: ${message}`,
+      });
     }
   }
   return {

@@ -1,5 +1,5 @@
-import type { HardwareResult } from '@epochlab/experiments';
-import { bandChart, type ChartSpec } from '@epochlab/plot';
+import { type HardwareResult, throughputChartPoints } from '@epochlab/experiments';
+import { bandChart, type ChartSpec, throughputChart } from '@epochlab/plot';
 import type { RunFile } from '../run-folder.js';
 import { csvFile } from '../table-files.js';
 
@@ -61,13 +61,12 @@ export function hardwareChartSpecs(result: HardwareResult): [string, ChartSpec][
   return [
     [
       'throughput',
-      bandChart({
+      throughputChart({
         title: `Training throughput against batch size (path: ${paths})`,
-        series: seriesOf(result, (cell) => cell.samplesPerSecond),
+        ...throughputChartPoints(result.cells, (backend, model) => `${backend}, ${model}`),
         xTitle: 'Batch size (log scale)',
         yTitle: 'Samples per second (log scale)',
-        logX: true,
-        logScale: true,
+        kneeNote: '◆ the knee: the smallest batch within 90% of the best throughput',
         legendTitle: 'Backend, model',
       }),
     ],
