@@ -4,6 +4,7 @@ import { loadMlp } from '@epochlab/models/node';
 import { initBackend } from '@epochlab/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { kerasStopEpoch } from './support/keras-stop-epoch.js';
 import { type LossPoint, readJson, useWorkFolder } from './support/work-folder.js';
 
 const work = useWorkFolder('epochlab-early-stopping-');
@@ -24,16 +25,6 @@ interface Summary {
 /** The lowest validation loss and the first epoch that reached it, by hand. */
 function lowest(val: readonly LossPoint[]): LossPoint {
   return val.reduce((best, point) => (point.loss < best.loss ? point : best));
-}
-
-/** Keras's EarlyStopping rule on a validation history: the epoch training stops after. */
-function kerasStopEpoch(val: readonly LossPoint[], patience: number): number | undefined {
-  let best: LossPoint | undefined;
-  for (const point of val) {
-    if (best === undefined || point.loss < best.loss) best = point;
-    else if (point.epoch - best.epoch >= patience) return point.epoch;
-  }
-  return undefined;
 }
 
 const xs = Array.from({ length: 21 }, (_, i) => -1 + i / 10);

@@ -306,6 +306,16 @@ describe('epochlab sweep refuses bad input with one line, exit 2 and nothing wri
       ['--lr', '0.01', '--workers', '0'],
       /^epochlab: --workers must be a whole number from 1 to 256; got 0$/,
     ],
+    [
+      'a field other than yes/no without values',
+      ['--lr', '--early-stopping'],
+      /^epochlab: --lr needs a list of values, such as --lr 0\.001,0\.01$/,
+    ],
+    [
+      '--resume of a folder no sweep wrote',
+      ['--lr', '0.01', '--resume', 'nowhere'],
+      /^epochlab: nowhere is not a sweep folder: it has no sweep\.json$/,
+    ],
   ];
   it.each(cases)('%s', async (name, flags, message) => {
     const cwd = join(work.path, `bad-${name.replaceAll(/[^a-z0-9]+/g, '-')}`);

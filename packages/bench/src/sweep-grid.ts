@@ -23,12 +23,29 @@ const RUN_EPOCHS = 36 * SWEEP_GRID.seeds * SWEEP_GRID.epochs;
 /** One `epochlab sweep` of the grid. */
 export interface SweepGridMeasurement {
   readonly kind: 'sweep-grid';
+  /** Worker threads, as `timings.json` records them. */
   readonly workers: number;
   /** Training seconds (the CLI's `timings.json`: pool start to last batch). */
   readonly seconds: number;
   /** Spawn to exit: Node's start, the charts and the files included. */
   readonly wallSeconds: number;
   readonly runEpochsPerSecond: number;
+  /** Seconds from the pool's start until every thread had its modules and backend and trained. */
+  readonly startupSeconds: number;
+  /** Seconds the threads waited at the end for the last batch, summed over threads. */
+  readonly idleAtEndSeconds: number;
+  /** Batches the sweep was cut into. */
+  readonly batches: number;
+}
+
+/** What the bench reads of `timings.json`. */
+interface SweepTimings {
+  readonly workers: number;
+  readonly seconds: number;
+  readonly timeline: {
+    readonly threads: readonly { readonly firstTraining: number; readonly idleAtEnd: number }[];
+    readonly batches: readonly unknown[];
+  };
 }
 
 const sweepArgs = (repoRoot: string) => [
@@ -61,15 +78,17 @@ export function measureSweepGrid(repoRoot: string, workers: number): SweepGridMe
   try {
     const out = join(parent, 'sweep');
     const wallSeconds = runSweep(repoRoot, ['--workers', String(workers), '--out', out]);
-    const { seconds } = JSON.parse(readFileSync(join(out, 'timings.json'), 'utf8')) as {
-      seconds: number;
-    };
+    const timings = JSON.parse(readFileSync(join(out, 'timings.json'), 'utf8')) as SweepTimings;
+    const { threads } = timings.timeline;
     return {
       kind: 'sweep-grid',
-      workers,
-      seconds,
+      workers: timings.workers,
+      seconds: timings.seconds,
       wallSeconds,
-      runEpochsPerSecond: RUN_EPOCHS / seconds,
+      runEpochsPerSecond: RUN_EPOCHS / timings.seconds,
+      startupSeconds: Math.max(...threads.map((thread) => thread.firstTraining)),
+      idleAtEndSeconds: threads.reduce((sum, thread) => sum + thread.idleAtEnd, 0),
+      batches: timings.timeline.batches.length,
     };
   } finally {
     rmSync(parent, { recursive: true, force: true });
@@ -137,14 +156,43 @@ export function shardedSweepGridIdentical(repoRoot: string): {
   }
 }
 
-/** `anchors/sweep_grid.py`: the same grid in a loop of the notebook's PyTorch code. */
-export function torchSweepGrid(): { readonly kind: 'pytorch'; readonly [field: string]: unknown } {
+/**
+ * `anchors/sweep_grid.py`: the same grid in a loop of the notebook's PyTorch
+ * code; by default a sample of it (every configuration, seed 0 only: each run
+ * does the same work per epoch, so the rate is the whole grid's), `full` for
+ * all 8 seeds (about seven minutes on the 2-core machine). Its `sample` field
+ * says which.
+ */
+export function torchSweepGrid(full = false): {
+  readonly kind: 'pytorch';
+  readonly [field: string]: unknown;
+} {
   const script = resolve(dirname(fileURLToPath(import.meta.url)), '../anchors/sweep_grid.py');
   const run = spawnSync(
     PYTHON,
-    [script, '--epochs', String(SWEEP_GRID.epochs), '--seeds', String(SWEEP_GRID.seeds)],
+    [script, '--epochs', String(SWEEP_GRID.epochs), ...(full ? ['--full'] : [])],
     { encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`sweep_grid.py failed: ${run.stderr}`);
   return { kind: 'pytorch', ...(JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as object) };
+}
+
+/**
+ * The sweep grid per core count as a table for people (the JSON lines carry
+ * the same numbers): seconds, run-epochs/s, the speed-up over 1 worker, and
+ * where the time went besides training.
+ */
+export function sweepGridTable(measurements: readonly SweepGridMeasurement[]): string {
+  const base = measurements[0]?.runEpochsPerSecond ?? Number.NaN;
+  const rows = measurements.map(
+    (m) =>
+      `| ${m.workers} | ${m.seconds.toFixed(2)} | ${m.wallSeconds.toFixed(2)} | ${Math.round(m.runEpochsPerSecond).toLocaleString('en-US')} | ${(m.runEpochsPerSecond / base).toFixed(2)}x | ${m.startupSeconds.toFixed(2)} | ${m.idleAtEndSeconds.toFixed(2)} | ${m.batches} |`,
+  );
+  return [
+    'sweep-grid: 36 configurations x 8 seeds x 2000 epochs, cpu',
+    '| workers | training s | wall s | run-epochs/s | speed-up | start-up s | idle at end s | batches |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }

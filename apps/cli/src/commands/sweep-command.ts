@@ -1,5 +1,6 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  DEFAULT_RUNS_PER_BATCH,
   type FinishedConfiguration,
   heatmapAxes,
   parseShard,
@@ -15,6 +16,11 @@ import type { CliIo } from '../cli-io.js';
 import { resolveSweepSpec, type SweepSpecFlags } from '../config/sweep-spec-input.js';
 import { UsageError } from '../config/usage-error.js';
 import type { RunFolder } from '../output/run-folder.js';
+import {
+  type FinishedRowsWriter,
+  killedSweep,
+  startFinishedRows,
+} from '../output/sweep/finished-rows-file.js';
 import { readSweepFolder } from '../output/sweep/read-sweep-folder.js';
 import { renderSweepCharts } from '../output/sweep/sweep-charts.js';
 import {
@@ -25,6 +31,7 @@ import {
 } from '../output/sweep/sweep-files.js';
 import { finishedLine, sweepEndText } from '../output/sweep/sweep-text.js';
 import { defaultWorkers, runSweepPool } from '../sweep/sweep-pool.js';
+import type { SweepTimeline } from '../sweep/sweep-timeline.js';
 import {
   commitRunFolder,
   defaultRunFolder,
@@ -57,13 +64,19 @@ function workersOf(text: string | undefined): number {
   return workers;
 }
 
-/** The finished configurations of `folder` that this sweep also has (same config, same seeds). */
+/**
+ * The finished configurations of `folder` that this sweep also has (same
+ * config, same seeds): from the sweep folder, or, when a killed sweep never
+ * wrote it, from the staging folder that sweep left (also returned, to be
+ * removed once its configurations are in the new folder).
+ */
 function resumable(
   folder: string,
   spec: SweepSpec,
   configurations: readonly SweepConfiguration[],
-): FinishedConfiguration[] {
-  const previous = readSweepFolder(folder);
+): { readonly finished: FinishedConfiguration[]; readonly killedStaging?: string } {
+  const killed = existsSync(join(folder, 'sweep.json')) ? undefined : killedSweep(folder);
+  const previous = killed?.part ?? readSweepFolder(folder);
   if (previous.spec.seeds !== spec.seeds || previous.spec.seed !== spec.seed) {
     throw new UsageError(
       `--resume ${folder}: its sweep ran ${previous.spec.seeds} seeds from ${previous.spec.seed}, this one ${spec.seeds} from ${spec.seed}; give the same --seeds and --seed`,
@@ -76,17 +89,18 @@ function resumable(
     ]),
   );
   const byConfig = new Map(configurations.map((c) => [JSON.stringify(c.config), c.index]));
-  return previous.finished.flatMap((finished) => {
-    const index = byConfig.get(previousConfigs.get(finished.index) ?? '');
+  const finished = previous.finished.flatMap((configuration) => {
+    const index = byConfig.get(previousConfigs.get(configuration.index) ?? '');
     if (index === undefined) return [];
     return [
       {
-        ...finished,
+        ...configuration,
         index,
-        runs: finished.runs.map((run) => ({ ...run, configuration: index })),
+        runs: configuration.runs.map((run) => ({ ...run, configuration: index })),
       },
     ];
   });
+  return killed === undefined ? { finished } : { finished, killedStaging: killed.stagingFolder };
 }
 
 /** `runs/sweep-<experiment>-<date>-<time>`. */
@@ -104,14 +118,16 @@ export async function writeSweepFolder(
   outcome: SweepOutcome,
   timings: SweepTimings,
   axesText: string | undefined,
+  beforeCommit?: () => void,
 ) {
   const summaries = sweepSummaries(outcome);
   const axes = heatmapAxes(outcome.spec, axesText?.split(','));
   const { files, best } = sweepFiles(outcome, timings);
-  await commitRunFolder(folder, async () => [
-    ...files,
-    ...(await renderSweepCharts(outcome, summaries, axes)),
-  ]);
+  await commitRunFolder(
+    folder,
+    async () => [...files, ...(await renderSweepCharts(outcome, summaries, axes))],
+    async () => beforeCommit?.(),
+  );
   return { summaries, best };
 }
 
@@ -123,11 +139,13 @@ export async function writeSweepFolder(
  * on a pool of worker threads, prints a line per finished configuration and
  * writes the sweep folder. SIGINT/SIGTERM stop the running batches and write
  * the folder with every finished configuration (exit 130/143); `--resume`
- * with that folder runs the rest.
+ * with that folder runs the rest. Each finished configuration is also
+ * appended to `finished.jsonl` in the staging folder as it ends, so that
+ * `--resume` of the same folder finds it after a kill that left no folder.
  */
 export async function sweepCommand(
   experimentOrFile: string,
-  gridFlags: ReadonlyMap<string, string>,
+  gridFlags: ReadonlyMap<string, string | undefined>,
   flags: SweepFlags,
   io: CliIo,
 ): Promise<number> {
@@ -136,21 +154,25 @@ export async function sweepCommand(
   const workers = workersOf(flags.workers);
   const configurations = shardItems(sweepConfigurations(spec, { yes: flags.yes === true }), shard);
   heatmapAxes(spec, flags.axes?.split(',')); // a bad --axes exits before any training
-  const reused = flags.resume === undefined ? [] : resumable(flags.resume, spec, configurations);
+  const previous =
+    flags.resume === undefined ? undefined : resumable(flags.resume, spec, configurations);
+  const reused = previous?.finished ?? [];
   const folder = prepareRunFolder(
     { out: flags.out ?? defaultSweepFolder(spec, shard) },
     `sweep-${spec.experiment}`,
     io,
   );
+  let rows: FinishedRowsWriter;
+  try {
+    rows = startFinishedRows(folder, spec, shard, reused);
+  } catch (error) {
+    folder.discard();
+    throw error;
+  }
   const interrupts = watchInterrupts(io, folder);
   const reusedIndices = new Set(reused.map((finished) => finished.index));
   const todo = configurations.filter((configuration) => !reusedIndices.has(configuration.index));
-  // Batches small enough that every worker gets several (the last ones end at about the same time).
-  const runsPerBatch = Math.min(
-    DEFAULT_RUNS_PER_BATCH,
-    Math.max(spec.seeds, Math.ceil((todo.length * spec.seeds) / (workers * 4))),
-  );
-  const batches = sweepBatches(todo, spec.seeds, runsPerBatch);
+  const batches = sweepBatches(todo, spec.seeds, workers);
   const threads = Math.min(workers, Math.max(batches.length, 1));
   const finished: FinishedConfiguration[] = [...reused];
   const total = configurations.length;
@@ -162,12 +184,13 @@ export async function sweepCommand(
   write(
     `sweep ${spec.experiment}: ${total} configurations x ${spec.seeds} seeds = ${total * spec.seeds} runs` +
       `${reused.length > 0 ? ` (${reused.length} already finished in ${flags.resume})` : ''}` +
-      `, ${batches.length} batch${batches.length === 1 ? '' : 'es'} on ${threads} worker thread${threads === 1 ? '' : 's'}, backend ${backendName}\n`,
+      `, ${batches.length} batch${batches.length === 1 ? '' : 'es'} on ${threads} worker thread${threads === 1 ? '' : 's'}, backend ${backendName}, into ${folder.path}\n`,
   );
   const startedAt = performance.now();
   const byIndex = new Map(configurations.map((c) => [c.index, c]));
+  let timeline: SweepTimeline;
   try {
-    await runSweepPool(batches, {
+    timeline = await runSweepPool(batches, {
       workers,
       seeds: spec.seeds,
       backend: backendName,
@@ -175,6 +198,7 @@ export async function sweepCommand(
       onFinished: (result) => {
         backend = result.backend;
         for (const configuration of result.finished) {
+          rows.append(configuration);
           finished.push(configuration);
           const values = byIndex.get(configuration.index)?.values ?? {};
           const summary = summarizeConfiguration(configuration.index, values, configuration.runs);
@@ -196,11 +220,16 @@ export async function sweepCommand(
     written = await writeSweepFolder(
       folder,
       outcome,
-      { workers, backend, seconds: (performance.now() - startedAt) / 1000 },
+      { workers, backend, seconds: (performance.now() - startedAt) / 1000, timeline },
       flags.axes,
+      rows.remove,
     );
   } finally {
     interrupts.stop();
+  }
+  // The killed sweep's configurations are in this folder now.
+  if (previous?.killedStaging !== undefined) {
+    rmSync(previous.killedStaging, { recursive: true, force: true });
   }
   const summary = {
     folder: folder.path,

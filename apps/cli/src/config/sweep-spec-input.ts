@@ -15,9 +15,13 @@ export interface SweepSpecFlags {
   readonly randomSeed?: string;
 }
 
-/** `--lr 0.1,0.2` and `--lr=0.1,0.2` among the arguments after the experiment, by flag name. */
-export function gridFlagsFromArguments(args: readonly string[]): Map<string, string> {
-  const flags = new Map<string, string>();
+/**
+ * `--lr 0.1,0.2` and `--lr=0.1,0.2` among the arguments after the experiment,
+ * by flag name; a flag followed by another flag or by nothing has no value
+ * (`undefined`): a yes/no field given so means yes (`--early-stopping`).
+ */
+export function gridFlagsFromArguments(args: readonly string[]): Map<string, string | undefined> {
+  const flags = new Map<string, string | undefined>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (!arg.startsWith('--')) {
@@ -30,7 +34,8 @@ export function gridFlagsFromArguments(args: readonly string[]): Map<string, str
     }
     const value = args[i + 1];
     if (value === undefined || (value.startsWith('--') && value.length > 2)) {
-      throw new UsageError(`${arg} needs a list of values, such as ${arg} 0.001,0.01`);
+      flags.set(arg.slice(2), undefined);
+      continue;
     }
     flags.set(arg.slice(2), value);
     i++;
@@ -47,13 +52,14 @@ function wholeNumberText(text: string): unknown {
  * The sweep of `epochlab sweep <experiment|sweep.json> [--<field> a,b,c ...]`:
  * a sweep file's grid (a JSON object such as `{"experiment": "line", "grid":
  * {"lr": [0.001, 0.01]}, "seeds": 8}`) or the experiment's name, then each
- * field flag's values (`;` between list values: `--hidden "12,12,16;32,32"`),
+ * field flag's values (`;` between list values: `--hidden "12,12,16;32,32"`; a
+ * yes/no field's flag alone is yes: `--early-stopping`),
  * then `--seeds`, `--random`, `--random-seed`; validated by `parseSweepSpec`,
  * naming flags as typed.
  */
 export function resolveSweepSpec(
   experimentOrFile: string,
-  gridFlags: ReadonlyMap<string, string>,
+  gridFlags: ReadonlyMap<string, string | undefined>,
   flags: SweepSpecFlags,
 ): SweepSpec {
   const looksLikeFile = experimentOrFile.endsWith('.json') || experimentOrFile.includes('/');
@@ -70,8 +76,12 @@ export function resolveSweepSpec(
   const grid: Record<string, unknown> = {
     ...(typeof base.grid === 'object' && base.grid !== null ? base.grid : {}),
   };
-  for (const [flag, text] of gridFlags) {
+  for (const [flag, given] of gridFlags) {
     const field = experiment?.fields.find((candidate) => candidate.flag === flag);
+    if (given === undefined && field?.kind !== 'boolean') {
+      throw new UsageError(`--${flag} needs a list of values, such as --${flag} 0.001,0.01`);
+    }
+    const text = given ?? 'true';
     if (field === undefined) {
       grid[flag] = [text]; // not a field: parseSweepSpec names it and lists the fields
       continue;

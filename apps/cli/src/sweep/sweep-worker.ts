@@ -1,9 +1,14 @@
+import { threadId } from 'node:worker_threads';
 import {
   type FinishedConfiguration,
   runSweepBatch,
   type SweepConfiguration,
-} from '@epochlab/experiments';
+} from '@epochlab/experiments/sweep-batch';
 import { initBackend } from '@epochlab/tensor';
+import { type BatchTiming, epochMilliseconds } from './sweep-timeline.js';
+
+/** When this thread had loaded its modules (imports are evaluated before this line). */
+const loadedAt = epochMilliseconds();
 
 /** One batch of a sweep, as the main thread sends it to a worker thread. */
 export interface SweepTask {
@@ -12,10 +17,11 @@ export interface SweepTask {
   readonly configurations: readonly SweepConfiguration[];
 }
 
-/** A finished batch, and the backend that ran it. */
+/** A finished batch, the backend that ran it, and when. */
 export interface SweepTaskResult {
   readonly backend: string;
   readonly finished: FinishedConfiguration[];
+  readonly timing: BatchTiming;
 }
 
 let backend: ReturnType<typeof initBackend> | undefined;
@@ -25,7 +31,22 @@ let backend: ReturnType<typeof initBackend> | undefined;
  * each batch it is given (`runSweepBatch`) and returns plain numbers.
  */
 export default async function runSweepTask(task: SweepTask): Promise<SweepTaskResult> {
+  const receivedAt = epochMilliseconds();
   backend ??= initBackend(task.backend);
   const choice = await backend;
-  return { backend: choice.name, finished: await runSweepBatch(task.configurations, task.seeds) };
+  const trainingStartedAt = epochMilliseconds();
+  const finished = await runSweepBatch(task.configurations, task.seeds);
+  return {
+    backend: choice.name,
+    finished,
+    timing: {
+      thread: threadId,
+      loadedAt,
+      receivedAt,
+      trainingStartedAt,
+      endedAt: epochMilliseconds(),
+      configurations: task.configurations.map((configuration) => configuration.index),
+      runs: task.configurations.length * task.seeds,
+    },
+  };
 }

@@ -30,34 +30,57 @@ export function batchShape(configuration: SweepConfiguration): string {
   return JSON.stringify([configuration.config.experiment, shared]);
 }
 
-/** Default runs per batch: big enough that one `trainMany` loop carries several configurations. */
+/** Most runs per batch by default: one `trainMany` loop carries a few configurations. */
 export const DEFAULT_RUNS_PER_BATCH = 16;
 
 /**
- * Groups configurations into batches that `runSweepBatch` trains at once:
- * configurations of the same shape (`batchShape`: layer sizes, activation,
- * loss, epochs... everything but the per-run fields), whole configurations
- * only (all their `seeds` runs together), up to `runsPerBatch` runs (at
- * least one configuration). Configurations of other shapes go to other
- * batches, so a grid over `hidden` is split automatically. Batches come in
- * the order of their first configuration.
+ * A rough cost of one run of a configuration, for ordering work only: its
+ * training steps plus one per epoch (shuffling, the epoch's loss, validation).
+ * For the notebook's small networks a step's fixed cost outweighs its
+ * arithmetic, so steps, not multiply-adds, set the time.
+ */
+export function runCost(configuration: SweepConfiguration): number {
+  const { epochs, n, batchSize } = configuration.config;
+  return epochs * (Math.ceil(n / Math.min(batchSize, n)) + 1);
+}
+
+/**
+ * The batches of a sweep on `workers` threads, in the order to hand them out:
+ * the costliest configurations first (`runCost`), and batches that shrink
+ * as the work left shrinks (guided self-scheduling: half of each thread's
+ * remaining share of configurations, at most `maxRunsPerBatch` runs, at
+ * least one configuration), so that the threads end at about the same time
+ * instead of one finishing a large batch while the others wait. Only
+ * configurations of the same shape (`batchShape`) share a batch. A run
+ * computes the same numbers in any batch, so the results do not depend on
+ * the schedule.
  */
 export function sweepBatches(
   configurations: readonly SweepConfiguration[],
   seeds: number,
-  runsPerBatch = DEFAULT_RUNS_PER_BATCH,
+  workers: number,
+  maxRunsPerBatch = DEFAULT_RUNS_PER_BATCH,
 ): SweepConfiguration[][] {
-  const batches: SweepConfiguration[][] = [];
-  const open = new Map<string, SweepConfiguration[]>();
-  for (const configuration of configurations) {
+  const costliestFirst = [...configurations].sort(
+    (a, b) => runCost(b) - runCost(a) || a.index - b.index,
+  );
+  const byShape = new Map<string, SweepConfiguration[]>();
+  for (const configuration of costliestFirst) {
     const shape = batchShape(configuration);
-    let batch = open.get(shape);
-    if (batch === undefined || (batch.length + 1) * seeds > runsPerBatch) {
-      batch = [];
-      batches.push(batch);
-      open.set(shape, batch);
-    }
-    batch.push(configuration);
+    byShape.set(shape, [...(byShape.get(shape) ?? []), configuration]);
+  }
+  const queues = [...byShape.values()];
+  const most = Math.max(1, Math.floor(maxRunsPerBatch / seeds));
+  const batches: SweepConfiguration[][] = [];
+  for (let left = costliestFirst.length; left > 0; ) {
+    // The queue whose next configuration costs most (queues are in cost order, so: its head).
+    const queue = queues.reduce((a, b) =>
+      a[0] === undefined || (b[0] !== undefined && runCost(b[0]) > runCost(a[0])) ? b : a,
+    );
+    const size = Math.min(most, Math.ceil(left / (2 * Math.max(1, workers))));
+    const batch = queue.splice(0, size);
+    batches.push(batch);
+    left -= batch.length;
   }
   return batches;
 }

@@ -129,9 +129,12 @@ describe('shards', () => {
 });
 
 describe('sweepBatches', () => {
-  it('splits configurations of other layer sizes into other batches, and caps the runs', () => {
+  const indices = (batches: readonly { index: number }[][]) =>
+    batches.map((batch) => batch.map((c) => c.index));
+
+  it('splits configurations of other layer sizes into other batches, caps the runs, costliest first', () => {
     const configurations = sweepConfigurations(grid);
-    const batches = sweepBatches(configurations, 2, 8);
+    const batches = sweepBatches(configurations, 2, 1, 8);
     for (const batch of batches) {
       expect(new Set(batch.map((c) => JSON.stringify(c.config.hidden))).size).toBe(1);
       expect(batch.length * 2).toBeLessThanOrEqual(8);
@@ -142,7 +145,25 @@ describe('sweepBatches', () => {
         .map((c) => c.index)
         .sort((a, b) => a - b),
     ).toEqual(configurations.map((c) => c.index));
-    // Learning rate and batch size are each run's own: 6 configurations per shape, 4 per batch.
-    expect(batches.map((batch) => batch.length)).toEqual([4, 4, 2, 2]);
+    // Index = 4 lr + 2 batchSize + hidden. On 5 points batch size 1 takes 5 steps an epoch and
+    // batch size 5 one, so the batch-size-1 configurations (0, 1, 4, 5, 8, 9) come first.
+    // Batches of 4 configurations (8 runs of 2 seeds) while that is at most half of what is
+    // left (12, 8), then 2 (4 left), then one at a time; each from the costliest queue.
+    expect(indices(batches)).toEqual([[0, 4, 8, 2], [1, 5, 9, 3], [6, 10], [7], [11]]);
+  });
+
+  it('shrinks the batches at the end so that every thread finishes at about the same time', () => {
+    const configurations = sweepConfigurations(
+      parseSweepSpec({
+        experiment: 'line',
+        grid: { lr: [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2], momentum: [0, 0.3, 0.6, 0.8, 0.9, 0.95] },
+        seeds: 8,
+      }),
+    );
+    const batches = sweepBatches(configurations, 8, 2);
+    // 36 configurations of equal cost, 16 runs (2 configurations) at most per batch: pairs
+    // while 6 or more are left (ceil(left / 4) >= 2), then the last 4 one by one, in index order.
+    expect(batches.map((batch) => batch.length)).toEqual([...Array(16).fill(2), 1, 1, 1, 1]);
+    expect(batches.flat().map((c) => c.index)).toEqual(configurations.map((c) => c.index));
   });
 });

@@ -11,6 +11,7 @@ import {
   summarizeConfiguration,
   sweepFileOf,
 } from '@epochlab/experiments';
+import type { SweepTimeline } from '../../sweep/sweep-timeline.js';
 import type { RunFile } from '../run-folder.js';
 import { csvFile, jsonFile } from '../table-files.js';
 
@@ -32,6 +33,8 @@ export interface SweepTimings {
   readonly backend: string | null;
   /** Wall-clock seconds of the sweep (of a merge: the shards' configurations' seconds summed). */
   readonly seconds: number;
+  /** Each worker thread's start-up, batches and idle time (absent for a merge). */
+  readonly timeline?: SweepTimeline;
 }
 
 /** What `sweep.json` holds: the sweep file of the spec, so `epochlab sweep sweep.json` reruns it. */
@@ -149,7 +152,9 @@ export function sweepFiles(
       ),
       prettyJson('best.json', best ?? null),
       prettyJson('timings.json', {
-        ...timings,
+        workers: timings.workers,
+        backend: timings.backend,
+        seconds: timings.seconds,
         runs: runs.length,
         runEpochsPerSecond:
           runs.reduce((sum, run) => sum + run.epochsRun, 0) / Math.max(timings.seconds, 1e-9),
@@ -157,6 +162,7 @@ export function sweepFiles(
           configuration: configuration.index,
           seconds: configuration.seconds,
         })),
+        ...(timings.timeline ? { timeline: timings.timeline } : {}),
       }),
     ],
   };
