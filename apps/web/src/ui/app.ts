@@ -2,7 +2,8 @@ import { ConfigError, type RunConfig } from '@epochlab/experiments';
 import { DATA_MESSAGES } from '../i18n/data-messages.js';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
-import { LAB_MESSAGES } from '../lab/lab-messages.js';
+import { PageShell } from '../shell/page-shell.js';
+import { urlProblemLines } from '../shell/url-problem-lines.js';
 import { cliCommand } from '../state/cli-command.js';
 import {
   type CheckedConfig,
@@ -23,7 +24,13 @@ import { matchesPreset, PRESETS } from '../state/presets.js';
 import { changesData } from '../state/run-data-fields.js';
 import { readUrlState, type WebBackend, writeUrlState } from '../state/url-state.js';
 import { type DataPoints, previewDataPoints } from '../worker/data-points.js';
-import type { DoneMessage, WorkerCommand, WorkerMessage } from '../worker/protocol.js';
+import type {
+  DoneMessage,
+  ProgressMessage,
+  StartedMessage,
+  WorkerCommand,
+  WorkerMessage,
+} from '../worker/protocol.js';
 import { MODEL_WEIGHTS_FILE } from '../worker/protocol.js';
 import { backendOptions } from './backend-options.js';
 import {
@@ -44,19 +51,17 @@ import {
   formatNumber,
   prepareNumberFormats,
 } from './format.js';
-import { languageButton } from './language-button.js';
 import { LessonPanel, lessonFromSearch } from './lesson-panel.js';
 import { NetworkDiagram } from './network-diagram.js';
 import { replacePageUrl } from './page-url.js';
 import { PinnedRuns } from './pinned-runs.js';
 import { PointsLinkWriter, readLinkPoints } from './points-link.js';
-import { RestartableWorker } from './restartable-worker.js';
 import { RunAnnouncer } from './run-announcer.js';
 import { controlStates, type RunState } from './run-controls.js';
 import { ShareSection } from './share-section.js';
 import { SpeedControl } from './speed-control.js';
-import { renderUrlProblemsAlert } from './url-problems-alert.js';
 import { wasmPaths } from './wasm-paths.js';
+import { WorkerSession } from './worker-session.js';
 
 /** Largest data (training + validation points) the fit chart previews before a run. */
 const PREVIEW_MAX_POINTS = 10_000;
@@ -72,7 +77,7 @@ export class App {
   private locale: Locale;
   private m: Messages;
   private readonly setters: TextSetter[] = [];
-  private readonly worker: RestartableWorker<WorkerCommand, WorkerMessage>;
+  private readonly session: WorkerSession<WorkerCommand, WorkerMessage>;
   private readonly form: ConfigForm;
   private readonly charts: ChartPanel;
   private readonly network: NetworkDiagram;
@@ -83,7 +88,6 @@ export class App {
   private state: RunState = 'idle';
   /** The config of the run in progress (the form may change after it started). */
   private runConfig: RunConfig;
-  private runId = 0;
   private lastRun: DoneMessage | undefined;
   private urlProblems: readonly FieldProblem[];
   /** The data experiment's points: load, paste, draw (on the fit chart). */
@@ -96,6 +100,11 @@ export class App {
 
   // Elements updated as the run goes.
   private readonly root = h('div', { class: 'app' });
+  private readonly shell = new PageShell(this.root, 'notebook', () =>
+    this.setLocale(this.locale === 'en' ? 'es' : 'en'),
+  );
+  /** The page's own content, inside the shell. */
+  private readonly content: HTMLElement;
   private readonly buttons: Record<
     'train' | 'pause' | 'step' | 'stop' | 'reset' | 'regenerate',
     HTMLButtonElement
@@ -111,7 +120,6 @@ export class App {
     }
   });
   private readonly alert = h('div', { id: 'run-error', class: 'alert', role: 'alert' });
-  private readonly urlAlert = h('div', { id: 'url-problems', class: 'alert', role: 'alert' });
   private readonly backendSelect = h('select', { id: 'backend', name: 'backend' });
   private readonly activeBackend = h('output', { id: 'active-backend', for: 'backend' }, '—');
   private readonly summary = h('dl', { id: 'summary', class: 'summary' });
@@ -129,10 +137,26 @@ export class App {
     this.backend = fromUrl.backend;
     this.urlProblems = fromUrl.problems;
 
-    this.worker = new RestartableWorker(
+    this.session = new WorkerSession<WorkerCommand, WorkerMessage>(
       () =>
         new Worker(new URL('../worker/training-worker.ts', import.meta.url), { type: 'module' }),
-      (message) => this.onMessage(message),
+      {
+        started: (message) => this.onStarted(message),
+        progress: (message) => this.onProgress(message),
+        paused: (message) => {
+          this.nextEpoch = message.nextEpoch;
+          this.setState('paused');
+          this.announcer.say(this.progress.textContent ?? '');
+        },
+        resumed: () => this.setState('running'),
+        done: (message) => this.onDone(message),
+        error: (message) => {
+          this.showError(message.message);
+          this.failed = true;
+          this.setState('idle');
+          this.keepFocus();
+        },
+      },
       () => {
         // The worker itself failed (not a run): no run is going on any more.
         this.alert.dataset.kind = 'run';
@@ -224,19 +248,15 @@ export class App {
     };
     this.buttons.train.classList.add('primary');
 
-    this.root.append(
-      this.header(),
-      this.urlAlert,
+    this.content = h(
+      'main',
+      { class: 'layout' },
       // The run comes first in the document, so phones show the controls and charts
       // first; on wide screens the grid puts the form in the left column.
       // The lesson first: on a phone it is the first screen; on wide screens it heads the left column.
-      h(
-        'main',
-        { class: 'layout' },
-        this.lesson.element,
-        this.runSection(fitElement, lossElement),
-        this.setupSection(),
-      ),
+      this.lesson.element,
+      this.runSection(fitElement, lossElement),
+      this.setupSection(),
     );
     this.form.setConfig(
       this.checked.config,
@@ -248,6 +268,7 @@ export class App {
   /** Puts the page into `container` and starts. */
   async mount(container: HTMLElement): Promise<void> {
     container.replaceChildren(this.root);
+    this.renderShell();
     await this.readLinkPoints();
     this.applyMessages();
     this.refresh();
@@ -265,30 +286,6 @@ export class App {
     };
     this.setters.push(setter);
     return element;
-  }
-
-  private header(): HTMLElement {
-    const language = languageButton(() => this.setLocale(this.locale === 'en' ? 'es' : 'en'));
-    this.setters.push((m) => language.update(m, this.locale));
-    const experiments = h('a', { id: 'nav-experiments', href: '', 'aria-current': 'page' });
-    const lab = h('a', { id: 'nav-lab', href: '?experiment=batch-size' });
-    this.setters.push(() => {
-      experiments.textContent = LAB_MESSAGES[this.locale].experimentsNav;
-      lab.textContent = LAB_MESSAGES[this.locale].title;
-      lab.setAttribute('href', `?experiment=batch-size&lang=${this.locale}`);
-    });
-    return h(
-      'header',
-      { class: 'top' },
-      h(
-        'div',
-        {},
-        h('h1', {}, 'epochlab'),
-        h('nav', { class: 'nav', 'aria-label': 'epochlab' }, experiments, lab),
-        this.text(h('p', { class: 'tagline' }), (m) => m.tagline),
-      ),
-      language.element,
-    );
   }
 
   private setupSection(): HTMLElement {
@@ -396,7 +393,6 @@ export class App {
   }
 
   private applyMessages(): void {
-    document.documentElement.lang = this.locale;
     prepareNumberFormats(this.locale);
     document.title = `epochlab — ${this.m.tagline.split(':')[0]}`;
     for (const setter of this.setters) setter(this.m);
@@ -413,7 +409,7 @@ export class App {
       ),
     );
     this.renderBackendOptions();
-    this.renderUrlProblems();
+    this.renderShell();
     this.renderDownloads();
     this.renderSummary();
     this.renderProgress();
@@ -433,9 +429,9 @@ export class App {
     this.backendSelect.replaceChildren(...backendOptions(this.backend, this.support, this.m));
   }
 
-  private renderUrlProblems(): void {
+  private renderShell(): void {
     const data = DATA_MESSAGES[this.locale];
-    renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.m, (problem) =>
+    const lines = urlProblemLines(this.urlProblems, this.m, (problem) =>
       problem.key === POINTS_PARAM && this.linkPointsProblem
         ? { field: data.pointsLabel, problem: data.pointsProblems[this.linkPointsProblem] }
         : {
@@ -445,6 +441,12 @@ export class App {
             problem: problemText(problem.problem, this.locale),
           },
     );
+    this.shell.render({
+      locale: this.locale,
+      tagline: this.m.tagline,
+      urlProblems: { heading: this.m.invalidUrl, lines },
+      content: this.content,
+    });
   }
 
   // ---------------------------------------------------------------- state
@@ -584,7 +586,7 @@ export class App {
   }
 
   private send(command: WorkerCommand): void {
-    this.worker.post(command);
+    this.session.send(command);
   }
 
   private train(paused: boolean): void {
@@ -600,7 +602,6 @@ export class App {
         return;
       }
     }
-    this.runId++;
     this.lastRun = undefined;
     this.failed = false;
     this.alert.dataset.kind = '';
@@ -610,15 +611,15 @@ export class App {
     this.renderSummary();
     this.renderDownloads();
     this.runConfig = config;
-    this.send({
+    this.session.start((runId) => ({
       type: 'start',
-      runId: this.runId,
-      config: this.runConfig,
+      runId,
+      config,
       backend: this.backend,
       wasmPaths: wasmPaths(),
       paused,
       ...(this.speed.pace ? { epochsPerSecond: this.speed.pace } : {}),
-    });
+    }));
   }
 
   private step(): void {
@@ -636,7 +637,7 @@ export class App {
   }
 
   private reset(): void {
-    this.runId++;
+    this.session.abandon();
     this.send({ type: 'stop' });
     this.clearRun();
   }
@@ -670,66 +671,49 @@ export class App {
   private started: { parameters: number; backend: string } | undefined;
   private nextEpoch = 0;
 
-  private onMessage(message: WorkerMessage): void {
-    if (message.runId !== this.runId) return; // from a run that was reset or replaced
-    switch (message.type) {
-      case 'started':
-        this.started = { parameters: message.parameterCount, backend: message.backend.name };
-        this.bringRunIntoView();
-        this.showNetworkOf(this.runConfig);
-        if (message.weights) this.network.setWeights(message.weights);
-        this.activeBackend.textContent = message.backend.name;
-        this.activeBackend.title = message.backend.reason;
-        void this.charts.start(message, this.runConfig.epochs, this.runConfig.valEvery);
-        if (this.state === 'starting') this.setState('running');
-        this.renderSummary();
-        this.announcer.say(fill(this.m.announceStarted, { backend: message.backend.name }));
-        return;
-      case 'progress':
-        this.charts.update(message.train, message.val, message.curve);
-        if (message.weights) this.network.setWeights(message.weights);
-        this.latest = {
-          epoch: message.epoch,
-          epochs: message.epochs,
-          rate: message.epochsPerSecond,
-          elapsed: message.elapsedSeconds,
-        };
-        this.renderProgress();
-        this.renderSummary();
-        return;
-      case 'paused':
-        this.nextEpoch = message.nextEpoch;
-        this.setState('paused');
-        this.announcer.say(this.progress.textContent ?? '');
-        return;
-      case 'resumed':
-        this.setState('running');
-        return;
-      case 'done':
-        this.lastRun = message;
-        this.root.dataset.tensorsAfter = String(message.tensorsAfter);
-        this.charts.finish(
-          message.curve,
-          message.best && {
-            curve: message.best.curve,
-            epoch: message.best.epoch,
-            epochsRun: message.summary.epochsRun,
-          },
-        );
-        if (message.weights) this.network.setWeights(message.weights);
-        this.setState('done');
-        this.renderSummary();
-        this.renderDownloads();
-        this.announcer.say(this.progress.textContent ?? '');
-        this.keepFocus();
-        return;
-      case 'error':
-        this.showError(message.message);
-        this.failed = true;
-        this.setState('idle');
-        this.keepFocus();
-        return;
-    }
+  private onStarted(message: StartedMessage): void {
+    this.started = { parameters: message.parameterCount, backend: message.backend.name };
+    this.bringRunIntoView();
+    this.showNetworkOf(this.runConfig);
+    if (message.weights) this.network.setWeights(message.weights);
+    this.activeBackend.textContent = message.backend.name;
+    this.activeBackend.title = message.backend.reason;
+    void this.charts.start(message, this.runConfig.epochs, this.runConfig.valEvery);
+    if (this.state === 'starting') this.setState('running');
+    this.renderSummary();
+    this.announcer.say(fill(this.m.announceStarted, { backend: message.backend.name }));
+  }
+
+  private onProgress(message: ProgressMessage): void {
+    this.charts.update(message.train, message.val, message.curve);
+    if (message.weights) this.network.setWeights(message.weights);
+    this.latest = {
+      epoch: message.epoch,
+      epochs: message.epochs,
+      rate: message.epochsPerSecond,
+      elapsed: message.elapsedSeconds,
+    };
+    this.renderProgress();
+    this.renderSummary();
+  }
+
+  private onDone(message: DoneMessage): void {
+    this.lastRun = message;
+    this.root.dataset.tensorsAfter = String(message.tensorsAfter);
+    this.charts.finish(
+      message.curve,
+      message.best && {
+        curve: message.best.curve,
+        epoch: message.best.epoch,
+        epochsRun: message.summary.epochsRun,
+      },
+    );
+    if (message.weights) this.network.setWeights(message.weights);
+    this.setState('done');
+    this.renderSummary();
+    this.renderDownloads();
+    this.announcer.say(this.progress.textContent ?? '');
+    this.keepFocus();
   }
 
   /**
