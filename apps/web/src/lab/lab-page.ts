@@ -10,21 +10,17 @@ import {
 } from '@epochlab/experiments';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
+import { BackendField } from '../shell/backend-field.js';
 import { PageShell } from '../shell/page-shell.js';
+import { ShareSection } from '../shell/share-section.js';
 import { urlProblemLines } from '../shell/url-problem-lines.js';
 import type { FieldProblem } from '../state/field-validation.js';
 import type { WebBackend } from '../state/web-backend.js';
-import { backendOptions } from '../ui/backend-options.js';
-import {
-  type BackendSupport,
-  detectBackends,
-  SUPPORT_BEFORE_DETECTION,
-} from '../ui/backend-support.js';
+import { detectBackends, SUPPORT_BEFORE_DETECTION } from '../ui/backend-support.js';
 import { h } from '../ui/dom.js';
 import { downloadFile } from '../ui/downloads.js';
 import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from '../ui/format.js';
 import { replacePageUrl } from '../ui/page-url.js';
-import { ShareSection } from '../ui/share-section.js';
 import { wasmPaths } from '../ui/wasm-paths.js';
 import { WorkerSession } from '../ui/worker-session.js';
 import { LabCharts } from './lab-charts.js';
@@ -61,7 +57,6 @@ export class LabPage {
   private readonly lineView: LineViewPanel;
   private checked: CheckedLabConfig;
   private backend: WebBackend;
-  private support: BackendSupport = SUPPORT_BEFORE_DETECTION;
   private state: LabState = 'idle';
   private runConfig: BatchSizeLabConfig;
   private groupsInfo: readonly BatchSizeGroupInfo[] = [];
@@ -87,8 +82,11 @@ export class LabPage {
     'aria-live': 'polite',
   });
   private readonly alert = h('div', { id: 'lab-error', class: 'alert', role: 'alert' });
-  private readonly backendSelect = h('select', { id: 'backend', name: 'backend' });
-  private readonly activeBackend = h('output', { id: 'active-backend', for: 'backend' }, '—');
+  private readonly backendField = new BackendField((backend) => {
+    this.backend = backend;
+    this.syncUrl();
+    this.refresh();
+  });
   private readonly table = h('table', { id: 'lab-table', class: 'lab-table' });
   private readonly reading = h('p', { id: 'lab-reading', class: 'reading' });
   private readonly share = new ShareSection();
@@ -101,6 +99,7 @@ export class LabPage {
     this.checked = { config: fromUrl.config, problems: [] };
     this.runConfig = fromUrl.config;
     this.backend = fromUrl.backend;
+    this.backendField.update({ selected: this.backend, support: SUPPORT_BEFORE_DETECTION });
     this.urlProblems = fromUrl.problems;
 
     this.session = new WorkerSession<LabCommand, LabMessage>(
@@ -108,8 +107,7 @@ export class LabPage {
       {
         started: (message) => {
           this.groupsInfo = message.groups;
-          this.activeBackend.textContent = message.backend.name;
-          this.activeBackend.title = message.backend.reason;
+          this.backendField.update({ active: message.backend });
           this.charts.start(message.groups, message.config);
           this.lineView.show(message.data, message.config, this.checked.config);
           this.setState('running');
@@ -176,8 +174,7 @@ export class LabPage {
     void this.charts
       .prepare(this.checked.config)
       .then(() => whenIdle(() => this.lineView.warmUp()));
-    this.support = await detectBackends();
-    this.renderBackendOptions();
+    this.backendField.update({ support: await detectBackends() });
   }
 
   // ---------------------------------------------------------------- layout
@@ -193,29 +190,12 @@ export class LabPage {
   }
 
   private setupSection(): HTMLElement {
-    this.backendSelect.addEventListener('change', () => {
-      this.backend = this.backendSelect.value as WebBackend;
-      this.syncUrl();
-      this.refresh();
-    });
     return h(
       'section',
       { class: 'setup', 'aria-labelledby': 'setup-title' },
       this.text(h('h2', { id: 'setup-title' }), (_, s) => s.config),
       this.form.element,
-      h(
-        'div',
-        { class: 'field backend' },
-        this.text(h('label', { for: 'backend' }), (_, s) => s.backend),
-        this.backendSelect,
-        this.text(h('small', { class: 'help' }), (m) => m.backendHelp),
-        h(
-          'p',
-          {},
-          this.text(h('span', {}), (_, s) => `${s.active}: `),
-          this.activeBackend,
-        ),
-      ),
+      this.backendField.element,
     );
   }
 
@@ -352,7 +332,7 @@ export class LabPage {
     document.title = `${this.m.title} — epochlab`;
     for (const setter of this.setters) setter(this.m, this.shared);
     this.share.setMessages(this.shared);
-    this.renderBackendOptions();
+    this.backendField.update({ m: this.shared, help: this.m.backendHelp });
     this.renderShell();
     this.renderProgress();
     this.renderTable();
@@ -369,10 +349,6 @@ export class LabPage {
     this.applyMessages();
     this.syncUrl();
     this.refresh();
-  }
-
-  private renderBackendOptions(): void {
-    this.backendSelect.replaceChildren(...backendOptions(this.backend, this.support, this.shared));
   }
 
   private renderShell(): void {
@@ -421,7 +397,7 @@ export class LabPage {
     this.runButton.disabled = busy || !valid;
     this.stopButton.disabled = !busy;
     this.form.setDisabled(busy);
-    this.backendSelect.disabled = busy;
+    this.backendField.update({ disabled: busy });
     this.root.dataset.state = this.state;
     this.share.setCliCommand(labCliCommand(this.checked.config, this.backend));
     if (!valid && !busy) this.alert.textContent = this.shared.fixForm;
@@ -532,12 +508,7 @@ export class LabPage {
   private renderDownloads(): void {
     const result = this.result;
     const d = this.m.download;
-    const item = (id: string, label: string, save: () => void) => {
-      const element = h('button', { type: 'button', id: `download-${id}`, disabled: !result });
-      element.textContent = label;
-      element.addEventListener('click', save);
-      return element;
-    };
+    const item = (id: string, label: string, save: () => void) => ({ id, label, save });
     const summary = this.summary;
     const name = result ? `batch-size-seed${result.config.seed}` : '';
     /** Saves `${name}-${file}` as JSON: indented like the CLI's, or on one line (long number arrays). */
@@ -549,12 +520,15 @@ export class LabPage {
         'application/json',
       );
     };
-    this.share.downloadList.replaceChildren(
-      item('config', d.config, () => save('config.json', result?.config, 2)),
-      item('results', d.results, () => save('results.json', result)),
-      // The CLI's summary.json and line-view.json, byte for byte on the cpu backend.
-      item('summary', d.summary, () => save('summary.json', summary, 2)),
-      item('line-view', d.lineView, () => save('line-view.json', this.lineView.file())),
+    this.share.setDownloads(
+      [
+        item('config', d.config, () => save('config.json', result?.config, 2)),
+        item('results', d.results, () => save('results.json', result)),
+        // The CLI's summary.json and line-view.json, byte for byte on the cpu backend.
+        item('summary', d.summary, () => save('summary.json', summary, 2)),
+        item('line-view', d.lineView, () => save('line-view.json', this.lineView.file())),
+      ],
+      result !== undefined,
     );
   }
 }

@@ -1,8 +1,11 @@
 import { ConfigError, type RunConfig } from '@epochlab/experiments';
+import { render } from 'lit/html.js';
 import { DATA_MESSAGES } from '../i18n/data-messages.js';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
+import { BackendField } from '../shell/backend-field.js';
 import { PageShell } from '../shell/page-shell.js';
+import { ShareSection } from '../shell/share-section.js';
 import { urlProblemLines } from '../shell/url-problem-lines.js';
 import { cliCommand } from '../state/cli-command.js';
 import {
@@ -31,19 +34,11 @@ import type {
   WorkerCommand,
   WorkerMessage,
 } from '../worker/protocol.js';
-import { MODEL_WEIGHTS_FILE } from '../worker/protocol.js';
-import { backendOptions } from './backend-options.js';
-import {
-  type BackendSupport,
-  detectBackends,
-  SUPPORT_BEFORE_DETECTION,
-} from './backend-support.js';
-import { bestModelDownloads } from './best-model-downloads.js';
+import { detectBackends, SUPPORT_BEFORE_DETECTION } from './backend-support.js';
 import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
 import { DataPanel } from './data-panel.js';
 import { h } from './dom.js';
-import { downloadFile, downloadUrl, historyToCsv } from './downloads.js';
 import {
   formatCount,
   formatDuration,
@@ -58,7 +53,9 @@ import { PinnedRuns } from './pinned-runs.js';
 import { PointsLinkWriter, readLinkPoints } from './points-link.js';
 import { RunAnnouncer } from './run-announcer.js';
 import { controlStates, type RunState } from './run-controls.js';
-import { ShareSection } from './share-section.js';
+import { runDownloads } from './run-downloads.js';
+import { liveLossesText, type RunSoFar, runSummaryList } from './run-summary.js';
+import { RunToolbar } from './run-toolbar.js';
 import { SpeedControl } from './speed-control.js';
 import { wasmPaths } from './wasm-paths.js';
 import { WorkerSession } from './worker-session.js';
@@ -84,7 +81,6 @@ export class App {
   private readonly lesson: LessonPanel;
   private checked: CheckedConfig;
   private backend: WebBackend;
-  private support: BackendSupport = SUPPORT_BEFORE_DETECTION;
   private state: RunState = 'idle';
   /** The config of the run in progress (the form may change after it started). */
   private runConfig: RunConfig;
@@ -105,10 +101,14 @@ export class App {
   );
   /** The page's own content, inside the shell. */
   private readonly content: HTMLElement;
-  private readonly buttons: Record<
-    'train' | 'pause' | 'step' | 'stop' | 'reset' | 'regenerate',
-    HTMLButtonElement
-  >;
+  private readonly toolbar = new RunToolbar({
+    train: () => this.train(false),
+    pause: () => this.togglePause(),
+    step: () => this.step(),
+    stop: () => this.send({ type: 'stop' }),
+    reset: () => this.reset(),
+    regenerate: () => this.regenerate(),
+  });
   /** The progress line, redrawn ~10 times a second: not a live region (see `announcer`). */
   private readonly progress = h('p', { id: 'progress', class: 'progress' });
   private readonly announcer = new RunAnnouncer();
@@ -120,8 +120,11 @@ export class App {
     }
   });
   private readonly alert = h('div', { id: 'run-error', class: 'alert', role: 'alert' });
-  private readonly backendSelect = h('select', { id: 'backend', name: 'backend' });
-  private readonly activeBackend = h('output', { id: 'active-backend', for: 'backend' }, '—');
+  private readonly backendField = new BackendField((backend) => {
+    this.backend = backend;
+    this.syncUrl();
+    this.refresh();
+  });
   private readonly summary = h('dl', { id: 'summary', class: 'summary' });
   private readonly share = new ShareSection();
   private readonly pinned: PinnedRuns;
@@ -135,6 +138,7 @@ export class App {
     this.checked = { config: fromUrl.config, problems: [] };
     this.runConfig = fromUrl.config;
     this.backend = fromUrl.backend;
+    this.backendField.update({ selected: this.backend, support: SUPPORT_BEFORE_DETECTION });
     this.urlProblems = fromUrl.problems;
 
     this.session = new WorkerSession<WorkerCommand, WorkerMessage>(
@@ -162,7 +166,7 @@ export class App {
         this.alert.dataset.kind = 'run';
         this.alert.textContent = this.m.workerFailed;
         this.setState('idle');
-        this.buttons.train.focus();
+        this.toolbar.focusTrain();
       },
     );
 
@@ -208,46 +212,6 @@ export class App {
       (points) => this.ownPointsProblem(points),
     );
 
-    const button = (id: string, text: (m: Messages) => string, onclick: () => void) => {
-      const element = h('button', { type: 'button', id });
-      element.addEventListener('click', onclick);
-      this.text(element, text);
-      return element;
-    };
-    this.buttons = {
-      train: button(
-        'train',
-        (m) => m.train,
-        () => this.train(false),
-      ),
-      pause: button(
-        'pause',
-        (m) => (this.state === 'paused' ? m.resume : m.pause),
-        () => this.togglePause(),
-      ),
-      step: button(
-        'step',
-        (m) => m.step,
-        () => this.step(),
-      ),
-      stop: button(
-        'stop',
-        (m) => m.stop,
-        () => this.send({ type: 'stop' }),
-      ),
-      reset: button(
-        'reset',
-        (m) => m.reset,
-        () => this.reset(),
-      ),
-      regenerate: button(
-        'regenerate',
-        (m) => m.regenerate,
-        () => this.regenerate(),
-      ),
-    };
-    this.buttons.train.classList.add('primary');
-
     this.content = h(
       'main',
       { class: 'layout' },
@@ -274,8 +238,7 @@ export class App {
     this.refresh();
     void this.charts.setOwnData(usesOwnPoints(this.checked.config));
     void this.charts.prepare(this.hasValidation(), this.preview());
-    this.support = await detectBackends();
-    this.renderBackendOptions();
+    this.backendField.update({ support: await detectBackends() });
   }
 
   // ---------------------------------------------------------------- layout
@@ -295,11 +258,6 @@ export class App {
       this.form.setConfig(formConfig(preset.config.experiment, preset.config));
       this.onFormChange(this.form.read());
     });
-    this.backendSelect.addEventListener('change', () => {
-      this.backend = this.backendSelect.value as WebBackend;
-      this.syncUrl();
-      this.refresh();
-    });
     this.logToggle.addEventListener(
       'change',
       () => void this.charts.setLogScale(this.logToggle.checked),
@@ -316,19 +274,7 @@ export class App {
         this.text(h('small', { class: 'help' }), (m) => m.presetHelp),
       ),
       this.form.element,
-      h(
-        'div',
-        { class: 'field backend' },
-        this.text(h('label', { for: 'backend' }), (m) => m.backend),
-        this.backendSelect,
-        this.text(h('small', { class: 'help' }), (m) => m.backendHelp),
-        h(
-          'p',
-          {},
-          this.text(h('span', {}), (m) => `${m.active}: `),
-          this.activeBackend,
-        ),
-      ),
+      this.backendField.element,
     );
   }
 
@@ -337,11 +283,7 @@ export class App {
       'section',
       { class: 'run', 'aria-labelledby': 'run-title' },
       this.text(h('h2', { id: 'run-title', class: 'visually-hidden' }), (m) => m.controls),
-      h(
-        'div',
-        { class: 'toolbar', role: 'toolbar', 'aria-labelledby': 'run-title' },
-        ...Object.values(this.buttons),
-      ),
+      this.toolbar.element,
       this.speed.element,
       // Sticky: the progress and the loss numbers stay in view while the charts scroll.
       h('div', { class: 'run-status' }, this.progress, this.liveLosses),
@@ -408,7 +350,7 @@ export class App {
         h('option', { value: preset.id }, this.m.presets[preset.id] ?? preset.id),
       ),
     );
-    this.renderBackendOptions();
+    this.backendField.update({ m: this.m, help: this.m.backendHelp });
     this.renderShell();
     this.renderDownloads();
     this.renderSummary();
@@ -423,10 +365,6 @@ export class App {
     this.applyMessages();
     this.refresh();
     this.syncUrl();
-  }
-
-  private renderBackendOptions(): void {
-    this.backendSelect.replaceChildren(...backendOptions(this.backend, this.support, this.m));
   }
 
   private renderShell(): void {
@@ -551,13 +489,9 @@ export class App {
     const valid = this.checked.problems.length === 0 && pointsProblem === undefined;
     if (this.state === 'idle') this.showNetworkOf(this.checked.config);
     const enabled = controlStates(this.state, valid);
-    for (const [name, element] of Object.entries(this.buttons)) {
-      element.disabled = !enabled[name as keyof typeof this.buttons];
-    }
-    this.buttons.pause.textContent = this.state === 'paused' ? this.m.resume : this.m.pause;
-    this.buttons.pause.setAttribute('aria-pressed', String(this.state === 'paused'));
+    this.toolbar.render(this.state, enabled, this.m);
     this.form.setDisabled(!enabled.form);
-    this.backendSelect.disabled = !enabled.form;
+    this.backendField.update({ disabled: !enabled.form });
     this.presetSelect.disabled = !enabled.form;
     this.dataPanel.setVisible(ownPoints);
     this.dataPanel.setEnabled(enabled.form);
@@ -650,7 +584,7 @@ export class App {
     this.started = undefined;
     void this.charts.prepare(this.hasValidation(), this.preview());
     this.alert.dataset.kind = '';
-    this.activeBackend.textContent = '—';
+    this.backendField.update({ active: undefined });
     this.setState('idle');
     this.renderSummary();
     this.renderDownloads();
@@ -676,8 +610,7 @@ export class App {
     this.bringRunIntoView();
     this.showNetworkOf(this.runConfig);
     if (message.weights) this.network.setWeights(message.weights);
-    this.activeBackend.textContent = message.backend.name;
-    this.activeBackend.title = message.backend.reason;
+    this.backendField.update({ active: message.backend });
     void this.charts.start(message, this.runConfig.epochs, this.runConfig.valEvery);
     if (this.state === 'starting') this.setState('running');
     this.renderSummary();
@@ -748,7 +681,7 @@ export class App {
   private keepFocus(): void {
     const active = document.activeElement;
     if (active === null || active === document.body || (active as HTMLButtonElement).disabled) {
-      this.buttons.train.focus();
+      this.toolbar.focusTrain();
     }
   }
 
@@ -789,115 +722,20 @@ export class App {
   }
 
   private renderSummary(): void {
-    const m = this.m;
-    const l = this.locale;
-    const s = this.lastRun?.summary;
-    const history = this.charts.lossHistory;
-    const best = history.val.reduce<{ epoch: number; loss: number } | undefined>(
-      (low, point) => (low === undefined || point.loss < low.loss ? point : low),
-      undefined,
-    );
-    const rows: [string, string][] = [
-      [
-        m.summaryLabels.parameters ?? '',
-        this.started ? formatCount(this.started.parameters, l) : '—',
-      ],
-      [m.summaryLabels.bestValEpoch ?? '', formatEpoch(s ? s.bestValEpoch : best?.epoch, l)],
-      [m.summaryLabels.bestValLoss ?? '', formatNumber(s ? s.bestValLoss : best?.loss, l)],
-      [
-        m.summaryLabels.finalTrainLoss ?? '',
-        formatNumber(s ? s.finalTrainLoss : history.train.at(-1)?.loss, l),
-      ],
-      [
-        m.summaryLabels.finalValLoss ?? '',
-        formatNumber(s ? s.finalValLoss : history.val.at(-1)?.loss, l),
-      ],
-      [m.summaryLabels.backend ?? '', this.started?.backend ?? '—'],
-      [
-        m.summaryLabels.epochsPerSecond ?? '',
-        s
-          ? formatCount(s.epochsPerSecond, l)
-          : this.latest
-            ? formatCount(this.latest.rate, l)
-            : '—',
-      ],
-    ];
-    const keys = [
-      'parameters',
-      'best-val-epoch',
-      'best-val-loss',
-      'final-train-loss',
-      'final-val-loss',
-      'backend',
-      'epochs-per-second',
-    ];
-    const train = s ? s.finalTrainLoss : history.train.at(-1)?.loss;
-    this.liveLosses.textContent =
-      train === undefined
-        ? ''
-        : fill(
-            history.val.length > 0 || s?.bestValLoss !== undefined ? m.liveLosses : m.liveTrainLoss,
-            {
-              train: formatNumber(train, l),
-              val: formatNumber(s ? s.finalValLoss : history.val.at(-1)?.loss, l),
-              best: formatEpoch(s ? s.bestValEpoch : best?.epoch, l),
-            },
-          );
-    this.summary.replaceChildren(
-      ...rows.flatMap(([label, value], i) => [
-        h('dt', {}, label),
-        h('dd', { 'data-key': keys[i] ?? '' }, value),
-      ]),
-    );
+    const run: RunSoFar = {
+      started: this.started,
+      summary: this.lastRun?.summary,
+      history: this.charts.lossHistory,
+      rate: this.latest?.rate,
+    };
+    this.liveLosses.textContent = liveLossesText(run, this.m, this.locale);
+    render(runSummaryList(run, this.m, this.locale), this.summary);
   }
 
   private renderDownloads(): void {
-    const run = this.lastRun;
-    const d = this.m.download;
-    const item = (id: string, label: string | undefined, save: () => void | Promise<void>) => {
-      const element = h('button', { type: 'button', id: `download-${id}`, disabled: !run });
-      element.textContent = label ?? id;
-      element.addEventListener('click', () => void save());
-      return element;
-    };
-    const name = run ? `${run.config.experiment}-seed${run.config.seed}` : '';
-    const image = async (which: 'fit' | 'loss', format: 'png' | 'svg') => {
-      const content = await this.charts.image(which, format);
-      if (content === undefined) return;
-      if (format === 'png') downloadUrl(`${name}-${which}.png`, content);
-      else downloadFile(`${name}-${which}.svg`, content, 'image/svg+xml');
-    };
-    this.share.downloadList.replaceChildren(
-      item('config', d.config, () => {
-        if (run)
-          downloadFile(
-            `${name}-config.json`,
-            `${JSON.stringify(run.config, null, 2)}\n`,
-            'application/json',
-          );
-      }),
-      item('history-json', d.historyJson, () => {
-        if (run)
-          downloadFile(
-            `${name}-history.json`,
-            `${JSON.stringify(run.history)}\n`,
-            'application/json',
-          );
-      }),
-      item('history-csv', d.historyCsv, () => {
-        if (run) downloadFile(`${name}-history.csv`, historyToCsv(run.history), 'text/csv');
-      }),
-      item('fit-png', d.fitPng, () => image('fit', 'png')),
-      item('fit-svg', d.fitSvg, () => image('fit', 'svg')),
-      item('loss-png', d.lossPng, () => image('loss', 'png')),
-      item('loss-svg', d.lossSvg, () => image('loss', 'svg')),
-      item('model-json', d.modelJson, () => {
-        if (run) downloadFile('model.json', run.model.modelJson, 'application/json');
-      }),
-      item('model-weights', d.modelWeights, () => {
-        if (run) downloadFile(MODEL_WEIGHTS_FILE, run.model.weights, 'application/octet-stream');
-      }),
-      ...bestModelDownloads(run?.best, item, d),
+    const downloads = runDownloads(this.lastRun, this.m.download, (which, format) =>
+      this.charts.image(which, format),
     );
+    this.share.setDownloads(downloads, this.lastRun !== undefined);
   }
 }
