@@ -10,23 +10,19 @@ import {
 } from '@epochlab/experiments';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
+import { BackendField } from '../shell/backend-field.js';
+import { PageShell } from '../shell/page-shell.js';
+import { ShareSection } from '../shell/share-section.js';
+import { urlProblemLines } from '../shell/url-problem-lines.js';
 import type { FieldProblem } from '../state/field-validation.js';
 import type { WebBackend } from '../state/web-backend.js';
-import { backendOptions } from '../ui/backend-options.js';
-import {
-  type BackendSupport,
-  detectBackends,
-  SUPPORT_BEFORE_DETECTION,
-} from '../ui/backend-support.js';
+import { detectBackends, SUPPORT_BEFORE_DETECTION } from '../ui/backend-support.js';
 import { h } from '../ui/dom.js';
 import { downloadFile } from '../ui/downloads.js';
 import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from '../ui/format.js';
-import { languageButton } from '../ui/language-button.js';
 import { replacePageUrl } from '../ui/page-url.js';
-import { RestartableWorker } from '../ui/restartable-worker.js';
-import { ShareSection } from '../ui/share-section.js';
-import { renderUrlProblemsAlert } from '../ui/url-problems-alert.js';
 import { wasmPaths } from '../ui/wasm-paths.js';
+import { WorkerSession } from '../ui/worker-session.js';
 import { LabCharts } from './lab-charts.js';
 import { labCliCommand } from './lab-cli-command.js';
 import type { CheckedLabConfig } from './lab-fields.js';
@@ -55,15 +51,13 @@ export class LabPage {
   private m: LabMessages;
   private shared: Messages;
   private readonly setters: TextSetter[] = [];
-  private readonly worker: RestartableWorker<LabCommand, LabMessage>;
+  private readonly session: WorkerSession<LabCommand, LabMessage>;
   private readonly form: LabForm;
   private readonly charts: LabCharts;
   private readonly lineView: LineViewPanel;
   private checked: CheckedLabConfig;
   private backend: WebBackend;
-  private support: BackendSupport = SUPPORT_BEFORE_DETECTION;
   private state: LabState = 'idle';
-  private runId = 0;
   private runConfig: BatchSizeLabConfig;
   private groupsInfo: readonly BatchSizeGroupInfo[] = [];
   private finished: BatchSizeGroup[] = [];
@@ -74,6 +68,11 @@ export class LabPage {
   private readonly urlProblems: readonly FieldProblem[];
 
   private readonly root = h('div', { class: 'app lab' });
+  private readonly shell = new PageShell(this.root, 'lab', () =>
+    this.setLocale(this.locale === 'en' ? 'es' : 'en'),
+  );
+  /** The page's own content, inside the shell. */
+  private readonly content: HTMLElement;
   private readonly runButton = h('button', { type: 'button', id: 'run-lab', class: 'primary big' });
   private readonly stopButton = h('button', { type: 'button', id: 'stop-lab' });
   private readonly progress = h('p', {
@@ -83,9 +82,11 @@ export class LabPage {
     'aria-live': 'polite',
   });
   private readonly alert = h('div', { id: 'lab-error', class: 'alert', role: 'alert' });
-  private readonly urlAlert = h('div', { id: 'url-problems', class: 'alert', role: 'alert' });
-  private readonly backendSelect = h('select', { id: 'backend', name: 'backend' });
-  private readonly activeBackend = h('output', { id: 'active-backend', for: 'backend' }, '—');
+  private readonly backendField = new BackendField((backend) => {
+    this.backend = backend;
+    this.syncUrl();
+    this.refresh();
+  });
   private readonly table = h('table', { id: 'lab-table', class: 'lab-table' });
   private readonly reading = h('p', { id: 'lab-reading', class: 'reading' });
   private readonly share = new ShareSection();
@@ -98,11 +99,47 @@ export class LabPage {
     this.checked = { config: fromUrl.config, problems: [] };
     this.runConfig = fromUrl.config;
     this.backend = fromUrl.backend;
+    this.backendField.update({ selected: this.backend, support: SUPPORT_BEFORE_DETECTION });
     this.urlProblems = fromUrl.problems;
 
-    this.worker = new RestartableWorker(
+    this.session = new WorkerSession<LabCommand, LabMessage>(
       () => new Worker(new URL('./lab-worker.ts', import.meta.url), { type: 'module' }),
-      (message) => this.onMessage(message),
+      {
+        started: (message) => {
+          this.groupsInfo = message.groups;
+          this.backendField.update({ active: message.backend });
+          this.charts.start(message.groups, message.config);
+          this.lineView.show(message.data, message.config, this.checked.config);
+          this.setState('running');
+        },
+        progress: (message) => {
+          this.latest = {
+            group: message.group,
+            epoch: message.epoch,
+            epochs: message.epochs,
+            elapsed: message.elapsedSeconds,
+          };
+          this.renderProgress();
+        },
+        'group-done': (message) => {
+          this.finished[message.group] = message.result;
+          this.charts.addGroup(message.group, message.result);
+          this.renderTable();
+        },
+        done: (message) => {
+          this.result = message.result;
+          this.summary = labSummary(message.result);
+          this.root.dataset.tensorsAfter = String(message.tensorsAfter);
+          this.finished = [...message.result.groups];
+          this.setState('done');
+          this.renderTable();
+          this.renderDownloads();
+        },
+        error: (message) => {
+          this.showError(message.message);
+          this.setState(this.finished.length > 0 ? 'done' : 'idle');
+        },
+      },
       () => {
         // The worker itself failed (not a run): no lab is going on any more.
         this.alert.dataset.kind = 'run';
@@ -121,12 +158,7 @@ export class LabPage {
     this.text(this.runButton, (m) => m.run);
     this.text(this.stopButton, (m) => m.stop);
 
-    this.root.append(
-      this.header(),
-      this.intro(),
-      this.urlAlert,
-      h('main', { class: 'layout' }, this.runSection(), this.setupSection()),
-    );
+    this.content = h('main', { class: 'layout' }, this.runSection(), this.setupSection());
     this.form.setConfig(
       fromUrl.config,
       fromUrl.problems.filter((p) => p.key !== 'backend'),
@@ -142,8 +174,7 @@ export class LabPage {
     void this.charts
       .prepare(this.checked.config)
       .then(() => whenIdle(() => this.lineView.warmUp()));
-    this.support = await detectBackends();
-    this.renderBackendOptions();
+    this.backendField.update({ support: await detectBackends() });
   }
 
   // ---------------------------------------------------------------- layout
@@ -158,62 +189,13 @@ export class LabPage {
     return element;
   }
 
-  private header(): HTMLElement {
-    const language = languageButton(() => this.setLocale(this.locale === 'en' ? 'es' : 'en'));
-    this.setters.push((_, s) => language.update(s, this.locale));
-    const experiments = h('a', { id: 'nav-experiments', href: '?' });
-    const lab = h('a', { id: 'nav-lab', 'aria-current': 'page', href: '' });
-    this.text(experiments, (m) => m.experimentsNav);
-    this.text(lab, (m) => m.title);
-    this.setters.push(() => {
-      experiments.setAttribute('href', `?lang=${this.locale}`);
-    });
-    return h(
-      'header',
-      { class: 'top' },
-      h(
-        'div',
-        {},
-        h('p', { class: 'brand' }, 'epochlab'),
-        h('nav', { class: 'nav', 'aria-label': 'epochlab' }, experiments, lab),
-      ),
-      language.element,
-    );
-  }
-
-  private intro(): HTMLElement {
-    return h(
-      'div',
-      { class: 'intro' },
-      this.text(h('h1', {}), (m) => m.title),
-      this.text(h('p', { class: 'tagline' }), (m) => m.tagline),
-    );
-  }
-
   private setupSection(): HTMLElement {
-    this.backendSelect.addEventListener('change', () => {
-      this.backend = this.backendSelect.value as WebBackend;
-      this.syncUrl();
-      this.refresh();
-    });
     return h(
       'section',
       { class: 'setup', 'aria-labelledby': 'setup-title' },
       this.text(h('h2', { id: 'setup-title' }), (_, s) => s.config),
       this.form.element,
-      h(
-        'div',
-        { class: 'field backend' },
-        this.text(h('label', { for: 'backend' }), (_, s) => s.backend),
-        this.backendSelect,
-        this.text(h('small', { class: 'help' }), (m) => m.backendHelp),
-        h(
-          'p',
-          {},
-          this.text(h('span', {}), (_, s) => `${s.active}: `),
-          this.activeBackend,
-        ),
-      ),
+      this.backendField.element,
     );
   }
 
@@ -346,13 +328,12 @@ export class LabPage {
   }
 
   private applyMessages(): void {
-    document.documentElement.lang = this.locale;
     prepareNumberFormats(this.locale);
     document.title = `${this.m.title} — epochlab`;
     for (const setter of this.setters) setter(this.m, this.shared);
     this.share.setMessages(this.shared);
-    this.renderBackendOptions();
-    this.renderUrlProblems();
+    this.backendField.update({ m: this.shared, help: this.m.backendHelp });
+    this.renderShell();
     this.renderProgress();
     this.renderTable();
     this.renderDownloads();
@@ -370,15 +351,18 @@ export class LabPage {
     this.refresh();
   }
 
-  private renderBackendOptions(): void {
-    this.backendSelect.replaceChildren(...backendOptions(this.backend, this.support, this.shared));
-  }
-
-  private renderUrlProblems(): void {
-    renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.shared, (problem) => ({
+  private renderShell(): void {
+    const lines = urlProblemLines(this.urlProblems, this.shared, (problem) => ({
       field: problem.key === 'backend' ? this.shared.backend : labFieldLabel(this.m, problem.key),
       problem: problemText(problem.problem, this.locale),
     }));
+    this.shell.render({
+      locale: this.locale,
+      title: this.m.title,
+      tagline: this.m.tagline,
+      urlProblems: { heading: this.shared.invalidUrl, lines },
+      content: this.content,
+    });
   }
 
   // ---------------------------------------------------------------- state
@@ -413,7 +397,7 @@ export class LabPage {
     this.runButton.disabled = busy || !valid;
     this.stopButton.disabled = !busy;
     this.form.setDisabled(busy);
-    this.backendSelect.disabled = busy;
+    this.backendField.update({ disabled: busy });
     this.root.dataset.state = this.state;
     this.share.setCliCommand(labCliCommand(this.checked.config, this.backend));
     if (!valid && !busy) this.alert.textContent = this.shared.fixForm;
@@ -427,12 +411,11 @@ export class LabPage {
   }
 
   private send(command: LabCommand): void {
-    this.worker.post(command);
+    this.session.send(command);
   }
 
   private run(): void {
     if (!this.form.isValid) return;
-    this.runId++;
     this.runConfig = this.checked.config;
     this.result = undefined;
     this.summary = undefined;
@@ -445,56 +428,14 @@ export class LabPage {
     void this.charts.prepare(this.runConfig); // empties the charts; redraws only if the batch sizes changed
     this.renderTable();
     this.renderDownloads();
-    this.send({
+    const config = this.runConfig;
+    this.session.start((runId) => ({
       type: 'start',
-      runId: this.runId,
-      config: this.runConfig,
+      runId,
+      config,
       backend: this.backend,
       wasmPaths: wasmPaths(),
-    });
-  }
-
-  // ---------------------------------------------------------------- worker messages
-
-  private onMessage(message: LabMessage): void {
-    if (message.runId !== this.runId) return; // from a lab that was replaced
-    switch (message.type) {
-      case 'started':
-        this.groupsInfo = message.groups;
-        this.activeBackend.textContent = message.backend.name;
-        this.activeBackend.title = message.backend.reason;
-        this.charts.start(message.groups, message.config);
-        this.lineView.show(message.data, message.config, this.checked.config);
-        this.setState('running');
-        return;
-      case 'progress':
-        this.latest = {
-          group: message.group,
-          epoch: message.epoch,
-          epochs: message.epochs,
-          elapsed: message.elapsedSeconds,
-        };
-        this.renderProgress();
-        return;
-      case 'group-done':
-        this.finished[message.group] = message.result;
-        this.charts.addGroup(message.group, message.result);
-        this.renderTable();
-        return;
-      case 'done':
-        this.result = message.result;
-        this.summary = labSummary(message.result);
-        this.root.dataset.tensorsAfter = String(message.tensorsAfter);
-        this.finished = [...message.result.groups];
-        this.setState('done');
-        this.renderTable();
-        this.renderDownloads();
-        return;
-      case 'error':
-        this.showError(message.message);
-        this.setState(this.finished.length > 0 ? 'done' : 'idle');
-        return;
-    }
+    }));
   }
 
   private showError(message: string): void {
@@ -567,12 +508,7 @@ export class LabPage {
   private renderDownloads(): void {
     const result = this.result;
     const d = this.m.download;
-    const item = (id: string, label: string, save: () => void) => {
-      const element = h('button', { type: 'button', id: `download-${id}`, disabled: !result });
-      element.textContent = label;
-      element.addEventListener('click', save);
-      return element;
-    };
+    const item = (id: string, label: string, save: () => void) => ({ id, label, save });
     const summary = this.summary;
     const name = result ? `batch-size-seed${result.config.seed}` : '';
     /** Saves `${name}-${file}` as JSON: indented like the CLI's, or on one line (long number arrays). */
@@ -584,12 +520,15 @@ export class LabPage {
         'application/json',
       );
     };
-    this.share.downloadList.replaceChildren(
-      item('config', d.config, () => save('config.json', result?.config, 2)),
-      item('results', d.results, () => save('results.json', result)),
-      // The CLI's summary.json and line-view.json, byte for byte on the cpu backend.
-      item('summary', d.summary, () => save('summary.json', summary, 2)),
-      item('line-view', d.lineView, () => save('line-view.json', this.lineView.file())),
+    this.share.setDownloads(
+      [
+        item('config', d.config, () => save('config.json', result?.config, 2)),
+        item('results', d.results, () => save('results.json', result)),
+        // The CLI's summary.json and line-view.json, byte for byte on the cpu backend.
+        item('summary', d.summary, () => save('summary.json', summary, 2)),
+        item('line-view', d.lineView, () => save('line-view.json', this.lineView.file())),
+      ],
+      result !== undefined,
     );
   }
 }

@@ -1,5 +1,6 @@
 import { type BatchSizeLabEvent, runBatchSizeLab } from '@epochlab/experiments';
 import { countTensors } from '@epochlab/tensor';
+import { failedRunMessage } from '../worker/serve-commands.js';
 import type { LabCommand, LabMessage, LabStartCommand } from './lab-protocol.js';
 
 /** Sends a message to the page (`postMessage` in the worker, a recorder in tests). */
@@ -81,11 +82,7 @@ export class LabSession {
         });
         this.post({ type: 'done', runId, result, tensorsAfter: countTensors() });
       } catch (error) {
-        this.post({
-          type: 'error',
-          runId,
-          message: error instanceof Error ? error.message : String(error),
-        });
+        this.post(failedRunMessage(runId, error));
       } finally {
         if (this.active?.runId === runId) this.active = undefined;
       }

@@ -4,7 +4,6 @@ import type { Locale } from '../i18n/messages.js';
 export interface MinimaMessages {
   readonly title: string;
   readonly intro: string;
-  readonly otherLanguage: string;
   readonly badLink: string;
   readonly run: string;
   readonly running: (done: number, total: number) => string;
@@ -46,7 +45,6 @@ const en: MinimaMessages = {
   title: 'Local minima',
   intro:
     'y = a sin(w x) fitted to noisy points of sin(3x), from a start in a local valley. Full-batch gradient descent follows one path and stays; shuffled small batches get a different gradient every step and leave the valley in a share of runs.',
-  otherLanguage: 'En español',
   badLink: 'This link has values that are not allowed; the page uses the defaults:',
   run: 'Run the study',
   running: (done, total) => `Running: ${done} of ${total} cells`,
@@ -91,7 +89,6 @@ const es: MinimaMessages = {
   title: 'Mínimos locales',
   intro:
     'y = a sin(w x) ajustada a puntos con ruido de sin(3x), desde un inicio en un valle local. El descenso del gradiente con todos los datos sigue un único camino y se queda; los lotes pequeños barajados dan un gradiente distinto en cada paso y salen del valle en una parte de las ejecuciones.',
-  otherLanguage: 'In English',
   badLink: 'Este enlace tiene valores no permitidos; la página usa los valores por defecto:',
   run: 'Ejecutar el estudio',
   running: (done, total) => `Ejecutando: ${done} de ${total} celdas`,

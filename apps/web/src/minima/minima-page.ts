@@ -10,9 +10,11 @@ import { withChartLocale } from '../i18n/chart-locale.js';
 import type { Locale } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
 import { PathAnimation } from '../lab/path-animation.js';
+import { PageShell, type UrlProblemLine } from '../shell/page-shell.js';
 import { h } from '../ui/dom.js';
+import { WorkerSession } from '../ui/worker-session.js';
 import { MINIMA_MESSAGES, type MinimaMessages } from './minima-messages.js';
-import type { MinimaMessage } from './minima-protocol.js';
+import type { MinimaMessage, MinimaStart } from './minima-protocol.js';
 import { minimaFlagOf, readMinimaUrl } from './minima-url.js';
 
 type Done = Extract<MinimaMessage, { type: 'done' }>;
@@ -42,8 +44,12 @@ export class MinimaPage {
   };
   private readonly charts: LiveChart[] = [];
   private rows: LocalMinimaRow[] = [];
-  private runId = 0;
-  private worker: Worker | undefined;
+  private readonly session: WorkerSession<MinimaStart, MinimaMessage>;
+  private readonly shell: PageShell;
+  /** The page's own content, inside the shell. */
+  private readonly content: HTMLElement;
+  /** The link's bad values, one line each, for the shell's alert. */
+  private readonly problemLines: readonly UrlProblemLine[];
   private animation: PathAnimation | undefined;
   private startedAt = 0;
 
@@ -55,41 +61,39 @@ export class MinimaPage {
     const state = readMinimaUrl(search);
     this.config = state.config;
     const m = this.messages;
+    this.session = new WorkerSession<MinimaStart, MinimaMessage>(
+      () => new Worker(new URL('./minima-worker.ts', import.meta.url), { type: 'module' }),
+      {
+        cell: (message) => {
+          this.rows.push(message.row);
+          this.tableBody.append(this.rowElement(message.row));
+          this.progress.textContent = m.running(message.done, message.total);
+        },
+        done: (message) => void this.show(message),
+        error: (message) => this.fail(message.message),
+      },
+      (reason) => this.fail(reason),
+    );
     this.runButton = h(
       'button',
       { id: 'run-minima', type: 'button', onclick: () => this.run() },
       m.run,
     );
+    const t = m.table;
     const other: Locale = locale === 'en' ? 'es' : 'en';
     const otherUrl = new URLSearchParams(search);
     otherUrl.set('lang', other);
-    const t = m.table;
-    this.root.append(
-      h(
-        'header',
-        {},
-        h('h1', {}, m.title),
-        h(
-          'a',
-          { id: 'minima-lang', href: `?${otherUrl.toString()}`, lang: other },
-          m.otherLanguage,
-        ),
-      ),
-      h('p', {}, m.intro),
-      state.problems.length > 0
-        ? h(
-            'div',
-            { id: 'minima-problems', role: 'alert' },
-            h('p', {}, m.badLink),
-            h(
-              'ul',
-              {},
-              ...state.problems.map((problem) =>
-                h('li', {}, `${minimaFlagOf(problem.key)} ${problemText(problem.problem, locale)}`),
-              ),
-            ),
-          )
-        : '',
+    this.shell = new PageShell(this.root, 'minima', () => {
+      // The study's results are not kept: the page opens again in the other language.
+      window.location.search = `?${otherUrl.toString()}`;
+    });
+    this.problemLines = state.problems.map((problem) => ({
+      key: problem.key,
+      text: `${minimaFlagOf(problem.key)} ${problemText(problem.problem, locale)}`,
+    }));
+    this.content = h(
+      'main',
+      {},
       this.runButton,
       this.progress,
       this.reading,
@@ -118,9 +122,15 @@ export class MinimaPage {
 
   /** Puts the page in `container`. */
   mount(container: HTMLElement): void {
-    document.documentElement.lang = this.locale;
-    document.title = `epochlab: ${this.messages.title}`;
+    document.title = `${this.messages.title} — epochlab`;
     container.replaceChildren(this.root);
+    this.shell.render({
+      locale: this.locale,
+      title: this.messages.title,
+      tagline: this.messages.intro,
+      urlProblems: { heading: this.messages.badLink, lines: this.problemLines },
+      content: this.content,
+    });
   }
 
   private setState(state: 'idle' | 'running' | 'done' | 'error'): void {
@@ -129,8 +139,6 @@ export class MinimaPage {
   }
 
   private run(): void {
-    this.runId++;
-    const runId = this.runId;
     this.rows = [];
     this.tableBody.replaceChildren();
     this.reading.textContent = '';
@@ -138,26 +146,12 @@ export class MinimaPage {
     for (const chart of this.charts.splice(0)) chart.finalize();
     this.startedAt = performance.now();
     this.setState('running');
-    this.worker ??= new Worker(new URL('./minima-worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (event: MessageEvent<MinimaMessage>) => {
-      const message = event.data;
-      if (message.runId !== this.runId) return;
-      if (message.type === 'cell') {
-        this.rows.push(message.row);
-        this.tableBody.append(this.rowElement(message.row));
-        this.progress.textContent = this.messages.running(message.done, message.total);
-      } else if (message.type === 'done') {
-        void this.show(message);
-      } else {
-        this.progress.textContent = this.messages.failed(message.message);
-        this.setState('error');
-      }
-    };
-    this.worker.onerror = (event) => {
-      this.progress.textContent = this.messages.failed(event.message);
-      this.setState('error');
-    };
-    this.worker.postMessage({ type: 'start', runId, config: this.config });
+    this.session.start((runId) => ({ type: 'start', runId, config: this.config }));
+  }
+
+  private fail(reason: string): void {
+    this.progress.textContent = this.messages.failed(reason);
+    this.setState('error');
   }
 
   private rowElement(row: LocalMinimaRow): HTMLTableRowElement {

@@ -10,18 +10,13 @@ import {
   sineSurface,
   sineSurfaceArea,
 } from '@epochlab/experiments';
+import { type CommandScope, serveCommands } from '../worker/serve-commands.js';
 import type { MinimaMessage, MinimaStart } from './minima-protocol.js';
 
-interface WorkerScope {
-  postMessage(message: MinimaMessage): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<MinimaStart>) => void): void;
-}
+const scope = self as unknown as CommandScope<MinimaStart, MinimaMessage>;
 
-const scope = self as unknown as WorkerScope;
-
-scope.addEventListener('message', (event) => {
-  const { runId, config } = event.data;
-  runLocalMinima(config, {
+serveCommands(scope, async ({ runId, config }) => {
+  const result = await runLocalMinima(config, {
     onEvent: (cellEvent) =>
       scope.postMessage({
         type: 'cell',
@@ -30,23 +25,14 @@ scope.addEventListener('message', (event) => {
         total: cellEvent.total,
         row: localMinimaRow(cellEvent.cell),
       }),
-  })
-    .then((result) => {
-      const paths = drawnPaths(result);
-      const surface = sineSurface(result.points, sineSurfaceArea(paths.flatMap((p) => p.points)));
-      scope.postMessage({
-        type: 'done',
-        runId,
-        summary: localMinimaSummary(result),
-        surface,
-        paths,
-      });
-    })
-    .catch((error: unknown) => {
-      scope.postMessage({
-        type: 'error',
-        runId,
-        message: error instanceof Error ? error.message : String(error),
-      });
-    });
+  });
+  const paths = drawnPaths(result);
+  const surface = sineSurface(result.points, sineSurfaceArea(paths.flatMap((p) => p.points)));
+  scope.postMessage({
+    type: 'done',
+    runId,
+    summary: localMinimaSummary(result),
+    surface,
+    paths,
+  });
 });

@@ -1,8 +1,12 @@
 import { ConfigError, type RunConfig } from '@epochlab/experiments';
+import { render } from 'lit/html.js';
 import { DATA_MESSAGES } from '../i18n/data-messages.js';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
-import { LAB_MESSAGES } from '../lab/lab-messages.js';
+import { BackendField } from '../shell/backend-field.js';
+import { PageShell } from '../shell/page-shell.js';
+import { ShareSection } from '../shell/share-section.js';
+import { urlProblemLines } from '../shell/url-problem-lines.js';
 import { cliCommand } from '../state/cli-command.js';
 import {
   type CheckedConfig,
@@ -23,20 +27,18 @@ import { matchesPreset, PRESETS } from '../state/presets.js';
 import { changesData } from '../state/run-data-fields.js';
 import { readUrlState, type WebBackend, writeUrlState } from '../state/url-state.js';
 import { type DataPoints, previewDataPoints } from '../worker/data-points.js';
-import type { DoneMessage, WorkerCommand, WorkerMessage } from '../worker/protocol.js';
-import { MODEL_WEIGHTS_FILE } from '../worker/protocol.js';
-import { backendOptions } from './backend-options.js';
-import {
-  type BackendSupport,
-  detectBackends,
-  SUPPORT_BEFORE_DETECTION,
-} from './backend-support.js';
-import { bestModelDownloads } from './best-model-downloads.js';
+import type {
+  DoneMessage,
+  ProgressMessage,
+  StartedMessage,
+  WorkerCommand,
+  WorkerMessage,
+} from '../worker/protocol.js';
+import { detectBackends, SUPPORT_BEFORE_DETECTION } from './backend-support.js';
 import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
 import { DataPanel } from './data-panel.js';
 import { h } from './dom.js';
-import { downloadFile, downloadUrl, historyToCsv } from './downloads.js';
 import {
   formatCount,
   formatDuration,
@@ -44,19 +46,19 @@ import {
   formatNumber,
   prepareNumberFormats,
 } from './format.js';
-import { languageButton } from './language-button.js';
 import { LessonPanel, lessonFromSearch } from './lesson-panel.js';
 import { NetworkDiagram } from './network-diagram.js';
 import { replacePageUrl } from './page-url.js';
 import { PinnedRuns } from './pinned-runs.js';
 import { PointsLinkWriter, readLinkPoints } from './points-link.js';
-import { RestartableWorker } from './restartable-worker.js';
 import { RunAnnouncer } from './run-announcer.js';
 import { controlStates, type RunState } from './run-controls.js';
-import { ShareSection } from './share-section.js';
+import { runDownloads } from './run-downloads.js';
+import { liveLossesText, type RunSoFar, runSummaryList } from './run-summary.js';
+import { RunToolbar } from './run-toolbar.js';
 import { SpeedControl } from './speed-control.js';
-import { renderUrlProblemsAlert } from './url-problems-alert.js';
 import { wasmPaths } from './wasm-paths.js';
+import { WorkerSession } from './worker-session.js';
 
 /** Largest data (training + validation points) the fit chart previews before a run. */
 const PREVIEW_MAX_POINTS = 10_000;
@@ -72,18 +74,16 @@ export class App {
   private locale: Locale;
   private m: Messages;
   private readonly setters: TextSetter[] = [];
-  private readonly worker: RestartableWorker<WorkerCommand, WorkerMessage>;
+  private readonly session: WorkerSession<WorkerCommand, WorkerMessage>;
   private readonly form: ConfigForm;
   private readonly charts: ChartPanel;
   private readonly network: NetworkDiagram;
   private readonly lesson: LessonPanel;
   private checked: CheckedConfig;
   private backend: WebBackend;
-  private support: BackendSupport = SUPPORT_BEFORE_DETECTION;
   private state: RunState = 'idle';
   /** The config of the run in progress (the form may change after it started). */
   private runConfig: RunConfig;
-  private runId = 0;
   private lastRun: DoneMessage | undefined;
   private urlProblems: readonly FieldProblem[];
   /** The data experiment's points: load, paste, draw (on the fit chart). */
@@ -96,10 +96,19 @@ export class App {
 
   // Elements updated as the run goes.
   private readonly root = h('div', { class: 'app' });
-  private readonly buttons: Record<
-    'train' | 'pause' | 'step' | 'stop' | 'reset' | 'regenerate',
-    HTMLButtonElement
-  >;
+  private readonly shell = new PageShell(this.root, 'notebook', () =>
+    this.setLocale(this.locale === 'en' ? 'es' : 'en'),
+  );
+  /** The page's own content, inside the shell. */
+  private readonly content: HTMLElement;
+  private readonly toolbar = new RunToolbar({
+    train: () => this.train(false),
+    pause: () => this.togglePause(),
+    step: () => this.step(),
+    stop: () => this.send({ type: 'stop' }),
+    reset: () => this.reset(),
+    regenerate: () => this.regenerate(),
+  });
   /** The progress line, redrawn ~10 times a second: not a live region (see `announcer`). */
   private readonly progress = h('p', { id: 'progress', class: 'progress' });
   private readonly announcer = new RunAnnouncer();
@@ -111,9 +120,11 @@ export class App {
     }
   });
   private readonly alert = h('div', { id: 'run-error', class: 'alert', role: 'alert' });
-  private readonly urlAlert = h('div', { id: 'url-problems', class: 'alert', role: 'alert' });
-  private readonly backendSelect = h('select', { id: 'backend', name: 'backend' });
-  private readonly activeBackend = h('output', { id: 'active-backend', for: 'backend' }, '—');
+  private readonly backendField = new BackendField((backend) => {
+    this.backend = backend;
+    this.syncUrl();
+    this.refresh();
+  });
   private readonly summary = h('dl', { id: 'summary', class: 'summary' });
   private readonly share = new ShareSection();
   private readonly pinned: PinnedRuns;
@@ -127,18 +138,35 @@ export class App {
     this.checked = { config: fromUrl.config, problems: [] };
     this.runConfig = fromUrl.config;
     this.backend = fromUrl.backend;
+    this.backendField.update({ selected: this.backend, support: SUPPORT_BEFORE_DETECTION });
     this.urlProblems = fromUrl.problems;
 
-    this.worker = new RestartableWorker(
+    this.session = new WorkerSession<WorkerCommand, WorkerMessage>(
       () =>
         new Worker(new URL('../worker/training-worker.ts', import.meta.url), { type: 'module' }),
-      (message) => this.onMessage(message),
+      {
+        started: (message) => this.onStarted(message),
+        progress: (message) => this.onProgress(message),
+        paused: (message) => {
+          this.nextEpoch = message.nextEpoch;
+          this.setState('paused');
+          this.announcer.say(this.progress.textContent ?? '');
+        },
+        resumed: () => this.setState('running'),
+        done: (message) => this.onDone(message),
+        error: (message) => {
+          this.showError(message.message);
+          this.failed = true;
+          this.setState('idle');
+          this.keepFocus();
+        },
+      },
       () => {
         // The worker itself failed (not a run): no run is going on any more.
         this.alert.dataset.kind = 'run';
         this.alert.textContent = this.m.workerFailed;
         this.setState('idle');
-        this.buttons.train.focus();
+        this.toolbar.focusTrain();
       },
     );
 
@@ -184,59 +212,15 @@ export class App {
       (points) => this.ownPointsProblem(points),
     );
 
-    const button = (id: string, text: (m: Messages) => string, onclick: () => void) => {
-      const element = h('button', { type: 'button', id });
-      element.addEventListener('click', onclick);
-      this.text(element, text);
-      return element;
-    };
-    this.buttons = {
-      train: button(
-        'train',
-        (m) => m.train,
-        () => this.train(false),
-      ),
-      pause: button(
-        'pause',
-        (m) => (this.state === 'paused' ? m.resume : m.pause),
-        () => this.togglePause(),
-      ),
-      step: button(
-        'step',
-        (m) => m.step,
-        () => this.step(),
-      ),
-      stop: button(
-        'stop',
-        (m) => m.stop,
-        () => this.send({ type: 'stop' }),
-      ),
-      reset: button(
-        'reset',
-        (m) => m.reset,
-        () => this.reset(),
-      ),
-      regenerate: button(
-        'regenerate',
-        (m) => m.regenerate,
-        () => this.regenerate(),
-      ),
-    };
-    this.buttons.train.classList.add('primary');
-
-    this.root.append(
-      this.header(),
-      this.urlAlert,
+    this.content = h(
+      'main',
+      { class: 'layout' },
       // The run comes first in the document, so phones show the controls and charts
       // first; on wide screens the grid puts the form in the left column.
       // The lesson first: on a phone it is the first screen; on wide screens it heads the left column.
-      h(
-        'main',
-        { class: 'layout' },
-        this.lesson.element,
-        this.runSection(fitElement, lossElement),
-        this.setupSection(),
-      ),
+      this.lesson.element,
+      this.runSection(fitElement, lossElement),
+      this.setupSection(),
     );
     this.form.setConfig(
       this.checked.config,
@@ -248,13 +232,13 @@ export class App {
   /** Puts the page into `container` and starts. */
   async mount(container: HTMLElement): Promise<void> {
     container.replaceChildren(this.root);
+    this.renderShell();
     await this.readLinkPoints();
     this.applyMessages();
     this.refresh();
     void this.charts.setOwnData(usesOwnPoints(this.checked.config));
     void this.charts.prepare(this.hasValidation(), this.preview());
-    this.support = await detectBackends();
-    this.renderBackendOptions();
+    this.backendField.update({ support: await detectBackends() });
   }
 
   // ---------------------------------------------------------------- layout
@@ -267,41 +251,12 @@ export class App {
     return element;
   }
 
-  private header(): HTMLElement {
-    const language = languageButton(() => this.setLocale(this.locale === 'en' ? 'es' : 'en'));
-    this.setters.push((m) => language.update(m, this.locale));
-    const experiments = h('a', { id: 'nav-experiments', href: '', 'aria-current': 'page' });
-    const lab = h('a', { id: 'nav-lab', href: '?experiment=batch-size' });
-    this.setters.push(() => {
-      experiments.textContent = LAB_MESSAGES[this.locale].experimentsNav;
-      lab.textContent = LAB_MESSAGES[this.locale].title;
-      lab.setAttribute('href', `?experiment=batch-size&lang=${this.locale}`);
-    });
-    return h(
-      'header',
-      { class: 'top' },
-      h(
-        'div',
-        {},
-        h('h1', {}, 'epochlab'),
-        h('nav', { class: 'nav', 'aria-label': 'epochlab' }, experiments, lab),
-        this.text(h('p', { class: 'tagline' }), (m) => m.tagline),
-      ),
-      language.element,
-    );
-  }
-
   private setupSection(): HTMLElement {
     this.presetSelect.addEventListener('change', () => {
       const preset = PRESETS.find((p) => p.id === this.presetSelect.value);
       if (!preset || !isExperimentName(preset.config.experiment)) return;
       this.form.setConfig(formConfig(preset.config.experiment, preset.config));
       this.onFormChange(this.form.read());
-    });
-    this.backendSelect.addEventListener('change', () => {
-      this.backend = this.backendSelect.value as WebBackend;
-      this.syncUrl();
-      this.refresh();
     });
     this.logToggle.addEventListener(
       'change',
@@ -319,19 +274,7 @@ export class App {
         this.text(h('small', { class: 'help' }), (m) => m.presetHelp),
       ),
       this.form.element,
-      h(
-        'div',
-        { class: 'field backend' },
-        this.text(h('label', { for: 'backend' }), (m) => m.backend),
-        this.backendSelect,
-        this.text(h('small', { class: 'help' }), (m) => m.backendHelp),
-        h(
-          'p',
-          {},
-          this.text(h('span', {}), (m) => `${m.active}: `),
-          this.activeBackend,
-        ),
-      ),
+      this.backendField.element,
     );
   }
 
@@ -340,11 +283,7 @@ export class App {
       'section',
       { class: 'run', 'aria-labelledby': 'run-title' },
       this.text(h('h2', { id: 'run-title', class: 'visually-hidden' }), (m) => m.controls),
-      h(
-        'div',
-        { class: 'toolbar', role: 'toolbar', 'aria-labelledby': 'run-title' },
-        ...Object.values(this.buttons),
-      ),
+      this.toolbar.element,
       this.speed.element,
       // Sticky: the progress and the loss numbers stay in view while the charts scroll.
       h('div', { class: 'run-status' }, this.progress, this.liveLosses),
@@ -396,7 +335,6 @@ export class App {
   }
 
   private applyMessages(): void {
-    document.documentElement.lang = this.locale;
     prepareNumberFormats(this.locale);
     document.title = `epochlab — ${this.m.tagline.split(':')[0]}`;
     for (const setter of this.setters) setter(this.m);
@@ -412,8 +350,8 @@ export class App {
         h('option', { value: preset.id }, this.m.presets[preset.id] ?? preset.id),
       ),
     );
-    this.renderBackendOptions();
-    this.renderUrlProblems();
+    this.backendField.update({ m: this.m, help: this.m.backendHelp });
+    this.renderShell();
     this.renderDownloads();
     this.renderSummary();
     this.renderProgress();
@@ -429,13 +367,9 @@ export class App {
     this.syncUrl();
   }
 
-  private renderBackendOptions(): void {
-    this.backendSelect.replaceChildren(...backendOptions(this.backend, this.support, this.m));
-  }
-
-  private renderUrlProblems(): void {
+  private renderShell(): void {
     const data = DATA_MESSAGES[this.locale];
-    renderUrlProblemsAlert(this.urlAlert, this.urlProblems, this.m, (problem) =>
+    const lines = urlProblemLines(this.urlProblems, this.m, (problem) =>
       problem.key === POINTS_PARAM && this.linkPointsProblem
         ? { field: data.pointsLabel, problem: data.pointsProblems[this.linkPointsProblem] }
         : {
@@ -445,6 +379,12 @@ export class App {
             problem: problemText(problem.problem, this.locale),
           },
     );
+    this.shell.render({
+      locale: this.locale,
+      tagline: this.m.tagline,
+      urlProblems: { heading: this.m.invalidUrl, lines },
+      content: this.content,
+    });
   }
 
   // ---------------------------------------------------------------- state
@@ -549,13 +489,9 @@ export class App {
     const valid = this.checked.problems.length === 0 && pointsProblem === undefined;
     if (this.state === 'idle') this.showNetworkOf(this.checked.config);
     const enabled = controlStates(this.state, valid);
-    for (const [name, element] of Object.entries(this.buttons)) {
-      element.disabled = !enabled[name as keyof typeof this.buttons];
-    }
-    this.buttons.pause.textContent = this.state === 'paused' ? this.m.resume : this.m.pause;
-    this.buttons.pause.setAttribute('aria-pressed', String(this.state === 'paused'));
+    this.toolbar.render(this.state, enabled, this.m);
     this.form.setDisabled(!enabled.form);
-    this.backendSelect.disabled = !enabled.form;
+    this.backendField.update({ disabled: !enabled.form });
     this.presetSelect.disabled = !enabled.form;
     this.dataPanel.setVisible(ownPoints);
     this.dataPanel.setEnabled(enabled.form);
@@ -584,7 +520,7 @@ export class App {
   }
 
   private send(command: WorkerCommand): void {
-    this.worker.post(command);
+    this.session.send(command);
   }
 
   private train(paused: boolean): void {
@@ -600,7 +536,6 @@ export class App {
         return;
       }
     }
-    this.runId++;
     this.lastRun = undefined;
     this.failed = false;
     this.alert.dataset.kind = '';
@@ -610,15 +545,15 @@ export class App {
     this.renderSummary();
     this.renderDownloads();
     this.runConfig = config;
-    this.send({
+    this.session.start((runId) => ({
       type: 'start',
-      runId: this.runId,
-      config: this.runConfig,
+      runId,
+      config,
       backend: this.backend,
       wasmPaths: wasmPaths(),
       paused,
       ...(this.speed.pace ? { epochsPerSecond: this.speed.pace } : {}),
-    });
+    }));
   }
 
   private step(): void {
@@ -636,7 +571,7 @@ export class App {
   }
 
   private reset(): void {
-    this.runId++;
+    this.session.abandon();
     this.send({ type: 'stop' });
     this.clearRun();
   }
@@ -649,7 +584,7 @@ export class App {
     this.started = undefined;
     void this.charts.prepare(this.hasValidation(), this.preview());
     this.alert.dataset.kind = '';
-    this.activeBackend.textContent = '—';
+    this.backendField.update({ active: undefined });
     this.setState('idle');
     this.renderSummary();
     this.renderDownloads();
@@ -670,66 +605,48 @@ export class App {
   private started: { parameters: number; backend: string } | undefined;
   private nextEpoch = 0;
 
-  private onMessage(message: WorkerMessage): void {
-    if (message.runId !== this.runId) return; // from a run that was reset or replaced
-    switch (message.type) {
-      case 'started':
-        this.started = { parameters: message.parameterCount, backend: message.backend.name };
-        this.bringRunIntoView();
-        this.showNetworkOf(this.runConfig);
-        if (message.weights) this.network.setWeights(message.weights);
-        this.activeBackend.textContent = message.backend.name;
-        this.activeBackend.title = message.backend.reason;
-        void this.charts.start(message, this.runConfig.epochs, this.runConfig.valEvery);
-        if (this.state === 'starting') this.setState('running');
-        this.renderSummary();
-        this.announcer.say(fill(this.m.announceStarted, { backend: message.backend.name }));
-        return;
-      case 'progress':
-        this.charts.update(message.train, message.val, message.curve);
-        if (message.weights) this.network.setWeights(message.weights);
-        this.latest = {
-          epoch: message.epoch,
-          epochs: message.epochs,
-          rate: message.epochsPerSecond,
-          elapsed: message.elapsedSeconds,
-        };
-        this.renderProgress();
-        this.renderSummary();
-        return;
-      case 'paused':
-        this.nextEpoch = message.nextEpoch;
-        this.setState('paused');
-        this.announcer.say(this.progress.textContent ?? '');
-        return;
-      case 'resumed':
-        this.setState('running');
-        return;
-      case 'done':
-        this.lastRun = message;
-        this.root.dataset.tensorsAfter = String(message.tensorsAfter);
-        this.charts.finish(
-          message.curve,
-          message.best && {
-            curve: message.best.curve,
-            epoch: message.best.epoch,
-            epochsRun: message.summary.epochsRun,
-          },
-        );
-        if (message.weights) this.network.setWeights(message.weights);
-        this.setState('done');
-        this.renderSummary();
-        this.renderDownloads();
-        this.announcer.say(this.progress.textContent ?? '');
-        this.keepFocus();
-        return;
-      case 'error':
-        this.showError(message.message);
-        this.failed = true;
-        this.setState('idle');
-        this.keepFocus();
-        return;
-    }
+  private onStarted(message: StartedMessage): void {
+    this.started = { parameters: message.parameterCount, backend: message.backend.name };
+    this.bringRunIntoView();
+    this.showNetworkOf(this.runConfig);
+    if (message.weights) this.network.setWeights(message.weights);
+    this.backendField.update({ active: message.backend });
+    void this.charts.start(message, this.runConfig.epochs, this.runConfig.valEvery);
+    if (this.state === 'starting') this.setState('running');
+    this.renderSummary();
+    this.announcer.say(fill(this.m.announceStarted, { backend: message.backend.name }));
+  }
+
+  private onProgress(message: ProgressMessage): void {
+    this.charts.update(message.train, message.val, message.curve);
+    if (message.weights) this.network.setWeights(message.weights);
+    this.latest = {
+      epoch: message.epoch,
+      epochs: message.epochs,
+      rate: message.epochsPerSecond,
+      elapsed: message.elapsedSeconds,
+    };
+    this.renderProgress();
+    this.renderSummary();
+  }
+
+  private onDone(message: DoneMessage): void {
+    this.lastRun = message;
+    this.root.dataset.tensorsAfter = String(message.tensorsAfter);
+    this.charts.finish(
+      message.curve,
+      message.best && {
+        curve: message.best.curve,
+        epoch: message.best.epoch,
+        epochsRun: message.summary.epochsRun,
+      },
+    );
+    if (message.weights) this.network.setWeights(message.weights);
+    this.setState('done');
+    this.renderSummary();
+    this.renderDownloads();
+    this.announcer.say(this.progress.textContent ?? '');
+    this.keepFocus();
   }
 
   /**
@@ -764,7 +681,7 @@ export class App {
   private keepFocus(): void {
     const active = document.activeElement;
     if (active === null || active === document.body || (active as HTMLButtonElement).disabled) {
-      this.buttons.train.focus();
+      this.toolbar.focusTrain();
     }
   }
 
@@ -805,115 +722,20 @@ export class App {
   }
 
   private renderSummary(): void {
-    const m = this.m;
-    const l = this.locale;
-    const s = this.lastRun?.summary;
-    const history = this.charts.lossHistory;
-    const best = history.val.reduce<{ epoch: number; loss: number } | undefined>(
-      (low, point) => (low === undefined || point.loss < low.loss ? point : low),
-      undefined,
-    );
-    const rows: [string, string][] = [
-      [
-        m.summaryLabels.parameters ?? '',
-        this.started ? formatCount(this.started.parameters, l) : '—',
-      ],
-      [m.summaryLabels.bestValEpoch ?? '', formatEpoch(s ? s.bestValEpoch : best?.epoch, l)],
-      [m.summaryLabels.bestValLoss ?? '', formatNumber(s ? s.bestValLoss : best?.loss, l)],
-      [
-        m.summaryLabels.finalTrainLoss ?? '',
-        formatNumber(s ? s.finalTrainLoss : history.train.at(-1)?.loss, l),
-      ],
-      [
-        m.summaryLabels.finalValLoss ?? '',
-        formatNumber(s ? s.finalValLoss : history.val.at(-1)?.loss, l),
-      ],
-      [m.summaryLabels.backend ?? '', this.started?.backend ?? '—'],
-      [
-        m.summaryLabels.epochsPerSecond ?? '',
-        s
-          ? formatCount(s.epochsPerSecond, l)
-          : this.latest
-            ? formatCount(this.latest.rate, l)
-            : '—',
-      ],
-    ];
-    const keys = [
-      'parameters',
-      'best-val-epoch',
-      'best-val-loss',
-      'final-train-loss',
-      'final-val-loss',
-      'backend',
-      'epochs-per-second',
-    ];
-    const train = s ? s.finalTrainLoss : history.train.at(-1)?.loss;
-    this.liveLosses.textContent =
-      train === undefined
-        ? ''
-        : fill(
-            history.val.length > 0 || s?.bestValLoss !== undefined ? m.liveLosses : m.liveTrainLoss,
-            {
-              train: formatNumber(train, l),
-              val: formatNumber(s ? s.finalValLoss : history.val.at(-1)?.loss, l),
-              best: formatEpoch(s ? s.bestValEpoch : best?.epoch, l),
-            },
-          );
-    this.summary.replaceChildren(
-      ...rows.flatMap(([label, value], i) => [
-        h('dt', {}, label),
-        h('dd', { 'data-key': keys[i] ?? '' }, value),
-      ]),
-    );
+    const run: RunSoFar = {
+      started: this.started,
+      summary: this.lastRun?.summary,
+      history: this.charts.lossHistory,
+      rate: this.latest?.rate,
+    };
+    this.liveLosses.textContent = liveLossesText(run, this.m, this.locale);
+    render(runSummaryList(run, this.m, this.locale), this.summary);
   }
 
   private renderDownloads(): void {
-    const run = this.lastRun;
-    const d = this.m.download;
-    const item = (id: string, label: string | undefined, save: () => void | Promise<void>) => {
-      const element = h('button', { type: 'button', id: `download-${id}`, disabled: !run });
-      element.textContent = label ?? id;
-      element.addEventListener('click', () => void save());
-      return element;
-    };
-    const name = run ? `${run.config.experiment}-seed${run.config.seed}` : '';
-    const image = async (which: 'fit' | 'loss', format: 'png' | 'svg') => {
-      const content = await this.charts.image(which, format);
-      if (content === undefined) return;
-      if (format === 'png') downloadUrl(`${name}-${which}.png`, content);
-      else downloadFile(`${name}-${which}.svg`, content, 'image/svg+xml');
-    };
-    this.share.downloadList.replaceChildren(
-      item('config', d.config, () => {
-        if (run)
-          downloadFile(
-            `${name}-config.json`,
-            `${JSON.stringify(run.config, null, 2)}\n`,
-            'application/json',
-          );
-      }),
-      item('history-json', d.historyJson, () => {
-        if (run)
-          downloadFile(
-            `${name}-history.json`,
-            `${JSON.stringify(run.history)}\n`,
-            'application/json',
-          );
-      }),
-      item('history-csv', d.historyCsv, () => {
-        if (run) downloadFile(`${name}-history.csv`, historyToCsv(run.history), 'text/csv');
-      }),
-      item('fit-png', d.fitPng, () => image('fit', 'png')),
-      item('fit-svg', d.fitSvg, () => image('fit', 'svg')),
-      item('loss-png', d.lossPng, () => image('loss', 'png')),
-      item('loss-svg', d.lossSvg, () => image('loss', 'svg')),
-      item('model-json', d.modelJson, () => {
-        if (run) downloadFile('model.json', run.model.modelJson, 'application/json');
-      }),
-      item('model-weights', d.modelWeights, () => {
-        if (run) downloadFile(MODEL_WEIGHTS_FILE, run.model.weights, 'application/octet-stream');
-      }),
-      ...bestModelDownloads(run?.best, item, d),
+    const downloads = runDownloads(this.lastRun, this.m.download, (which, format) =>
+      this.charts.image(which, format),
     );
+    this.share.setDownloads(downloads, this.lastRun !== undefined);
   }
 }

@@ -1,9 +1,7 @@
 import type { Messages } from '../i18n/messages.js';
+import type { DownloadButton } from '../shell/share-section.js';
 import { BEST_MODEL_WEIGHTS_FILE, type BestModelMessage } from '../worker/protocol.js';
 import { downloadFile } from './downloads.js';
-
-/** Makes one download button: its id, label and what a click saves. */
-type DownloadItem = (id: string, label: string | undefined, save: () => void) => HTMLElement;
 
 /**
  * The download buttons of the model at its best epoch (`model-best.json` and
@@ -12,16 +10,20 @@ type DownloadItem = (id: string, label: string | undefined, save: () => void) =>
  */
 export function bestModelDownloads(
   best: BestModelMessage | undefined,
-  item: DownloadItem,
   labels: Messages['download'],
-): HTMLElement[] {
+): DownloadButton[] {
   if (best === undefined) return [];
   return [
-    item('model-best-json', labels.bestModelJson, () =>
-      downloadFile('model-best.json', best.model.modelJson, 'application/json'),
-    ),
-    item('model-best-weights', labels.bestModelWeights, () =>
-      downloadFile(BEST_MODEL_WEIGHTS_FILE, best.model.weights, 'application/octet-stream'),
-    ),
+    {
+      id: 'model-best-json',
+      label: labels.bestModelJson ?? 'model-best.json',
+      save: () => downloadFile('model-best.json', best.model.modelJson, 'application/json'),
+    },
+    {
+      id: 'model-best-weights',
+      label: labels.bestModelWeights ?? BEST_MODEL_WEIGHTS_FILE,
+      save: () =>
+        downloadFile(BEST_MODEL_WEIGHTS_FILE, best.model.weights, 'application/octet-stream'),
+    },
   ];
 }

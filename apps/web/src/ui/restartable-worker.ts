@@ -12,12 +12,13 @@ export class RestartableWorker<Command, Message> {
    * @param create Builds the worker. The page keeps the `new Worker(new URL(...))`
    *   call so the bundler still finds and bundles the worker script.
    * @param onMessage Receives the current worker's messages.
-   * @param onFailure Called once per failed worker; the next `post` starts a new one.
+   * @param onFailure Called once per failed worker with what the browser said;
+   *   the next `post` starts a new one.
    */
   constructor(
     private readonly create: () => Worker,
     private readonly onMessage: (message: Message) => void,
-    private readonly onFailure: () => void,
+    private readonly onFailure: (reason: string) => void,
   ) {
     this.current();
   }
@@ -25,6 +26,15 @@ export class RestartableWorker<Command, Message> {
   /** Sends a command to the worker, starting a fresh one after a failure. */
   post(command: Command): void {
     this.current().postMessage(command);
+  }
+
+  /**
+   * Ends the worker now (its run, if any, stops mid-step); the next `post`
+   * starts a fresh one. Its remaining messages are dropped.
+   */
+  terminate(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
   }
 
   private current(): Worker {
@@ -36,10 +46,11 @@ export class RestartableWorker<Command, Message> {
     const fail = (event: Event) => {
       event.preventDefault(); // handled here: the page says what happened
       if (this.worker !== worker) return;
-      console.error('worker failed', event instanceof ErrorEvent ? event.message : event.type);
+      const reason = event instanceof ErrorEvent ? event.message : event.type;
+      console.error('worker failed', reason);
       worker.terminate();
       this.worker = undefined;
-      this.onFailure();
+      this.onFailure(reason);
     };
     worker.addEventListener('error', fail);
     worker.addEventListener('messageerror', fail);

@@ -25,6 +25,7 @@ import {
   type WorkerMessage,
   type XY,
 } from './protocol.js';
+import { failedRunMessage } from './serve-commands.js';
 
 /**
  * Networks with at most this many parameters send their weights with every
@@ -208,11 +209,7 @@ export class TrainingSession {
         );
       } catch (error) {
         if (result && !result.model.isDisposed) result.model.dispose();
-        this.post({
-          type: 'error',
-          runId,
-          message: error instanceof Error ? error.message : String(error),
-        });
+        this.post(failedRunMessage(runId, error));
       } finally {
         if (this.active?.runId === runId) this.active = undefined;
       }

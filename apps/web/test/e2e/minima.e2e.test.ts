@@ -63,7 +63,7 @@ describe('the local-minima page in chromium', () => {
       await page.goto(appUrl(`${SHORT.replace('lrs=0.3', 'lrs=0.3,0')}&lang=es`));
       expect(await text(page, 'h1')).toBe('Mínimos locales');
       expect(await text(page, '#run-minima')).toBe('Ejecutar el estudio');
-      expect(await text(page, '#minima-problems li')).toBe('lrs[1] debe ser un número > 0 y <= 10');
+      expect(await text(page, '#url-problems li')).toBe('lrs[1] debe ser un número > 0 y <= 10');
       await page.goto(appUrl(`${SHORT}&lang=es`));
       await runStudy(page);
       expect(await text(page, '#minima-progress')).toMatch(/^Hecho: 2 celdas × 30 ejecuciones en /);
@@ -71,7 +71,14 @@ describe('the local-minima page in chromium', () => {
       expect(await text(page, '#minima-table tbody tr:nth-child(2) td:nth-child(2)')).toBe(
         'lote completo (32)',
       );
-      expect(await page.getAttribute('#minima-lang', 'href')).toContain('lang=en');
+      // The language button opens the same study in English.
+      await page.click('#language');
+      await page.waitForFunction(
+        () => document.querySelector('h1')?.textContent === 'Local minima',
+      );
+      const url = new URL(await page.evaluate(() => location.href));
+      expect(url.searchParams.get('lang')).toBe('en');
+      expect(url.searchParams.get('seeds')).toBe('30');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
