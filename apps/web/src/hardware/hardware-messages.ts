@@ -5,7 +5,6 @@ import type { GpuReport, RendererKind } from './gpu-report.js';
 export interface HardwareMessages {
   readonly title: string;
   readonly intro: string;
-  readonly otherLanguage: string;
   readonly badLink: string;
   readonly badForm: string;
   readonly run: string;
@@ -61,7 +60,6 @@ const en: HardwareMessages = {
   title: 'Batch size and the hardware',
   intro:
     "How many training samples per second each of this browser's backends gets through, against the batch size, for the notebook's MLP (12,12,16) and a wider one; and how long each takes to reach a target loss. Larger batches share each step's fixed cost among more samples until the hardware is full: the knee is where that stops paying off.",
-  otherLanguage: 'En español',
   badLink: 'This link has values that are not allowed; the page uses the defaults:',
   badForm: 'Some values are not allowed; nothing was run:',
   run: 'Measure',
@@ -112,7 +110,7 @@ const en: HardwareMessages = {
     model: 'Model',
     batch: 'Batch',
     samples: 'Samples/s',
-    toTarget: (loss) => `Seconds to loss ${loss}`,
+    toTarget: (loss) => `Seconds to loss ${loss.toLocaleString('en')}`,
     path: 'Path that ran',
     notReached: 'not reached',
   },
@@ -122,7 +120,6 @@ const es: HardwareMessages = {
   title: 'Tamaño de lote y hardware',
   intro:
     'Cuántas muestras de entrenamiento por segundo procesa cada backend de este navegador según el tamaño de lote, para el MLP del cuaderno (12,12,16) y uno más ancho, y cuánto tarda cada uno en llegar a una pérdida objetivo. Los lotes grandes reparten el coste fijo de cada paso entre más muestras hasta que el hardware se llena: el codo es donde deja de compensar.',
-  otherLanguage: 'In English',
   badLink: 'Este enlace tiene valores no permitidos; la página usa los valores por defecto:',
   badForm: 'Hay valores no permitidos; no se ha ejecutado nada:',
   run: 'Medir',
@@ -176,7 +173,7 @@ const es: HardwareMessages = {
     model: 'Modelo',
     batch: 'Lote',
     samples: 'Muestras/s',
-    toTarget: (loss) => `Segundos hasta pérdida ${loss}`,
+    toTarget: (loss) => `Segundos hasta pérdida ${loss.toLocaleString('es')}`,
     path: 'Camino ejecutado',
     notReached: 'no alcanzada',
   },

@@ -12,8 +12,10 @@ import { withChartLocale } from '../i18n/chart-locale.js';
 import type { Locale } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
 import type { FieldProblem } from '../state/field-validation.js';
+import { PageShell, type UrlProblemLine } from '../shell/page-shell.js';
 import { h } from '../ui/dom.js';
 import { wasmPaths } from '../ui/wasm-paths.js';
+import { WorkerSession } from '../ui/worker-session.js';
 import { detectGpu } from './gpu-report.js';
 import { HARDWARE_MESSAGES, type HardwareMessages } from './hardware-messages.js';
 import type { HardwareCommand, HardwareMessage } from './hardware-protocol.js';
@@ -46,7 +48,18 @@ export class HardwarePage {
   private config: HardwareConfig;
   private backends: readonly HardwareBackend[];
   private readonly root = h('div', { class: 'app hardware', 'data-state': 'idle' });
-  private readonly problemsBox = h('div', { id: 'hardware-problems', role: 'alert' });
+  private readonly shell: PageShell;
+  /** The page's own content, inside the shell. */
+  private readonly content: HTMLElement;
+  /** The link's bad values, for the shell's alert (cleared once the form has been submitted). */
+  private linkProblems: readonly UrlProblemLine[];
+  /** The form's bad values: the page's own alert, shown only while there are some. */
+  private readonly problemsBox = h('div', {
+    id: 'hardware-problems',
+    class: 'alert',
+    role: 'alert',
+    hidden: true,
+  });
   private readonly inputs = new Map<string, HTMLInputElement>();
   private readonly backendBoxes = new Map<HardwareBackend, HTMLInputElement>();
   private readonly runButton: HTMLButtonElement;
@@ -60,8 +73,7 @@ export class HardwarePage {
   private readonly targetHeader = h('th', { scope: 'col' });
   private chart: LiveChart | undefined;
   private cells: HardwareCell[] = [];
-  private runId = 0;
-  private worker: Worker | undefined;
+  private readonly session: WorkerSession<HardwareCommand, HardwareMessage>;
   private startedAt = 0;
 
   constructor(
@@ -73,29 +85,35 @@ export class HardwarePage {
     const state = readHardwareUrl(search);
     this.config = state.config;
     this.backends = state.backends;
-    this.showProblems(m.badLink, state.problems);
+    this.linkProblems = state.problems.map((problem) => ({
+      key: problem.key,
+      text: this.problemLine(problem),
+    }));
+    this.session = new WorkerSession<HardwareCommand, HardwareMessage>(
+      () => new Worker(new URL('./hardware-worker.ts', import.meta.url), { type: 'module' }),
+      {
+        cell: (message) => this.addCell(message.cell, message.done, message.total),
+        done: (message) => this.finish(message),
+        error: (message) => this.fail(message.message),
+      },
+      (reason) => this.fail(reason),
+    );
     this.runButton = h('button', { id: 'run-hardware', type: 'submit' }, m.run);
     this.stopButton = h(
       'button',
       { id: 'stop-hardware', type: 'button', disabled: true, onclick: () => this.stop() },
       m.stop,
     );
-    const other: Locale = locale === 'en' ? 'es' : 'en';
-    const otherUrl = new URLSearchParams(search);
-    otherUrl.set('lang', other);
+    this.shell = new PageShell(this.root, 'hardware', () => {
+      // Measurements are not kept: the page opens again in the other language, form values included.
+      const current = new URLSearchParams(window.location.search);
+      current.set('lang', locale === 'en' ? 'es' : 'en');
+      window.location.search = `?${current.toString()}`;
+    });
     const t = m.table;
-    this.root.append(
-      h(
-        'header',
-        {},
-        h('h1', {}, m.title),
-        h(
-          'a',
-          { id: 'hardware-lang', href: `?${otherUrl.toString()}`, lang: other },
-          m.otherLanguage,
-        ),
-      ),
-      h('p', {}, m.intro),
+    this.content = h(
+      'main',
+      {},
       this.problemsBox,
       this.form(),
       this.gpuSentence,
@@ -127,9 +145,9 @@ export class HardwarePage {
 
   /** Puts the page in `container` and says what graphics hardware there is. */
   async mount(container: HTMLElement): Promise<void> {
-    document.documentElement.lang = this.locale;
-    document.title = `epochlab: ${this.messages.title}`;
+    document.title = `${this.messages.title} — epochlab`;
     container.replaceChildren(this.root);
+    this.renderShell();
     this.gpuSentence.textContent = this.messages.checking;
     this.gpuSentence.textContent = this.messages.hardware(await detectGpu());
   }
@@ -186,6 +204,11 @@ export class HardwarePage {
     const chosen = HARDWARE_BACKENDS.filter((backend) => this.backendBoxes.get(backend)?.checked);
     const search = hardwareSearch(texts, chosen, this.locale);
     const state = readHardwareUrl(search);
+    if (this.linkProblems.length > 0) {
+      // The form now speaks for the page: the link's problems no longer apply.
+      this.linkProblems = [];
+      this.renderShell();
+    }
     this.showProblems(this.messages.badForm, state.problems);
     if (state.problems.length > 0) return;
     window.history.replaceState(null, '', search);
@@ -194,23 +217,29 @@ export class HardwarePage {
     void this.run();
   }
 
+  /** One bad value: its flag (the form's field name) and what is allowed. */
+  private problemLine(problem: FieldProblem): string {
+    return `${hardwareFlagOf(problem.key)} ${problemText(problem.problem, this.locale)}`;
+  }
+
+  private renderShell(): void {
+    this.shell.render({
+      locale: this.locale,
+      title: this.messages.title,
+      tagline: this.messages.intro,
+      urlProblems: { heading: this.messages.badLink, lines: this.linkProblems },
+      content: this.content,
+    });
+  }
+
+  /** The form's bad values in the page's own alert; none hides it. */
   private showProblems(heading: string, problems: readonly FieldProblem[]): void {
     this.problemsBox.replaceChildren();
     this.problemsBox.hidden = problems.length === 0;
     if (problems.length === 0) return;
     this.problemsBox.append(
       h('p', {}, heading),
-      h(
-        'ul',
-        {},
-        ...problems.map((problem) =>
-          h(
-            'li',
-            {},
-            `${hardwareFlagOf(problem.key)} ${problemText(problem.problem, this.locale)}`,
-          ),
-        ),
-      ),
+      h('ul', {}, ...problems.map((problem) => h('li', {}, this.problemLine(problem)))),
     );
   }
 
@@ -221,8 +250,9 @@ export class HardwarePage {
   }
 
   private async run(): Promise<void> {
-    this.runId++;
-    const runId = this.runId;
+    // A new run's id before the chart awaits: a second click meanwhile supersedes this one.
+    this.session.abandon();
+    const pending = this.session.currentRunId;
     const m = this.messages;
     this.cells = [];
     this.tableBody.replaceChildren();
@@ -239,32 +269,19 @@ export class HardwarePage {
       withChartLocale(this.emptyChart(), this.locale),
       { renderer: 'svg' },
     );
-    if (runId !== this.runId) return;
+    if (pending !== this.session.currentRunId) return;
     this.startedAt = performance.now();
-    this.worker ??= new Worker(new URL('./hardware-worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    this.worker.onmessage = (event: MessageEvent<HardwareMessage>) => {
-      const message = event.data;
-      if (message.runId !== this.runId) return;
-      if (message.type === 'cell') this.addCell(message.cell, message.done, message.total);
-      else if (message.type === 'done') this.finish(message);
-      else this.fail(message.message);
-    };
-    this.worker.onerror = (event) => this.fail(event.message);
-    const command: HardwareCommand = {
+    this.session.start((runId) => ({
       type: 'start',
       runId,
       config: this.config,
       backends: this.backends,
       wasmPaths: wasmPaths(),
-    };
-    this.worker.postMessage(command);
+    }));
   }
 
   private stop(): void {
-    const command: HardwareCommand = { type: 'stop', runId: this.runId };
-    this.worker?.postMessage(command);
+    this.session.send({ type: 'stop', runId: this.session.currentRunId });
     this.stopButton.disabled = true;
   }
 

@@ -126,7 +126,7 @@ describe('the batch-size hardware page in chromium', () => {
         ['wasm', 'ancho', '256', 'fused-wasm-simd'],
       ]);
       expect(
-        await page.getByRole('columnheader', { name: 'Segundos hasta pérdida 0.3' }).count(),
+        await page.getByRole('columnheader', { name: 'Segundos hasta pérdida 0,3' }).count(),
       ).toBe(1);
 
       // Stop: two seconds per measurement, stopped while the second one runs.
