@@ -22,7 +22,12 @@
  * 4e6 rows, parsed, trained on for one epoch from memory and streamed, with
  * the streaming path's peak RSS, and PyTorch reading the same file.
  *
- * Flags: `--workload ID` (repeatable; `sweep-grid` too), `--backend NAME` (repeatable),
+ * The size table (`runSizeTable`, `src/size-table/`): networks of width 32 to 1024 and
+ * depth 8, batches of 1 to the full data, data of 1e3 to 1e6 points, each against PyTorch
+ * with one thread and with one per core, with the ratios, the crossovers and peak
+ * RSS; the table itself goes to stderr as Markdown. `--workload size-table` runs it alone.
+ *
+ * Flags: `--workload ID` (repeatable; `sweep-grid` and `size-table` too), `--backend NAME` (repeatable),
  * `--generic` (also measure the generic path), `--repeat N`, `--no-torch`, `--no-cli`,
  * `--no-own-data`, `--only-own-data` (that section alone), `--full-torch-grid`.
  */
@@ -35,6 +40,7 @@ import { measureCli } from './cli-wall-time.js';
 import type { EpochlabMeasurement } from './measure-workload.js';
 import { runOwnDataBench } from './own-data/own-data-bench.js';
 import { computeRatios } from './ratios.js';
+import { runSizeTable } from './size-table/run-size-table.js';
 import {
   measureSweepGrid,
   shardedSweepGridIdentical,
@@ -89,6 +95,10 @@ const selected = onlyOwnData
     : [...WORKLOAD_IDS];
 const sweepGrid =
   !onlyOwnData && (workloadArgs.length === 0 || workloadArgs.includes('sweep-grid'));
+const sizeTable =
+  !onlyOwnData && (workloadArgs.length === 0 || workloadArgs.includes('size-table'));
+/** `--workload size-table` alone: nothing but the table. */
+const onlySizeTable = workloadArgs.length > 0 && workloadArgs.every((id) => id === 'size-table');
 const backendArgs = valuesOf('--backend', args);
 const backends = backendArgs.length > 0 ? backendArgs : ['cpu', 'wasm'];
 const paths = args.includes('--generic') ? ['auto', 'generic'] : ['auto'];
@@ -199,7 +209,12 @@ if (sweepGrid) {
   }
 }
 
-if (!args.includes('--no-cli') && !onlyOwnData) {
+if (sizeTable) {
+  if (unavailable === undefined) process.stderr.write(runSizeTable(print));
+  else print({ kind: 'size-table', skipped: unavailable });
+}
+
+if (!args.includes('--no-cli') && !onlyOwnData && !onlySizeTable) {
   print(
     best(
       () => measureCli(repoRoot),
@@ -217,4 +232,5 @@ if (!args.includes('--no-cli') && !onlyOwnData) {
   }
 }
 
-if (!args.includes('--no-own-data')) runOwnDataBench(print, !args.includes('--no-torch'));
+if (!args.includes('--no-own-data') && !onlySizeTable)
+  runOwnDataBench(print, !args.includes('--no-torch'));

@@ -1,3 +1,9 @@
+/**
+ * epochlab's error classes. Also the `@epochlab/tensor/errors` entry point: it imports nothing,
+ * so code that only throws or recognises errors (a command line's parser) does not load
+ * TensorFlow.js.
+ */
+
 /** The `Symbol.for` key every epochlab error carries; each class adds `epochlab.error.<Class>`. */
 const epochlabMarker = 'epochlab.error';
 const epochlabSymbol = Symbol.for(epochlabMarker);

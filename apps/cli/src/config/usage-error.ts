@@ -1,4 +1,4 @@
-import { EpochlabError } from '@epochlab/tensor';
+import { EpochlabError } from '@epochlab/tensor/errors';
 
 const usageErrorMarker = 'epochlab.error.UsageError';
 const usageErrorSymbol = Symbol.for(usageErrorMarker);

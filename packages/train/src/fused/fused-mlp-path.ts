@@ -129,6 +129,16 @@ export class FusedMlpPath implements TrainingPath {
     this.dirty = false;
   }
 
+  copyWeights(): Float32Array[] {
+    this.followAssignments();
+    const { parameters } = this.kernel;
+    let offset = 0;
+    return this.dense.variables.map((variable) => {
+      offset += variable.size;
+      return parameters.slice(offset - variable.size, offset);
+    });
+  }
+
   dispose(): void {
     this.syncWeights();
     this.feeds.clear();

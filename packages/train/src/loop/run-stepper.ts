@@ -67,8 +67,13 @@ export class RunStepper {
   private readonly validationGate: EventGate;
   private readonly earlyStopping: EarlyStoppingMonitor | undefined;
   private bestValidation: LossPoint | undefined;
-  /** With `keepBestWeights`: the weights of `bestValidation`, until `end` reads them. */
+  /**
+   * With `keepBestWeights`, on a path without `copyWeights`: the weights of `bestValidation`,
+   * until `end` reads them.
+   */
   private readonly bestSnapshot: WeightSnapshot | undefined;
+  /** With `keepBestWeights`, on a path with `copyWeights`: the weights of `bestValidation`. */
+  private bestCopy: Float32Array[] | undefined;
   private bestWeights: BestWeights | undefined;
   private divergence: Divergence | undefined;
   private restoredWeightsFromEpoch: number | undefined;
@@ -95,9 +100,10 @@ export class RunStepper {
       settings.earlyStopping === undefined
         ? undefined
         : new EarlyStoppingMonitor(settings.earlyStopping, options.model.trainableVariables);
-    this.bestSnapshot = settings.keepBestWeights
-      ? new WeightSnapshot(options.model.trainableVariables)
-      : undefined;
+    this.bestSnapshot =
+      settings.keepBestWeights && options.path.copyWeights === undefined
+        ? new WeightSnapshot(options.model.trainableVariables)
+        : undefined;
   }
 
   /** The epoch's training pass; `undefined` when the signal cut it short. */
@@ -144,10 +150,7 @@ export class RunStepper {
       this.history.val.push(point);
       if (this.bestValidation === undefined || point.loss < this.bestValidation.loss) {
         this.bestValidation = point;
-        if (this.bestSnapshot !== undefined) {
-          this.path.syncWeights?.();
-          this.bestSnapshot.capture();
-        }
+        this.keepBestWeights();
       }
       if (
         callbacks.onValidationEnd !== undefined &&
@@ -238,10 +241,27 @@ export class RunStepper {
   }
 
   /** Reads the best validation epoch's weights out of their snapshot, which is then freed. */
+  /** With `keepBestWeights`: remembers the weights of the new best validation loss. */
+  private keepBestWeights(): void {
+    if (!this.options.settings.keepBestWeights) return;
+    if (this.path.copyWeights !== undefined) {
+      this.bestCopy = this.path.copyWeights();
+      return;
+    }
+    this.path.syncWeights?.();
+    this.bestSnapshot?.capture();
+  }
+
   private takeBestWeights(): void {
     const snapshot = this.bestSnapshot;
     const best = this.bestValidation;
-    if (snapshot === undefined || best === undefined || !snapshot.captured) return;
+    if (best === undefined) return;
+    if (this.bestCopy !== undefined) {
+      this.bestWeights = { epoch: best.epoch, loss: best.loss, values: this.bestCopy };
+      this.bestCopy = undefined;
+      return;
+    }
+    if (snapshot === undefined || !snapshot.captured) return;
     this.bestWeights = { epoch: best.epoch, loss: best.loss, values: snapshot.read() };
     snapshot.release();
   }

@@ -50,6 +50,13 @@ export interface TrainingPath {
    * run. Paths that update the variables directly leave it out.
    */
   syncWeights?(): void;
+  /**
+   * The current weights as plain arrays, in the model's `trainableVariables` order, without
+   * writing them to the variables. A fused path copies its typed arrays, so keeping the best
+   * epoch's weights (a copy at every new best validation loss, thousands in a long run) costs
+   * no tensor op; paths without it are snapshotted through the variables.
+   */
+  copyWeights?(): Float32Array[];
   /** Frees what the path allocated (not the model, not the optimizer); writes back weights first. */
   dispose(): void;
 }

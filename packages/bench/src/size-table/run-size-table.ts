@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PYTHON } from '../torch-reference.js';
+import type { SizeRowMeasurement } from './measure-size-row.js';
+import { SIZE_ROWS, type SizeRow } from './size-rows.js';
+import { type SizeRowResult, sizeCrossovers, sizeTableMarkdown } from './size-table-report.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ANCHOR = resolve(here, '../../anchors/size_table.py');
+
+/** What `anchors/size_table.py` prints. */
+interface TorchSizeRun {
+  readonly threads: number;
+  readonly samples_per_s: number;
+  readonly final_train: number;
+  readonly peak_rss_mb: number;
+}
+
+function lastJsonLine<T>(output: string): T {
+  return JSON.parse(output.trim().split('\n').at(-1) ?? '') as T;
+}
+
+function epochlabSide(index: number): SizeRowMeasurement {
+  const run = spawnSync(process.execPath, [join(here, 'size-row-process.js'), String(index)], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`size row ${index} failed: ${run.stderr}`);
+  return lastJsonLine(run.stdout);
+}
+
+function torchSide(row: SizeRow, threads: number): TorchSizeRun {
+  const args = [
+    ANCHOR,
+    '--hidden',
+    row.hidden.join(','),
+    '--n',
+    String(row.n),
+    '--batch',
+    String(row.batch),
+    '--epochs',
+    String(row.epochs),
+    '--threads',
+    String(threads),
+  ];
+  const run = spawnSync(PYTHON, args, { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`size_table.py ${args.join(' ')} failed: ${run.stderr}`);
+  return lastJsonLine(run.stdout);
+}
+
+/**
+ * The size table: for every row of `SIZE_ROWS`, epochlab (cpu backend, the path `auto`
+ * picks), PyTorch with one thread and PyTorch with one thread per core (its OpenMP default
+ * may be fewer: the bench's `pytorch-threads` line says), one after the other
+ * (interleaved row by row, so load that drifts falls on all three alike), each in a fresh
+ * process. Prints a JSON line per row and the crossovers through `print`, and returns the
+ * table as Markdown.
+ */
+export function runSizeTable(print: (line: object) => void): string {
+  const results: SizeRowResult[] = [];
+  SIZE_ROWS.forEach((row, index) => {
+    const ours = epochlabSide(index);
+    const one = torchSide(row, 1);
+    const all = torchSide(row, availableParallelism());
+    const result: SizeRowResult = {
+      row,
+      epochlab: ours.samplesPerSecond,
+      torchOneThread: one.samples_per_s,
+      torchAllCores: all.samples_per_s,
+      allCoresThreads: all.threads,
+      epochlabPeakRssMb: ours.peakRssMb,
+      torchPeakRssMb: Math.max(one.peak_rss_mb, all.peak_rss_mb),
+    };
+    results.push(result);
+    print({
+      kind: 'size-row',
+      ...row,
+      path: ours.path,
+      epochlab_samples_per_s: ours.samplesPerSecond,
+      torch_1_thread_samples_per_s: one.samples_per_s,
+      torch_all_cores_threads: all.threads,
+      torch_all_cores_samples_per_s: all.samples_per_s,
+      ratio_1_thread: ours.samplesPerSecond / one.samples_per_s,
+      ratio_all_cores: ours.samplesPerSecond / all.samples_per_s,
+      epochlab_final_train: ours.finalTrainLoss,
+      torch_final_train: one.final_train,
+      epochlab_peak_rss_mb: ours.peakRssMb,
+      torch_peak_rss_mb: result.torchPeakRssMb,
+      tensors_leaked: ours.tensorsLeaked,
+    });
+  });
+  for (const crossover of sizeCrossovers(results)) print({ kind: 'size-crossover', ...crossover });
+  return sizeTableMarkdown(results);
+}
