@@ -87,8 +87,8 @@ describe('reading pasted values', () => {
     [
       'a ragged row',
       'x,y\n1,2\n3\n',
-      'row 3: the row has 1 cells, the first row 2',
-      'fila 3: la fila no tiene tantas celdas como la primera; todas deben tener las mismas',
+      'row 3: the row has 1 cell, the header 2 (comma-separated)',
+      'fila 3: la fila tiene 1 celda, la cabecera 2; todas deben tener 2',
     ],
     [
       'NaN',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countTensors, initBackend } from '@epochlab/tensor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PointTableError, type RowStream, RowStreamLoader } from '../src/index.js';
+import { PointTableError, parsePointTable, type RowStream, RowStreamLoader } from '../src/index.js';
 import { CsvFileRowStream, fileDigest, readPointTableFile } from '../src/node.js';
 
 let work: string;
@@ -122,10 +122,50 @@ describe('CsvFileRowStream', () => {
     );
   });
 
+  it.each([
+    [
+      'quoted cells, CRLF and a byte order mark',
+      '\uFEFF"a","b",c,t\r\n"1.5",2,3,4\r\n-1,"+2e1", .5 ,6\r\n',
+    ],
+    [
+      'a decimal comma, semicolons and a non-ASCII header',
+      'año;b;c;t\n0,5;1;2;3\n\n-1,25;4,0;5;-6e-3\n ; ;;\n7;8;9,;10\n',
+    ],
+    ['no header and tabs', '1\t2\t3\t4\n5.0e2\t-6\t7\t8\n'],
+  ])('reads %s to the same float32 values as parsePointTable', (_, text) => {
+    const path = write('awkward.csv', text);
+    const decimalComma = text.includes(';');
+    const options = { x: [0, 1, 2], y: 3, decimalComma, chunkBytes: 16 };
+    const whole = parsePointTable(text, options);
+    const stream = CsvFileRowStream.open(path, { ...options, shuffle: false });
+    expect(stream.columns).toEqual(whole.columns);
+    expect(stream.inputNames).toEqual(whole.inputNames);
+    const inputs: number[] = [];
+    const targets: number[] = [];
+    for (const block of stream.blocks(0)) {
+      inputs.push(...block.inputs);
+      targets.push(...block.targets);
+    }
+    expect(stream.length).toBe(whole.rows);
+    expect(inputs).toEqual([...whole.inputs]);
+    expect(targets).toEqual([...whole.targets]);
+  });
+
+  it('says how many cells a ragged row has against the first row, and refuses an unclosed quote', () => {
+    const ragged = write('ragged-no-header.csv', '1,2\n3,4\n5\n');
+    expect(() => CsvFileRowStream.open(ragged)).toThrow(
+      `${ragged} row 3: the row has 1 cell, the first row 2 (comma-separated); allowed: 2 cells in every row`,
+    );
+    const quote = write('quote.csv', 'x,y\n1,2\n"3,4\n');
+    expect(() => CsvFileRowStream.open(quote)).toThrow(
+      `${quote} row 3: a quoted cell is not closed`,
+    );
+  });
+
   it('refuses a ragged row, a JSON file and a missing file with the path', () => {
     const ragged = write('ragged.csv', 'x,y\n1,2\n3,4,5\n');
     expect(() => CsvFileRowStream.open(ragged)).toThrow(
-      `${ragged} row 3: the row has 3 cells, the first row 2 (comma-separated); allowed: 2 cells in every row`,
+      `${ragged} row 3: the row has 3 cells, the header 2 (comma-separated); allowed: 2 cells in every row`,
     );
     const json = write('points.json', '[[1, 2]]');
     expect(() => CsvFileRowStream.open(json)).toThrow(PointTableError);

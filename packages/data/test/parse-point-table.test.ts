@@ -115,6 +115,9 @@ describe('parsePointTable on CSV', () => {
     const text = 'a,b,c,d\n1,2,3,4\n5,6,7,8';
     const table = parsePointTable(text, { x: ['a', 2], y: 'b' });
     expect(table.inputNames).toEqual(['a', 'c']);
+    expect(table.columns).toEqual(['a', 'b', 'c', 'd']);
+    expect(parsePointTable('1,2,3\n4,5,6').columns).toEqual(['column 1', 'column 2', 'column 3']);
+    expect(tableError('a,b\nx,1\n').problem.columns).toEqual(['a', 'b']);
     expect(table.targetNames).toEqual(['b']);
     expect(Array.from(table.inputs)).toEqual([1, 3, 5, 7]);
     expect(Array.from(table.targets)).toEqual([2, 6]);
@@ -178,7 +181,7 @@ describe('parsePointTable on CSV', () => {
     expectProblem(
       'x,y\n1,2\n3,4,5\n',
       'raggedRow',
-      'row 3: the row has 3 cells, the first row 2 (comma-separated); allowed: 2 cells in every row',
+      'row 3: the row has 3 cells, the header 2 (comma-separated); allowed: 2 cells in every row',
     );
   });
 

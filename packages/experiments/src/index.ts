@@ -127,7 +127,12 @@ export {
   MAX_NORMAL_DRAW,
 } from './config/finite-data-check.js';
 export { defaultConfig, parseExperimentConfig, parseRunConfig } from './config/parse-config.js';
-export { MAX_INLINE_POINTS, type PointLists } from './config/points-schema.js';
+export {
+  inputCount,
+  MAX_INLINE_POINTS,
+  type PointLists,
+  pointCount,
+} from './config/points-schema.js';
 export { batchSizeHardwareExperiment } from './experiments/batch-size-hardware-experiment.js';
 export { batchSizeLabExperiment } from './experiments/batch-size-lab-experiment.js';
 export {
@@ -290,6 +295,12 @@ export {
 } from './run/experiment-train-settings.js';
 export { experimentWorkload } from './run/experiment-workload.js';
 export type { GivenData } from './run/given-data.js';
+export { type InputRange, inputRanges } from './run/input-ranges.js';
+export {
+  type PredictedActualSet,
+  type PredictedActualSource,
+  predictedActual,
+} from './run/predicted-actual.js';
 export { runCommandLine } from './run/run-command-line.js';
 export {
   type BestWeights,

@@ -89,6 +89,57 @@ describe('givenData', () => {
     expect(scaling?.targets.std).toEqual([1]);
   });
 
+  it('standardises each of several input columns on its own, and keeps rows whole when splitting', () => {
+    const config = dataExperiment.parse({
+      experiment: 'data',
+      // Rows (a, b): (0, 10), (1, 10), (2, 40), (5, 20); b never mixes with a.
+      points: { x: [0, 10, 1, 10, 2, 40, 5, 20], y: [1, 1, 3, 3], inputNames: ['a', 'b'] },
+      validationPoints: { x: [1000, 1000], y: [-1000], inputNames: ['a', 'b'] },
+      batchSize: 1,
+    });
+    const { scaling, train } = givenData(config);
+    // a: as above, mean 2, std sqrt(3.5). b: mean 20, deviations -10 -10 20 0, squares sum 600, std sqrt(150).
+    expect(scaling?.inputs.mean).toEqual([2, 20]);
+    expect(scaling?.inputs.std[0]).toBeCloseTo(Math.sqrt(3.5), 12);
+    expect(scaling?.inputs.std[1]).toBeCloseTo(Math.sqrt(150), 12);
+    expect(train.inputNames).toEqual(['a', 'b']);
+    const held = givenData({ ...config, validationPoints: undefined, valFraction: 0.5 });
+    // Two of four rows held out, each row's pair of inputs kept together with its target.
+    const rows = (points: typeof held.train) =>
+      points.y.map((y, row) => [points.x[2 * row], points.x[2 * row + 1], y]);
+    const all = [...rows(held.train), ...rows(held.validation ?? held.train)];
+    expect(all.sort((p, q) => (p[0] as number) - (q[0] as number))).toEqual([
+      [0, 10, 1],
+      [1, 10, 1],
+      [2, 40, 3],
+      [5, 20, 3],
+    ]);
+  });
+
+  it('refuses inputs that do not fill whole rows, and validation points with other columns', () => {
+    expect(
+      problem({ experiment: 'data', points: { x: [1, 2, 3], y: [1, 2], inputNames: ['a', 'b'] } }),
+    ).toContain(
+      'must have 2 x values (one per input column, row by row) for each y value (x: 3, y: 2)',
+    );
+    expect(
+      problem({
+        experiment: 'data',
+        points: { x: [1, 2, 3, 4], y: [1, 2], inputNames: ['a', 'b'] },
+        validationPoints: { x: [1], y: [1] },
+        batchSize: 1,
+      }),
+    ).toContain(
+      "validationPoints must have the training points' input columns (2, with the same names)",
+    );
+  });
+
+  it('names the data experiment own validation fields when early stopping has none', () => {
+    expect(
+      problem({ experiment: 'data', points: line(10), valFraction: 0, earlyStopping: true }),
+    ).toContain('set val-fraction above 0 or give validation points (--val-data)');
+  });
+
   it('has no scaling when standardize is false', () => {
     expect(givenData({ ...base, standardize: false }).scaling).toBeUndefined();
   });

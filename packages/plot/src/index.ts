@@ -56,6 +56,14 @@ export {
   type SurfacePath,
 } from './spec/loss-surface-chart.js';
 export { type NumberLocale, withNumberLocale } from './spec/number-locale.js';
+export {
+  defaultPredictedActualChartLabels,
+  type PredictedActual,
+  type PredictedActualChartLabels,
+  type PredictedActualChartOptions,
+  predictedActualChart,
+  predictedActualChartData,
+} from './spec/predicted-actual-chart.js';
 export { reduceSeries, type SeriesPoint } from './spec/reduce-series.js';
 export { chartFontFamily, paletteColor, seriesColors, seriesPalette } from './spec/theme.js';
 export {

@@ -8,6 +8,7 @@ import {
   type ExperimentEvent,
   type ExperimentResult,
   type ExperimentStartEvent,
+  inputRanges,
   runExperiment,
   runStreamedDataExperiment,
   type StreamedData,
@@ -43,7 +44,7 @@ function startLine(event: ExperimentStartEvent | DataExperimentStartEvent): stri
   const rows =
     'rowsUsed' in event.data
       ? event.data.rowsUsed
-      : { train: event.data.train.x.length, validation: event.data.validation?.x.length ?? 0 };
+      : { train: event.data.train.y.length, validation: event.data.validation?.y.length ?? 0 };
   const validation = rows.validation;
   const points = `${rows.train}${validation > 0 ? ` + ${validation} validation` : ''} points`;
   return `training ${event.config.experiment}: ${points}, ${event.parameterCount} parameters, ${event.config.epochs} epochs, backend ${event.backend.name}`;
@@ -56,8 +57,8 @@ function validationCount(
 ): number {
   if (config.experiment !== 'data') return config.valN;
   if (streamed) return streamed.rowsUsed.validation;
-  if (config.validationPoints) return config.validationPoints.x.length;
-  return Math.floor((config.points?.x.length ?? 0) * config.valFraction);
+  if (config.validationPoints) return config.validationPoints.y.length;
+  return Math.floor((config.points?.y.length ?? 0) * config.valFraction);
 }
 
 /**
@@ -73,6 +74,10 @@ function summaryFile(result: AnyResult, modelSaved: boolean, bestModelSaved: boo
     modelSaved,
     bestModelSaved,
     backendReason: result.backend.reason,
+    // Data with several inputs has no x axis to show them: each column's range, of the training points.
+    ...('inputNames' in result.data.train && result.data.train.inputNames
+      ? { inputRanges: inputRanges(result.data.train) }
+      : {}),
   };
 }
 

@@ -17,8 +17,14 @@ export interface DataFlags {
 export interface DataFileRecord extends FileDigest {
   /** The data rows the run used from it. */
   readonly rows: number;
-  readonly x: string;
+  /** The input column; a list of them when there are several. */
+  readonly x: string | readonly string[];
   readonly y: string;
+}
+
+/** `x` of a `DataFileRecord`: the column's name, or the list of several. */
+export function inputColumnsRecord(names: readonly string[]): string | readonly string[] {
+  return names.length === 1 ? (names[0] as string) : names;
 }
 
 /** The points read from `--data` (and `--val-data`), with where they came from. */
@@ -36,12 +42,28 @@ const SEPARATORS: Record<string, TableReadOptions['separator']> = {
   tab: '\t',
 };
 
-/** A column flag's text as a column choice: a name, or digits for a 0-based index. */
-function column(text: string | undefined): string | undefined {
+/**
+ * `--x`'s text as a column choice: one name or 0-based index, or several
+ * separated by commas (`--x a,b,c`: the model gets that many inputs).
+ */
+function inputColumns(text: string | undefined): string | string[] | undefined {
+  if (text === undefined) return undefined;
+  if (!text.includes(',')) return text;
+  const names = text.split(',').map((name) => name.trim());
+  if (names.some((name) => name === '')) {
+    throw new UsageError(
+      `--x takes column names or 0-based indices separated by commas; got "${text}"`,
+    );
+  }
+  return names;
+}
+
+/** `--y`'s text as a column choice: the data experiment has one target. */
+function targetColumn(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   if (text.includes(',')) {
     throw new UsageError(
-      `--x and --y take one column each (a name or a 0-based index); got "${text}"`,
+      `--y takes one column (a name or a 0-based index): the data experiment has one target; got "${text}"`,
     );
   }
   return text;
@@ -60,8 +82,8 @@ export function tableOptions(flags: DataFlags): TableReadOptions {
     options.separator = separator;
   }
   if (flags.decimalComma) options.decimalComma = true;
-  const x = column(flags.x);
-  const y = column(flags.y);
+  const x = inputColumns(flags.x);
+  const y = targetColumn(flags.y);
   if (x !== undefined) options.x = x;
   if (y !== undefined) options.y = y;
   return options;
@@ -72,11 +94,12 @@ function readFile(path: string, options: TableReadOptions) {
   const record: DataFileRecord = {
     ...fileDigest(path),
     rows: table.rows,
-    x: table.inputNames[0] as string,
+    x: inputColumnsRecord(table.inputNames),
     y: table.targetNames[0] as string,
   };
+  const several = table.inputNames.length > 1 ? { inputNames: [...table.inputNames] } : {};
   return {
-    points: { x: Array.from(table.inputs), y: Array.from(table.targets) },
+    points: { x: Array.from(table.inputs), y: Array.from(table.targets), ...several },
     record,
   };
 }

@@ -2,7 +2,7 @@ import { RowStreamLoader, sampleRows, type TableReadOptions } from '@epochlab/da
 import { CsvFileRowStream, fileDigest } from '@epochlab/data/node';
 import type { StreamedData, StreamedDataConfig } from '@epochlab/experiments';
 import { SeededRandom } from '@epochlab/tensor';
-import type { DataFileRecord } from './data-flags.js';
+import { type DataFileRecord, inputColumnsRecord } from './data-flags.js';
 
 /** CSV files from this size on (16 MiB) are streamed, not read whole. */
 export const STREAM_FROM_BYTES = 16 * 1024 * 1024;
@@ -20,14 +20,15 @@ function record(stream: CsvFileRowStream): DataFileRecord {
   return {
     ...fileDigest(stream.path),
     rows: stream.fileRows,
-    x: stream.inputNames[0] as string,
+    x: inputColumnsRecord(stream.inputNames),
     y: stream.targetNames[0] as string,
   };
 }
 
 function points(stream: CsvFileRowStream, random: SeededRandom) {
   const sample = sampleRows(stream.inFileOrder().withScaling(undefined), CHART_SAMPLE, random);
-  return { x: sample.inputs, y: sample.targets };
+  const several = stream.inputSize > 1 ? { inputNames: [...stream.inputNames] } : {};
+  return { x: sample.inputs, y: sample.targets, ...several };
 }
 
 /**

@@ -4,8 +4,9 @@ import {
   type ExperimentResult,
   experimentCaption,
   fitCurve,
+  predictedActual,
 } from '@epochlab/experiments';
-import { fitChart, lossChart } from '@epochlab/plot';
+import { type ChartSpec, fitChart, lossChart, predictedActualChart } from '@epochlab/plot';
 import { renderSvg, svgToPng } from '@epochlab/plot/node';
 import { divergenceReason } from './divergence-reason.js';
 import type { RunFile } from './run-folder.js';
@@ -58,7 +59,9 @@ function modelCurves(
  * why), the loss chart up to the last finite epoch. With validation, the fit
  * chart also draws the model at its best validation epoch, each model
  * labelled with its epoch. Large data is drawn from
- * a bounded sample of points (the subtitle says so).
+ * a bounded sample of points (the subtitle says so). Data with several input
+ * columns gets `predicted-vs-actual.svg/png` in place of the fit chart: each
+ * row's prediction against its target, with the line y = x.
  *
  * The SVGs come laid out; the PNGs are still being rasterised off the main
  * thread, so the caller can write other files before awaiting `png`.
@@ -66,6 +69,64 @@ function modelCurves(
 export async function renderRunCharts(
   result: ExperimentResult | DataExperimentResult,
 ): Promise<{ readonly svg: RunFile[]; readonly png: Promise<RunFile[]> }> {
+  const several = 'inputNames' in result.data.train && result.data.train.inputNames !== undefined;
+  const [fitName, fit] = several
+    ? ['predicted-vs-actual', predictedActualSpec(result as DataExperimentResult)]
+    : ['fit', fitSpec(result)];
+  const loss = lossChart({
+    history: result.history,
+    title: `${captionOf(result)}: loss per epoch`,
+  });
+  const fitSvg = await renderSvg(fit);
+  const lossSvg = await renderSvg(loss);
+  const png = Promise.all([svgToPng(fitSvg), svgToPng(lossSvg)]).then(
+    ([fitPng, lossPng]): RunFile[] => [
+      { name: `${fitName}.png`, content: fitPng },
+      { name: 'loss.png', content: lossPng },
+    ],
+  );
+  // Settled by whoever awaits `png`; this keeps an early failure from going unhandled meanwhile.
+  png.catch(() => {});
+  return {
+    svg: [
+      { name: `${fitName}.svg`, content: fitSvg },
+      { name: 'loss.svg', content: lossSvg },
+    ],
+    png,
+  };
+}
+
+/**
+ * A model with several inputs has no curve over x: each row's prediction
+ * against its target instead, validation and training, with the line y = x.
+ */
+function predictedActualSpec(result: DataExperimentResult): ChartSpec {
+  const sets = predictedActual(result);
+  const finite = [sets.train, sets.validation].every(
+    (set) => set === undefined || set.predicted.every(Number.isFinite),
+  );
+  const names = result.data.train.inputNames ?? [];
+  const title = `${captionOf(result)}: predicted against actual after ${result.summary.epochsRun} epochs`;
+  const notes = [`Inputs: ${names.join(', ')}`];
+  if (!finite) {
+    const why = result.divergence ? `${divergenceReason(result.divergence)}; ` : '';
+    const note = `No predictions drawn: ${why}they are not finite numbers`;
+    return predictedActualChart({
+      train: { actual: [], predicted: [] },
+      title,
+      notes: [...notes, note],
+    });
+  }
+  return predictedActualChart({
+    train: sets.train,
+    ...(sets.validation ? { validation: sets.validation } : {}),
+    title,
+    notes,
+  });
+}
+
+/** The data with the model's curve over x, as the notebook draws it. */
+function fitSpec(result: ExperimentResult | DataExperimentResult): ChartSpec {
   const curve = fitCurve(result, CURVE_POINTS);
   // The data experiment's points come from no function: no true curve to draw.
   const truthOf = 'truth' in result.data ? result.data.truth : undefined;
@@ -73,7 +134,7 @@ export async function renderRunCharts(
   const caption = captionOf(result);
   const { train, validation } = result.data;
   const curves = modelCurves(result, curve);
-  const fit = fitChart({
+  return fitChart({
     train: { x: train.x, y: train.y },
     ...(validation ? { validation: { x: validation.x, y: validation.y } } : {}),
     ...(curve.y.every(Number.isFinite) ? { curve } : { notes: [missingCurveNote(result)] }),
@@ -82,24 +143,6 @@ export async function renderRunCharts(
     labels: curves.labels,
     title: `${caption}: fit after ${result.summary.epochsRun} epochs`,
   });
-  const loss = lossChart({ history: result.history, title: `${caption}: loss per epoch` });
-  const fitSvg = await renderSvg(fit);
-  const lossSvg = await renderSvg(loss);
-  const png = Promise.all([svgToPng(fitSvg), svgToPng(lossSvg)]).then(
-    ([fitPng, lossPng]): RunFile[] => [
-      { name: 'fit.png', content: fitPng },
-      { name: 'loss.png', content: lossPng },
-    ],
-  );
-  // Settled by whoever awaits `png`; this keeps an early failure from going unhandled meanwhile.
-  png.catch(() => {});
-  return {
-    svg: [
-      { name: 'fit.svg', content: fitSvg },
-      { name: 'loss.svg', content: lossSvg },
-    ],
-    png,
-  };
 }
 
 /** `line y = 1x + 0`, or for the data experiment `your data` (with its standardisation). */

@@ -82,8 +82,11 @@ export function defineRunCommand(command: Command, { io, setExitCode }: CommandC
       '--val-data <file>',
       'CSV or JSON file of validation points (instead of --val-fraction)',
     )
-    .option('--x <column>', 'input column, by name or 0-based index (default: the first)')
-    .option('--y <column>', 'target column, by name or 0-based index (default: the last)')
+    .option(
+      '--x <columns>',
+      'input column(s), by name or 0-based index, several separated by commas (default: the first)',
+    )
+    .option('--y <column>', 'the one target column, by name or 0-based index (default: the last)')
     .option('--separator <char>', "CSV separator: ',', ';' or tab (default: detected)")
     .option('--decimal-comma', 'numbers are written 0,5 (Spanish spreadsheets)');
   run

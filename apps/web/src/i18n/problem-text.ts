@@ -46,10 +46,18 @@ const SPANISH: ProblemWording = {
   configObject: ({ example }) => `debe ser un objeto como ${example}`,
   dataTooLarge: ({ what }) =>
     `es demasiado grande: ${what === 'noise' ? 'el ruido' : `los valores de ${what}`} podrían superar el mayor float32 (unos 3,4e38) y el entrenamiento vería infinitos`,
-  needsValidation: () =>
-    'necesita puntos de validación: pon val-n en 1 o más, o desactiva la parada temprana',
+  needsValidation: ({ from }) =>
+    from === 'givenData'
+      ? 'necesita puntos de validación: pon val-fraction por encima de 0 o da puntos de validación (--val-data), o desactiva la parada temprana'
+      : 'necesita puntos de validación: pon val-n en 1 o más, o desactiva la parada temprana',
   pointLists: () => 'debe ser un objeto {"x": [...], "y": [...]} con listas de números',
-  pointCounts: ({ x, y }) => `debe tener tantos valores y como x (x: ${x}, y: ${y})`,
+  pointCounts: ({ x, y, inputs }) =>
+    inputs === 1
+      ? `debe tener tantos valores y como x (x: ${x}, y: ${y})`
+      : `debe tener ${inputs} valores x (uno por columna de entrada, fila a fila) por cada valor y (x: ${x}, y: ${y})`,
+  inputNames: () => 'debe ser una lista de nombres de columnas de entrada distintos y no vacíos',
+  validationInputs: ({ inputs }) =>
+    `debe tener las columnas de entrada de los puntos de entrenamiento (${inputs}, con los mismos nombres)`,
   tooFewPoints: ({ min }) => `debe tener al menos ${min} punto${min === 1 ? '' : 's'}`,
   tooManyPoints: ({ max }) => `debe tener como mucho ${max} puntos`,
   float32Number: () => 'debe ser un número finito con |valor| <= 3.4e38 (float32)',

@@ -23,7 +23,12 @@ const SPANISH: {
         }`,
   notFinite: ({ value }) =>
     `${value ?? 'el valor'} no es un número finito; no se admiten NaN ni Infinity (|valor| <= 3,4e38)`,
-  raggedRow: () => 'la fila no tiene tantas celdas como la primera; todas deben tener las mismas',
+  raggedRow: ({ cells }) =>
+    cells === undefined
+      ? 'la fila no tiene tantas celdas como la primera; todas deben tener las mismas'
+      : `la fila tiene ${cells.found} ${cells.found === 1 ? 'celda' : 'celdas'}, ${
+          cells.reference === 'header' ? 'la cabecera' : 'la primera fila'
+        } ${cells.expected}; todas deben tener ${cells.expected}`,
   unknownColumn: ({ value }) => `no hay ninguna columna «${value ?? ''}»`,
   columnChoice: () =>
     'x e y deben ser columnas distintas, y la tabla necesita al menos dos columnas',

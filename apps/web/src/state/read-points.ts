@@ -99,70 +99,42 @@ export function readPointsText(text: string, choices: ReadChoices): ReadOutcome 
     ...(choices.separator === 'auto' ? {} : { separator: SEPARATOR_CHARACTERS[choices.separator] }),
     ...(choices.header === 'auto' ? {} : { header: choices.header === 'yes' }),
   };
-  const columns = tableColumns(text, options);
-  const known = columns ?? [];
+  const chosen = (known: readonly string[] | undefined): TableReadOptions => ({
+    ...options,
+    ...(choices.x !== undefined && (!known || known.includes(choices.x)) ? { x: choices.x } : {}),
+    ...(choices.y !== undefined && (!known || known.includes(choices.y)) ? { y: choices.y } : {}),
+  });
   let table: PointTable;
   try {
-    table = parsePointTable(text, {
-      ...options,
-      ...(choices.x !== undefined && known.includes(choices.x) ? { x: choices.x } : {}),
-      ...(choices.y !== undefined && known.includes(choices.y) ? { y: choices.y } : {}),
-    });
+    table = parseWithChoices(text, chosen);
   } catch (error) {
     if (!PointTableError.isInstance(error)) throw error;
+    const columns = error.problem.columns;
     return { ok: false, problem: { code: 'table', error }, ...(columns ? { columns } : {}) };
   }
-  const x = table.inputNames[0] as string;
-  const y = table.targetNames[0] as string;
   return {
     ok: true,
     points: { x: shortestFloat32List(table.inputs), y: shortestFloat32List(table.targets) },
-    columns: columns ?? [x, y],
-    x,
-    y,
+    columns: table.columns,
+    x: table.inputNames[0] as string,
+    y: table.targetNames[0] as string,
   };
 }
 
-/** Rows the column probe reads: enough for header detection, cheap on a large file. */
-const PROBED_ROWS = 20;
-/** Most columns the column choice offers. */
-const MAX_COLUMNS = 100;
-
 /**
- * The names of a table's columns, or undefined when its first rows do not
- * read as a table. `parsePointTable` names column i when asked for it as
- * both x and y (a `columnChoice` problem naming it) and says `unknownColumn`
- * past the last one; asked of the first rows only, so it costs nothing on a
- * large file.
+ * The table with the user's x and y choices, or, when a choice names no
+ * column of this text (it was made for another file), with the ones that do.
  */
-function tableColumns(text: string, options: TableReadOptions): string[] | undefined {
-  const head = tableHead(text);
-  if (head === undefined) return undefined;
-  const names: string[] = [];
-  for (let column = 0; column < MAX_COLUMNS; column++) {
-    try {
-      parsePointTable(head, { ...options, x: column, y: column });
-      return undefined; // cannot happen: a column is never both x and y
-    } catch (error) {
-      if (!PointTableError.isInstance(error)) return undefined;
-      if (error.code === 'unknownColumn') break;
-      if (error.code !== 'columnChoice' || error.problem.columnName === undefined) return undefined;
-      names.push(error.problem.columnName);
-    }
-  }
-  return names;
-}
-
-/** The first `PROBED_ROWS` rows of CSV text, or of a JSON array (as JSON). */
-function tableHead(text: string): string | undefined {
-  if (!/^\s*[[{]/.test(text.replace(/^\uFEFF/, ''))) {
-    return text.split(/\r?\n/, PROBED_ROWS + 1).join('\n');
-  }
+function parseWithChoices(
+  text: string,
+  chosen: (known: readonly string[] | undefined) => TableReadOptions,
+): PointTable {
   try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? JSON.stringify(value.slice(0, PROBED_ROWS)) : undefined;
-  } catch {
-    return undefined;
+    return parsePointTable(text, chosen(undefined));
+  } catch (error) {
+    const known = PointTableError.isInstance(error) ? error.problem.columns : undefined;
+    if (!PointTableError.isInstance(error) || error.code !== 'unknownColumn' || !known) throw error;
+    return parsePointTable(text, chosen(known));
   }
 }
 

@@ -12,15 +12,6 @@ const TORCH_SCRIPT = resolve(here, '../../python/csv_reference.py');
 /** The streaming path's peak RSS must stay below this at every file size (MiB). */
 export const STREAM_RSS_LIMIT_MB = 150;
 
-/**
- * Node flags of the second streaming measurement: V8's heap capped at 48 MiB
- * (and small young generations), so the collector runs before the heap grows.
- * Without a cap V8 lets garbage (each chunk's parsed strings) pile up to far
- * more than the stream keeps alive; with it, the peak shows what the stream
- * really needs. The run would fail if the stream kept more than the cap.
- */
-export const CAPPED_HEAP_FLAGS = ['--max-old-space-size=48', '--max-semi-space-size=1'] as const;
-
 function child(command: string, args: readonly string[]): Record<string, unknown> {
   const run = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
@@ -33,9 +24,8 @@ function child(command: string, args: readonly string[]): Record<string, unknown
  * rows/s of `parsePointTable` (1e6 only), one epoch at batch 1024 from memory
  * and streamed, the streaming path's peak RSS (it must stay under 150 MiB and
  * not grow with the file), and PyTorch reading the same file with numpy into
- * a TensorDataset, in the same run. Each measurement runs in its own process;
- * the streaming path runs twice, as Node starts by default and with the heap
- * capped (`CAPPED_HEAP_FLAGS`), whose peak RSS is the one checked.
+ * a TensorDataset, in the same run. Each measurement runs in its own process,
+ * with Node's default flags (what a user's run gets).
  */
 export function runOwnDataBench(print: (line: object) => void, torch: boolean): void {
   const folder = mkdtempSync(join(tmpdir(), 'epochlab-bench-data-'));
@@ -50,11 +40,10 @@ export function runOwnDataBench(print: (line: object) => void, torch: boolean): 
       const base = { kind: 'own-data', rows, fileMb: bytes / 2 ** 20 };
       const modes = rows === 1_000_000 ? ['parse', 'memory', 'stream'] : ['stream'];
       for (const mode of modes) {
-        print({ ...base, path: mode, ...child(process.execPath, [processScript, mode, path]) });
+        const measured = child(process.execPath, [processScript, mode, path]);
+        if (mode === 'stream') rssByRows[rows] = Number(measured.peakRssMb);
+        print({ ...base, path: mode, ...measured });
       }
-      const capped = child(process.execPath, [...CAPPED_HEAP_FLAGS, processScript, 'stream', path]);
-      rssByRows[rows] = Number(capped.peakRssMb);
-      print({ ...base, path: 'stream-heap-capped', nodeFlags: CAPPED_HEAP_FLAGS, ...capped });
       if (torchMissing === undefined && rows === 1_000_000) {
         print({
           ...base,

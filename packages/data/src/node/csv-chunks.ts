@@ -1,49 +1,52 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { PointTableError } from '../table/point-table-error.js';
 
-/** Complete lines of a file, a chunk at a time, with the 1-based number of the chunk's first line. */
-export interface LineChunk {
-  readonly text: string;
-  readonly firstLine: number;
-}
+/** The longest line a streamed file may have: a row of numbers never comes near it. */
+export const MAX_LINE_BYTES = 1 << 24;
 
 /**
- * The text of a file in chunks of about `chunkBytes`, each ending at a line
- * break (the last one at the end of the file), decoded as UTF-8 across chunk
- * boundaries. Memory holds one chunk whatever the file's size.
+ * The bytes of a file in chunks of about `chunkBytes`, each ending at a line
+ * break (the last one at the end of the file). Every chunk is a view into one
+ * buffer the generator reuses, valid until the next one is asked for: reading
+ * a file allocates nothing per chunk, so memory holds one buffer whatever the
+ * file's size. A line longer than the buffer grows it, up to `MAX_LINE_BYTES`.
  */
-export function* lineChunks(path: string, chunkBytes: number): Generator<LineChunk> {
-  const decoder = new TextDecoder('utf-8');
-  const buffer = Buffer.allocUnsafe(chunkBytes);
+export function* byteChunks(path: string, chunkBytes: number): Generator<Buffer> {
+  let buffer: Buffer = Buffer.allocUnsafe(chunkBytes);
+  let carried = 0;
   const descriptor = openSync(path, 'r');
-  let carry = '';
-  let line = 1;
   try {
     for (;;) {
-      const read = readSync(descriptor, buffer, 0, chunkBytes, null);
-      const text =
-        carry +
-        (read > 0 ? decoder.decode(buffer.subarray(0, read), { stream: true }) : decoder.decode());
+      if (carried === buffer.length) buffer = grown(buffer);
+      const read = readSync(descriptor, buffer, carried, buffer.length - carried, null);
+      const filled = carried + read;
       if (read === 0) {
-        if (text !== '') yield { text, firstLine: line };
+        if (filled > 0) yield buffer.subarray(0, filled);
         return;
       }
-      const end = text.lastIndexOf('\n');
+      const end = buffer.lastIndexOf(10, filled - 1);
       if (end < 0) {
-        carry = text;
+        carried = filled;
         continue;
       }
-      const complete = text.slice(0, end + 1);
-      carry = text.slice(end + 1);
-      yield { text: complete, firstLine: line };
-      line += countLines(complete);
+      yield buffer.subarray(0, end + 1);
+      buffer.copyWithin(0, end + 1, filled);
+      carried = filled - end - 1;
     }
   } finally {
     closeSync(descriptor);
   }
 }
 
-function countLines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  return count;
+function grown(buffer: Buffer): Buffer {
+  if (buffer.length >= MAX_LINE_BYTES) {
+    throw new PointTableError({
+      code: 'badCsv',
+      what: `a line is longer than ${MAX_LINE_BYTES / 2 ** 20} MiB`,
+      allowed: 'one row per line, each ending in a line break (\\n or \\r\\n)',
+    });
+  }
+  const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_LINE_BYTES));
+  buffer.copy(larger);
+  return larger;
 }

@@ -1,16 +1,15 @@
 import { InvalidArgumentError, SeededRandom, validateSeed } from '@epochlab/tensor';
-import Papa from 'papaparse';
 import type { ColumnScaling, Standardization } from '../standardization.js';
 import type { RowBlock, RowStream } from '../stream/row-stream.js';
 import { shuffleRows } from '../stream/shuffle-buffer.js';
-import { cellNumber } from '../table/cell-number.js';
 import { csvGrid } from '../table/csv-grid.js';
-import { detectSeparator, type Separator } from '../table/detect-separator.js';
+import { detectSeparator } from '../table/detect-separator.js';
 import type { TableReadOptions } from '../table/point-table.js';
 import { PointTableError } from '../table/point-table-error.js';
 import { columnNames, selectColumns } from '../table/select-columns.js';
 import { checkTableFile } from './check-table-file.js';
-import { lineChunks } from './csv-chunks.js';
+import { byteChunks } from './csv-chunks.js';
+import { type CsvLayout, CsvRowReader } from './csv-row-reader.js';
 import { rowDraw } from './row-draw.js';
 
 /** The stream of a seed that shuffles each epoch's rows through the buffer. */
@@ -40,15 +39,8 @@ export interface CsvFileRowStreamOptions extends Omit<TableReadOptions, 'format'
   chunkBytes?: number;
 }
 
-interface Layout {
-  readonly separator: Separator;
-  readonly decimalComma: boolean;
-  readonly hasHeader: boolean;
-  readonly width: number;
-  readonly names: readonly string[];
-  readonly inputs: readonly number[];
-  readonly targets: readonly number[];
-}
+/** Rows per block the file's reader hands on (its two arrays are reused block after block). */
+const BLOCK_ROWS = 4096;
 
 /** Mean and variance per column in one pass (Welford), in double precision. */
 class RunningStats {
@@ -109,11 +101,13 @@ export class CsvFileRowStream implements RowStream {
   readonly length: number;
   /** Rows of the file (both sides of a hold-out). */
   readonly fileRows: number;
+  /** Every column's name in the file's order (the header's, or `column 1`...). */
+  readonly columns: readonly string[];
   readonly inputNames: readonly string[];
   readonly targetNames: readonly string[];
   readonly inputSize: number;
   readonly targetSize: number;
-  private readonly layout: Layout;
+  private readonly layout: CsvLayout;
   private readonly options: Required<
     Pick<CsvFileRowStreamOptions, 'shuffle' | 'shuffleBuffer' | 'seed' | 'chunkBytes'>
   > &
@@ -123,7 +117,7 @@ export class CsvFileRowStream implements RowStream {
   private constructor(
     path: string,
     bytes: number,
-    layout: Layout,
+    layout: CsvLayout,
     options: CsvFileRowStream['options'],
     counts: { rows: number; fileRows: number; fitted: Standardization },
   ) {
@@ -134,6 +128,7 @@ export class CsvFileRowStream implements RowStream {
     this.length = counts.rows;
     this.fileRows = counts.fileRows;
     this.fitted = counts.fitted;
+    this.columns = layout.names;
     this.inputNames = layout.inputs.map((column) => layout.names[column] as string);
     this.targetNames = layout.targets.map((column) => layout.names[column] as string);
     this.inputSize = layout.inputs.length;
@@ -292,9 +287,12 @@ function checkOptions(options: CsvFileRowStreamOptions): CsvFileRowStream['optio
 }
 
 /** The separator, header and chosen columns, from the file's first chunk. */
-function readLayout(path: string, options: TableReadOptions, chunkBytes: number): Layout {
-  const first = lineChunks(path, Math.max(chunkBytes, 1 << 16)).next();
-  const text = first.done ? '' : first.value.text.replace(/^\uFEFF/, '');
+function readLayout(path: string, options: TableReadOptions, chunkBytes: number): CsvLayout {
+  let text = '';
+  for (const chunk of byteChunks(path, Math.max(chunkBytes, 1 << 16))) {
+    text = chunk.toString('utf8').replace(/^\uFEFF/, '');
+    break;
+  }
   if (/^\s*[[{]/.test(text)) {
     throw new PointTableError({
       code: 'wrongFileType',
@@ -317,83 +315,64 @@ function readLayout(path: string, options: TableReadOptions, chunkBytes: number)
   };
 }
 
-/** One chunk of the file: its kept rows, and how many data rows it held in all. */
+/** A block of the file's kept rows, and how many data rows the file held up to it since the last. */
 interface ChunkRows {
   readonly block: RowBlock;
   readonly fileRows: number;
 }
 
 /**
- * The file's data rows chunk by chunk, each cell of the chosen columns
- * checked (`cellNumber`, with its row and column), each row's width checked,
- * and only the rows of the stream's side of the hold-out kept.
+ * The file's data rows in blocks of `BLOCK_ROWS`, each cell of the chosen
+ * columns checked (`CsvRowReader`, with its row and column), each row's
+ * width checked, and only the rows of the stream's side of the hold-out
+ * kept. The blocks share two arrays: one is valid until the next is asked for.
  */
 function* chunkBlocks(
   path: string,
-  layout: Layout,
+  layout: CsvLayout,
   options: CsvFileRowStream['options'],
 ): Generator<ChunkRows> {
-  const { inputs, targets, width, names, decimalComma } = layout;
+  const inputSize = layout.inputs.length;
+  const targetSize = layout.targets.length;
   const holdOut = options.holdOut;
-  let headerPending = layout.hasHeader;
+  const reader = new CsvRowReader(layout);
+  const values = reader.values;
+  const full: RowBlock = {
+    rows: BLOCK_ROWS,
+    inputs: new Float32Array(BLOCK_ROWS * inputSize),
+    targets: new Float32Array(BLOCK_ROWS * targetSize),
+  };
+  let kept = 0;
+  let fileRows = 0;
   let dataRow = 0;
-  for (const chunk of lineChunks(path, options.chunkBytes)) {
-    const text = chunk.firstLine === 1 ? chunk.text.replace(/^\uFEFF/, '') : chunk.text;
-    const parsed = Papa.parse<string[]>(text, {
-      delimiter: layout.separator,
-      header: false,
-      dynamicTyping: false,
-      skipEmptyLines: false,
-    });
-    const rows = parsed.data;
-    const blockInputs = new Float32Array(rows.length * inputs.length);
-    const blockTargets = new Float32Array(rows.length * targets.length);
-    let kept = 0;
-    let fileRows = 0;
-    rows.forEach((cells, index) => {
-      if (cells.every((cell) => cell.trim() === '')) return;
-      const row = chunk.firstLine + index;
-      if (headerPending) {
-        headerPending = false;
-        return;
-      }
-      if (cells.length !== width) {
-        throw new PointTableError({
-          code: 'raggedRow',
-          row,
-          what: `the row has ${cells.length} cells, the first row ${width}`,
-          allowed: `${width} cells in every row`,
-        });
-      }
+  for (const chunk of byteChunks(path, options.chunkBytes)) {
+    reader.load(chunk);
+    // Every row is checked, the kept ones are stored.
+    while (reader.next()) {
       fileRows++;
-      const draw = holdOut === undefined ? 1 : rowDraw(options.seed, dataRow);
-      dataRow++;
-      const held = holdOut !== undefined && draw < holdOut.fraction;
-      // Every row is checked, the kept ones are stored.
-      const keep = holdOut === undefined || held === (holdOut.part === 'validation');
-      const read = (column: number) =>
-        cellNumber(cells[column], decimalComma, {
-          row,
-          column: column + 1,
-          columnName: names[column] as string,
-        });
-      for (let k = 0; k < inputs.length; k++) {
-        const value = read(inputs[k] as number);
-        if (keep) blockInputs[kept * inputs.length + k] = value;
+      if (holdOut !== undefined) {
+        const held = rowDraw(options.seed, dataRow) < holdOut.fraction;
+        dataRow++;
+        if (held !== (holdOut.part === 'validation')) continue;
       }
-      for (let k = 0; k < targets.length; k++) {
-        const value = read(targets[k] as number);
-        if (keep) blockTargets[kept * targets.length + k] = value;
+      for (let k = 0; k < inputSize; k++) full.inputs[kept * inputSize + k] = values[k] as number;
+      for (let k = 0; k < targetSize; k++) {
+        full.targets[kept * targetSize + k] = values[inputSize + k] as number;
       }
-      if (keep) kept++;
-    });
-    yield {
-      block: {
-        rows: kept,
-        inputs: blockInputs.subarray(0, kept * inputs.length),
-        targets: blockTargets.subarray(0, kept * targets.length),
-      },
-      fileRows,
-    };
+      kept++;
+      if (kept === BLOCK_ROWS) {
+        yield { block: full, fileRows };
+        kept = 0;
+        fileRows = 0;
+      }
+    }
   }
+  yield {
+    block: {
+      rows: kept,
+      inputs: full.inputs.subarray(0, kept * inputSize),
+      targets: full.targets.subarray(0, kept * targetSize),
+    },
+    fileRows,
+  };
 }

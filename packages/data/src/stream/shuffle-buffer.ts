@@ -33,7 +33,8 @@ export function* shuffleRows(
   const width = inputSize + targetSize;
   const buffer = new Float32Array(capacity * width);
   let filled = 0;
-  let out = newBlock(inputSize, targetSize);
+  // One output block, refilled after each yield: a block is valid until the next is asked for.
+  const out = newBlock(inputSize, targetSize);
   let outRows = 0;
 
   const emit = (slot: number) => {
@@ -59,7 +60,6 @@ export function* shuffleRows(
       store(slot, block, row);
       if (outRows === OUTPUT_ROWS) {
         yield out;
-        out = newBlock(inputSize, targetSize);
         outRows = 0;
       }
     }
@@ -73,7 +73,6 @@ export function* shuffleRows(
     }
     if (outRows === OUTPUT_ROWS) {
       yield out;
-      out = newBlock(inputSize, targetSize);
       outRows = 0;
     }
   }

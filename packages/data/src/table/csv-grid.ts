@@ -3,6 +3,7 @@ import type { CellGrid } from './cell-grid.js';
 import { looksNumeric } from './cell-number.js';
 import { detectSeparator, type Separator } from './detect-separator.js';
 import { PointTableError } from './point-table-error.js';
+import { raggedRowError } from './ragged-row.js';
 
 /** How `csvGrid` reads the text. */
 export interface CsvGridOptions {
@@ -10,8 +11,6 @@ export interface CsvGridOptions {
   readonly decimalComma: boolean;
   readonly header: boolean | undefined;
 }
-
-const SEPARATOR_NAMES: Record<Separator, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 
 /**
  * CSV text as a grid of cells, split by Papa Parse (quotes, escaped quotes,
@@ -52,18 +51,13 @@ export function csvGrid(text: string, options: CsvGridOptions): CellGrid {
     });
   }
   const width = first.length;
-  rows.forEach((cells, index) => {
-    if (cells.length !== width) {
-      throw new PointTableError({
-        code: 'raggedRow',
-        row: rowNumbers[index] as number,
-        what: `the row has ${cells.length} cells, the first row ${width} (${SEPARATOR_NAMES[separator]}-separated)`,
-        allowed: `${width} cells in every row`,
-      });
-    }
-  });
   const hasHeader =
     options.header ?? first.some((cell) => !looksNumeric(cell, options.decimalComma));
+  rows.forEach((cells, index) => {
+    if (cells.length !== width) {
+      throw raggedRowError(rowNumbers[index] as number, cells.length, width, hasHeader, separator);
+    }
+  });
   return {
     names: hasHeader ? first.map((cell) => cell.trim()) : undefined,
     width,

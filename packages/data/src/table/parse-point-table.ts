@@ -48,15 +48,24 @@ export function parsePointTable(input: string, options: TableReadOptions = {}): 
       allowed: 'at least one row of numbers after the header',
     });
   }
-  const { inputs, targets } = selectColumns(grid, options.x, options.y);
   const names = columnNames(grid);
-  return {
-    rows: grid.rows.length,
-    inputNames: inputs.map((column) => names[column] as string),
-    targetNames: targets.map((column) => names[column] as string),
-    inputs: columnValues(grid, inputs, names, checked.decimalComma),
-    targets: columnValues(grid, targets, names, checked.decimalComma),
-  };
+  try {
+    const { inputs, targets } = selectColumns(grid, options.x, options.y);
+    return {
+      rows: grid.rows.length,
+      columns: names,
+      inputNames: inputs.map((column) => names[column] as string),
+      targetNames: targets.map((column) => names[column] as string),
+      inputs: columnValues(grid, inputs, names, checked.decimalComma),
+      targets: columnValues(grid, targets, names, checked.decimalComma),
+    };
+  } catch (error) {
+    // The columns are known by now: an app offers them even when the chosen ones do not read.
+    if (PointTableError.isInstance(error)) {
+      throw new PointTableError({ ...error.problem, columns: names });
+    }
+    throw error;
+  }
 }
 
 function checkOptions(options: TableReadOptions): TableReadOptions & { decimalComma: boolean } {

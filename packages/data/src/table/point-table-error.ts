@@ -55,6 +55,14 @@ export interface PointTableProblem extends TableLocation {
   readonly value?: string;
   /** The file or source the table came from, when known. */
   readonly source?: string;
+  /** Every column's name, when the table got as far as its columns: what a column choice offers. */
+  readonly columns?: readonly string[];
+  /** For a ragged row: the cells it has, and how many the header (or the first row) has. */
+  readonly cells?: {
+    readonly found: number;
+    readonly expected: number;
+    readonly reference: 'header' | 'firstRow';
+  };
 }
 
 const pointTableMarker = 'epochlab.error.PointTableError';

@@ -27,6 +27,8 @@ export interface TableReadOptions {
 export interface PointTable {
   /** How many data rows (points). */
   readonly rows: number;
+  /** Every column's name in the source's order (the header's, or `column 1`, `column 2`...): what a column choice offers. */
+  readonly columns: readonly string[];
   /** The input columns' names (the header's, or `column 1`, `column 2`... without one). */
   readonly inputNames: readonly string[];
   /** The target columns' names. */

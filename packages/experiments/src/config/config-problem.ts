@@ -41,9 +41,17 @@ export type ConfigProblem =
   | { readonly code: 'exactly'; readonly value: string }
   | { readonly code: 'configObject'; readonly example: string }
   | { readonly code: 'dataTooLarge'; readonly what: 'noise' | 'x' | 'y' }
-  | { readonly code: 'needsValidation' }
+  /** `from`: where validation points come from, so the text names those fields (val-n, or val-fraction/val-data). */
+  | { readonly code: 'needsValidation'; readonly from: 'valN' | 'givenData' }
   | { readonly code: 'pointLists' }
-  | { readonly code: 'pointCounts'; readonly x: number; readonly y: number }
+  | {
+      readonly code: 'pointCounts';
+      readonly x: number;
+      readonly y: number;
+      readonly inputs: number;
+    }
+  | { readonly code: 'inputNames' }
+  | { readonly code: 'validationInputs'; readonly inputs: number }
   | { readonly code: 'tooFewPoints'; readonly min: number }
   | { readonly code: 'tooManyPoints'; readonly max: number }
   | { readonly code: 'float32Number' }
@@ -106,10 +114,18 @@ const ENGLISH: ProblemWording = {
   configObject: ({ example }) => `must be an object such as ${example}`,
   dataTooLarge: ({ what }) =>
     `is too large: ${what === 'noise' ? 'the noise' : `the ${what} values`} could exceed the largest float32 (about 3.4e38), and training would see infinities`,
-  needsValidation: () =>
-    'needs validation points: set val-n to 1 or more, or turn early stopping off',
+  needsValidation: ({ from }) =>
+    from === 'givenData'
+      ? 'needs validation points: set val-fraction above 0 or give validation points (--val-data), or turn early stopping off'
+      : 'needs validation points: set val-n to 1 or more, or turn early stopping off',
   pointLists: () => 'must be an object {"x": [...], "y": [...]} of lists of numbers',
-  pointCounts: ({ x, y }) => `must have as many y values as x values (x: ${x}, y: ${y})`,
+  pointCounts: ({ x, y, inputs }) =>
+    inputs === 1
+      ? `must have as many y values as x values (x: ${x}, y: ${y})`
+      : `must have ${inputs} x values (one per input column, row by row) for each y value (x: ${x}, y: ${y})`,
+  inputNames: () => 'must be a list of distinct, non-empty input column names',
+  validationInputs: ({ inputs }) =>
+    `must have the training points' input columns (${inputs}, with the same names)`,
   tooFewPoints: ({ min }) => `must hold at least ${min} point${min === 1 ? '' : 's'}`,
   tooManyPoints: ({ max }) => `must hold at most ${max} points`,
   float32Number: () => 'must be a finite number with |value| <= 3.4e38 (float32)',

@@ -2,13 +2,30 @@ import { z } from 'zod';
 import { type ConfigProblem, problemMessage } from './config-problem.js';
 import { FLOAT32_MAX } from './finite-data-check.js';
 
-/** At most this many points inline in a config (a bigger file streams from disk in the CLI). */
+/** At most this many values per list inline in a config (a bigger file streams from disk in the CLI). */
 export const MAX_INLINE_POINTS = 1_000_000;
 
-/** Points of one input and one target, inline in a config: `{ x: [...], y: [...] }`. */
+/**
+ * Points inline in a config: `{ x: [...], y: [...] }` for one input, or, for
+ * several input columns, `x` row-major (the inputs of row 0, then of row 1...)
+ * with the columns' names in `inputNames`, as `@epochlab/data`'s `PointTable`
+ * holds them. One target.
+ */
 export interface PointLists {
   readonly x: number[];
   readonly y: number[];
+  /** The input columns' names, one per input (absent: one input). */
+  readonly inputNames?: string[] | undefined;
+}
+
+/** How many inputs each point has: `inputNames`' length, or 1. */
+export function inputCount(points: Pick<PointLists, 'inputNames'>): number {
+  return points.inputNames?.length ?? 1;
+}
+
+/** How many points (rows) there are: one per target value. */
+export function pointCount(points: Pick<PointLists, 'y'>): number {
+  return points.y.length;
 }
 
 const float32 = () => {
@@ -31,16 +48,27 @@ const pointList = () =>
  */
 export function pointsSchema(min: number) {
   const few: ConfigProblem = { code: 'tooFewPoints', min };
+  const names = z
+    .array(z.string().min(1), { error: problemMessage({ code: 'inputNames' }) })
+    .min(1, { error: problemMessage({ code: 'inputNames' }) })
+    .refine((list) => new Set(list).size === list.length, {
+      error: problemMessage({ code: 'inputNames' }),
+    });
   return z
     .strictObject(
-      { x: pointList().min(min, { error: problemMessage(few) }), y: pointList() },
+      {
+        x: pointList().min(min, { error: problemMessage(few) }),
+        y: pointList(),
+        inputNames: names.optional(),
+      },
       { error: problemMessage({ code: 'pointLists' }) },
     )
-    .superRefine(({ x, y }, context) => {
-      if (x.length !== y.length) {
+    .superRefine(({ x, y, inputNames }, context) => {
+      const inputs = inputNames?.length ?? 1;
+      if (x.length !== y.length * inputs) {
         context.addIssue({
           code: 'custom',
-          message: problemMessage({ code: 'pointCounts', x: x.length, y: y.length }),
+          message: problemMessage({ code: 'pointCounts', x: x.length, y: y.length, inputs }),
         });
       }
     });

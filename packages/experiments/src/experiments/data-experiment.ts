@@ -15,7 +15,7 @@ import {
 import { problemMessage } from '../config/config-problem.js';
 import { earlyStoppingIssue } from '../config/early-stopping-check.js';
 import { parseWithSchema } from '../config/parse-with-schema.js';
-import { type PointLists, pointsSchema } from '../config/points-schema.js';
+import { inputCount, type PointLists, pointCount, pointsSchema } from '../config/points-schema.js';
 import type { GivenDataDefinition } from './experiment-definition.js';
 
 /** `data`: the experiment over the user's own points. */
@@ -46,8 +46,8 @@ export const DATA_EXPERIMENT_FIELDS = [
 type TrainingConfig = Omit<CommonConfig, 'n' | 'valN' | 'sigma' | 'range'>;
 
 /**
- * A validated config of the data experiment: the points themselves (one
- * input, one target), validation points or the share held out, whether to
+ * A validated config of the data experiment: the points themselves (one or
+ * more inputs, one target), validation points or the share held out, whether to
  * standardise, and the model and training fields every experiment has.
  */
 export type DataExperimentConfig = {
@@ -102,7 +102,7 @@ export function heldOutRows(rows: number, valFraction: number): number {
  * share below 1 always leaves at least one of them).
  */
 function splitIssue(config: DataExperimentConfig): ConfigIssue | undefined {
-  const rows = config.points.x.length;
+  const rows = pointCount(config.points);
   const training =
     config.validationPoints === undefined ? rows - heldOutRows(rows, config.valFraction) : rows;
   if (config.batchSize > training) {
@@ -115,6 +115,22 @@ function splitIssue(config: DataExperimentConfig): ConfigIssue | undefined {
   return undefined;
 }
 
+/** Validation points must have the training points' input columns. */
+function validationInputsIssue(config: DataExperimentConfig): ConfigIssue | undefined {
+  const validation = config.validationPoints;
+  if (validation === undefined) return undefined;
+  const names = config.points.inputNames;
+  const same =
+    inputCount(validation) === inputCount(config.points) &&
+    (names === undefined || validation.inputNames?.every((name, k) => name === names[k]) === true);
+  if (same) return undefined;
+  return {
+    field: 'validationPoints',
+    problem: { code: 'validationInputs', inputs: inputCount(config.points) },
+    value: validation.inputNames,
+  };
+}
+
 function parse(input: unknown): DataExperimentConfig {
   const config = parseWithSchema(
     dataSchema,
@@ -122,16 +138,21 @@ function parse(input: unknown): DataExperimentConfig {
     '{"experiment": "data", "points": {"x": [0, 1], "y": [1, 3]}}',
   ) as unknown as DataExperimentConfig;
   // Early stopping watches the validation loss: given points or a held-out share must supply it.
-  const validationRows =
-    config.validationPoints?.x.length ?? heldOutRows(config.points.x.length, config.valFraction);
-  const issue = splitIssue(config) ?? earlyStoppingIssue({ ...config, valN: validationRows });
+  const validationRows = config.validationPoints
+    ? pointCount(config.validationPoints)
+    : heldOutRows(pointCount(config.points), config.valFraction);
+  const issue =
+    validationInputsIssue(config) ??
+    splitIssue(config) ??
+    earlyStoppingIssue({ ...config, valN: validationRows }, 'givenData');
   if (issue) throw new ConfigError([issue]);
   return config;
 }
 
 /**
  * The experiment over the user's own points: the notebook's MLP and training
- * on points given in the config (one input, one target), with a validation
+ * on points given in the config (one or more inputs, one target: the model's
+ * input width is the number of inputs), with a validation
  * set given or held out from them (`valFraction`, a seeded draw) and inputs
  * and targets standardised on the training points. It has no true function:
  * charts show the points and the model only.

@@ -10,10 +10,15 @@ export const EXPERIMENT_STREAMS = {
   shuffle: 'shuffle',
 } as const;
 
-/** Points as plain numbers, for charts and files. */
+/**
+ * Points as plain numbers, for charts and files. With several inputs, `x` is
+ * row-major (each row's inputs in turn) and `inputNames` names the columns.
+ */
 export interface Points {
   readonly x: readonly number[];
   readonly y: readonly number[];
+  /** The input columns' names when there are several (absent: one input, `x`). */
+  readonly inputNames?: readonly string[] | undefined;
 }
 
 /** The data an experiment trained and validated on. */

@@ -10,14 +10,18 @@ import {
   generateExperimentData,
 } from './experiment-data.js';
 
-/** The MLP of a config (1 input, `hidden`, 1 output), its weights from `seed`'s `init` stream. */
+/**
+ * The MLP of a config (`inputSize` inputs, 1 by default; `hidden`; 1 output),
+ * its weights from `seed`'s `init` stream.
+ */
 export function createExperimentModel(
   config: Pick<CommonConfig, 'hidden' | 'activation' | 'init'>,
   seed: number,
+  inputSize = 1,
 ): Mlp {
   return createMlp(
     {
-      inputSize: 1,
+      inputSize,
       hiddenSizes: config.hidden,
       outputSize: 1,
       activation: config.activation,

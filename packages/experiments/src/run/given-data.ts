@@ -7,7 +7,7 @@ import {
 } from '@epochlab/data';
 import type { Mlp } from '@epochlab/models';
 import { SeededRandom, type Tensor, tf } from '@epochlab/tensor';
-import type { PointLists } from '../config/points-schema.js';
+import { inputCount, type PointLists, pointCount } from '../config/points-schema.js';
 import { type DataExperimentConfig, heldOutRows } from '../experiments/data-experiment.js';
 import type { Points } from './experiment-data.js';
 import { createExperimentModel, type ExperimentSetup } from './experiment-setup.js';
@@ -30,13 +30,21 @@ export interface GivenData {
 }
 
 function pick(points: PointLists, rows: ArrayLike<number>): Points {
+  const inputs = inputCount(points);
   const x: number[] = [];
   const y: number[] = [];
   for (let k = 0; k < rows.length; k++) {
-    x.push(points.x[rows[k] as number] as number);
-    y.push(points.y[rows[k] as number] as number);
+    const row = rows[k] as number;
+    for (let column = 0; column < inputs; column++) {
+      x.push(points.x[row * inputs + column] as number);
+    }
+    y.push(points.y[row] as number);
   }
-  return { x, y };
+  return withInputNames({ x, y }, points.inputNames);
+}
+
+function withInputNames(points: Points, names: readonly string[] | undefined): Points {
+  return names === undefined ? points : { ...points, inputNames: names };
 }
 
 /**
@@ -44,7 +52,7 @@ function pick(points: PointLists, rows: ArrayLike<number>): Points {
  * given, or `floor(rows * valFraction)` points held out at random (the first
  * ones of a permutation drawn from the seed's `validation-split` stream),
  * both sets kept in the order of the file. The standardisation, when asked
- * for, is fit on the training points only.
+ * for, is fit on the training points only, each input column on its own.
  */
 export function givenData(config: DataExperimentConfig): GivenData {
   let train: Points;
@@ -53,7 +61,7 @@ export function givenData(config: DataExperimentConfig): GivenData {
     train = config.points;
     validation = config.validationPoints;
   } else {
-    const rows = config.points.x.length;
+    const rows = pointCount(config.points);
     const held = heldOutRows(rows, config.valFraction);
     const order = new SeededRandom(config.seed).stream(VALIDATION_SPLIT_STREAM).permutation(rows);
     const isHeld = new Uint8Array(rows);
@@ -65,16 +73,20 @@ export function givenData(config: DataExperimentConfig): GivenData {
     validation = held > 0 ? pick(config.points, validationRows) : undefined;
   }
   const scaling = config.standardize
-    ? { inputs: fitColumnScaling(train.x, 1), targets: fitColumnScaling(train.y, 1) }
+    ? {
+        inputs: fitColumnScaling(train.x, inputCount(config.points)),
+        targets: fitColumnScaling(train.y, 1),
+      }
     : undefined;
-  const rowsUsed = { train: train.x.length, validation: validation?.x.length ?? 0 };
+  const rowsUsed = { train: train.y.length, validation: validation?.y.length ?? 0 };
   return { train, validation, scaling, rowsUsed };
 }
 
 function scaledTensors(points: Points, scaling: Standardization | undefined): [Tensor, Tensor] {
   const x = scaling ? scaleColumns(points.x, scaling.inputs) : Float32Array.from(points.x);
   const y = scaling ? scaleColumns(points.y, scaling.targets) : Float32Array.from(points.y);
-  return [tf.tensor2d(x, [x.length, 1]), tf.tensor2d(y, [y.length, 1])];
+  const inputs = x.length / y.length;
+  return [tf.tensor2d(x, [y.length, inputs]), tf.tensor2d(y, [y.length, 1])];
 }
 
 /** One run of a data experiment: its points, the MLP from its seed, and loaders over the (standardised) points. */
@@ -91,7 +103,7 @@ export function setUpDataExperiment(config: DataExperimentConfig): ExperimentSet
     };
     const train = datasetOf(data.train);
     const validation = data.validation ? datasetOf(data.validation) : undefined;
-    model = createExperimentModel(config, config.seed);
+    model = createExperimentModel(config, config.seed, inputCount(config.points));
     return {
       data,
       model,

@@ -113,7 +113,7 @@ export async function runExperiment<Input>(
   options: RunExperimentOptions<RunEventOf<Input>> = {},
 ): Promise<RunResultOf<Input>> {
   const config: RunConfig = parseRunConfig(configInput);
-  const n = config.experiment === 'data' ? (config.points?.x.length ?? config.batchSize) : config.n;
+  const n = config.experiment === 'data' ? (config.points?.y.length ?? config.batchSize) : config.n;
   const backend = await initBackend(options.backend ?? 'auto', {
     workload: experimentWorkload({ hidden: config.hidden, n }, config.batchSize),
     ...options.backendOptions,

@@ -31,7 +31,10 @@ export interface StreamedData {
   readonly rowsUsed: { readonly train: number; readonly validation: number };
   /** The standardisation the batches went through, fit on the training rows. */
   readonly scaling: Standardization | undefined;
-  /** A bounded sample of the points in the user's units, for charts and the curve's x range. */
+  /**
+   * A bounded sample of the points in the user's units, for charts and the
+   * curve's x range; its `inputNames` (several inputs) set the model's input width.
+   */
   readonly sample: { readonly train: Points; readonly validation: Points | undefined };
 }
 
@@ -80,7 +83,7 @@ export async function runStreamedDataExperiment(
   };
   const setup = {
     data: given,
-    model: createExperimentModel(config, config.seed),
+    model: createExperimentModel(config, config.seed, data.sample.train.inputNames?.length ?? 1),
     train: data.train,
     validation: data.validation,
     disposeData: () => {},

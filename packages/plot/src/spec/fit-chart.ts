@@ -1,9 +1,9 @@
 import type { UnitSpec } from 'vega-lite/types_unstable/spec/index.js';
 import type { ChartSize, ChartSpec, Series } from '../chart-types.js';
-import { ChartInputError } from '../errors.js';
 import { chartFrame } from './chart-frame.js';
 import { dashPattern, type LegendEntry, seriesColor } from './series-legend.js';
 import { niceLinearAxis, paletteColor, seriesColors } from './theme.js';
+import { maxPointsOption, thinnedSubtitle, thinRows } from './thin-rows.js';
 import { chartSize, seriesRows, type XY } from './validate-input.js';
 
 /** Text of the fit chart: axis titles and legend names. */
@@ -86,15 +86,6 @@ export interface FitChartOptions extends ChartSize {
   labels?: Partial<FitChartLabels>;
 }
 
-/** `rows` thinned to at most `max` evenly spaced indices, the first and last kept. */
-function thin<T>(rows: T[], max: number): T[] {
-  if (rows.length <= max) return rows;
-  return Array.from(
-    { length: max },
-    (_, i) => rows[Math.round((i * (rows.length - 1)) / (max - 1))] as T,
-  );
-}
-
 /**
  * The notebook's first figure: the data points and the model's curve, with the
  * true function if given. Axes do not start at zero; domains are rounded to
@@ -110,36 +101,27 @@ function thin<T>(rows: T[], max: number): T[] {
 export function fitChart(options: FitChartOptions): ChartSpec {
   const labels = { ...defaultFitChartLabels, ...options.labels };
   const size = chartSize(options);
-  const max = options.maxPointsPerSeries ?? defaultFitChartMaxPoints;
-  if (!Number.isInteger(max) || max < 2) {
-    throw new ChartInputError('maxPointsPerSeries', 'an integer of at least 2', max);
-  }
+  const max = maxPointsOption(options.maxPointsPerSeries ?? defaultFitChartMaxPoints);
   const train = seriesRows(options.train, 'train');
   const validation = options.validation ? seriesRows(options.validation, 'validation') : [];
   const datasets: Record<string, XY[]> = {
-    [fitChartData.train]: thin(train, max),
-    [fitChartData.curve]: options.curve ? thin(seriesRows(options.curve, 'curve'), max) : [],
+    [fitChartData.train]: thinRows(train, max),
+    [fitChartData.curve]: options.curve ? thinRows(seriesRows(options.curve, 'curve'), max) : [],
   };
   if (options.bestCurve) {
-    datasets[fitChartData.bestCurve] = thin(seriesRows(options.bestCurve, 'bestCurve'), max);
+    datasets[fitChartData.bestCurve] = thinRows(seriesRows(options.bestCurve, 'bestCurve'), max);
   }
   const models = options.models ?? [];
   models.forEach((model, index) => {
-    datasets[`model${index}`] = thin(seriesRows(model.curve, `models[${index}].curve`), max);
+    datasets[`model${index}`] = thinRows(seriesRows(model.curve, `models[${index}].curve`), max);
   });
-  if (options.validation) datasets[fitChartData.validation] = thin(validation, max);
-  if (options.truth) datasets[fitChartData.truth] = thin(seriesRows(options.truth, 'truth'), max);
+  if (options.validation) datasets[fitChartData.validation] = thinRows(validation, max);
+  if (options.truth)
+    datasets[fitChartData.truth] = thinRows(seriesRows(options.truth, 'truth'), max);
   const total = train.length + validation.length;
   const shown =
     (datasets[fitChartData.train]?.length ?? 0) + (datasets[fitChartData.validation]?.length ?? 0);
-  const subtitle = [...(options.notes ?? [])];
-  if (shown < total) {
-    subtitle.push(
-      labels.sampled
-        .replace('{shown}', shown.toLocaleString('en-US'))
-        .replace('{total}', total.toLocaleString('en-US')),
-    );
-  }
+  const subtitle = thinnedSubtitle(options.notes, labels.sampled, shown, total);
 
   const legend: LegendEntry[] = [
     { label: labels.train, color: seriesColors.train, symbol: 'point' },
