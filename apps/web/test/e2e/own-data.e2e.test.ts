@@ -217,7 +217,7 @@ describe('your own data in chromium', () => {
       await page.setInputFiles('#data-file', file('malo.csv', 'x,y\n1,2\n3\n', 'text/csv'));
       await page.waitForSelector('#data-problem:not(:empty)');
       expect(await text(page, '#data-problem')).toBe(
-        'No se ha cargado nada: malo.csv fila 3: la fila no tiene tantas celdas como la primera; todas deben tener las mismas',
+        'No se ha cargado nada: malo.csv fila 3: la fila tiene 1 celda, la cabecera 2; todas deben tener 2',
       );
       // Like a bad field, the bad points fall back to the default: the example points.
       expect(await text(page, '#data-status')).toBe(
