@@ -11,6 +11,7 @@ import { createLiveChart, type LiveChart } from '@epochlab/plot/browser';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import type { Locale } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
+import { reopenInLanguage } from '../shell/page-links.js';
 import { PageShell, type UrlProblemLine } from '../shell/page-shell.js';
 import type { FieldProblem } from '../state/field-validation.js';
 import { h } from '../ui/dom.js';
@@ -104,12 +105,10 @@ export class HardwarePage {
       { id: 'stop-hardware', type: 'button', disabled: true, onclick: () => this.stop() },
       m.stop,
     );
-    this.shell = new PageShell(this.root, 'hardware', () => {
-      // Measurements are not kept: the page opens again in the other language, form values included.
-      const current = new URLSearchParams(window.location.search);
-      current.set('lang', locale === 'en' ? 'es' : 'en');
-      window.location.search = `?${current.toString()}`;
-    });
+    // Measurements are not kept: the page opens again in the other language.
+    this.shell = new PageShell(this.root, 'hardware', () =>
+      reopenInLanguage(locale === 'en' ? 'es' : 'en'),
+    );
     const t = m.table;
     this.content = h(
       'main',

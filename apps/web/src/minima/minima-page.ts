@@ -10,6 +10,7 @@ import { withChartLocale } from '../i18n/chart-locale.js';
 import type { Locale } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
 import { PathAnimation } from '../lab/path-animation.js';
+import { reopenInLanguage } from '../shell/page-links.js';
 import { PageShell, type UrlProblemLine } from '../shell/page-shell.js';
 import { h } from '../ui/dom.js';
 import { WorkerSession } from '../ui/worker-session.js';
@@ -80,13 +81,10 @@ export class MinimaPage {
       m.run,
     );
     const t = m.table;
-    const other: Locale = locale === 'en' ? 'es' : 'en';
-    const otherUrl = new URLSearchParams(search);
-    otherUrl.set('lang', other);
-    this.shell = new PageShell(this.root, 'minima', () => {
-      // The study's results are not kept: the page opens again in the other language.
-      window.location.search = `?${otherUrl.toString()}`;
-    });
+    // The study's results are not kept: the page opens again in the other language.
+    this.shell = new PageShell(this.root, 'minima', () =>
+      reopenInLanguage(locale === 'en' ? 'es' : 'en'),
+    );
     this.problemLines = state.problems.map((problem) => ({
       key: problem.key,
       text: `${minimaFlagOf(problem.key)} ${problemText(problem.problem, locale)}`,

@@ -22,3 +22,14 @@ export function pageHref(page: PageName, locale: Locale): string {
   const query = PAGE_QUERIES[page];
   return `?${query ? `${query}&` : ''}lang=${locale}`;
 }
+
+/**
+ * Opens the current page again in `locale`, its query kept: for pages whose
+ * results are not kept across a change of language (they reload, their form
+ * and link values included).
+ */
+export function reopenInLanguage(locale: Locale): void {
+  const query = new URLSearchParams(window.location.search);
+  query.set('lang', locale);
+  window.location.search = `?${query.toString()}`;
+}

@@ -1,6 +1,6 @@
-import Papa from 'papaparse';
 import { cellNumber } from '../table/cell-number.js';
 import type { Separator } from '../table/detect-separator.js';
+import { papaCells } from '../table/papa-cells.js';
 import { PointTableError } from '../table/point-table-error.js';
 import { raggedRowError } from '../table/ragged-row.js';
 
@@ -168,14 +168,7 @@ export class CsvRowReader {
   /** A line with quotes or non-ASCII text, split by Papa Parse. */
   private readLineCarefully(start: number, end: number): boolean {
     const text = this.bytes.toString('utf8', start, end);
-    const parsed = Papa.parse<string[]>(text, {
-      delimiter: this.layout.separator,
-      newline: '\n',
-      header: false,
-      dynamicTyping: false,
-      skipEmptyLines: false,
-    });
-    const quoteError = parsed.errors.find((error) => error.type === 'Quotes');
+    const { rows, quoteError } = papaCells(text, this.layout.separator, '\n');
     if (quoteError) {
       throw new PointTableError({
         code: 'badCsv',
@@ -184,7 +177,7 @@ export class CsvRowReader {
         allowed: 'every opening " closed on the same line (streamed files have one row per line)',
       });
     }
-    const cells = parsed.data[0] ?? [];
+    const cells = rows[0] ?? [];
     if (cells.every((cell) => cell.trim() === '')) return false;
     if (this.skipHeader()) return false;
     this.checkWidth(cells.length);

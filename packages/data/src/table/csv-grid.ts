@@ -1,7 +1,7 @@
-import Papa from 'papaparse';
 import type { CellGrid } from './cell-grid.js';
 import { looksNumeric } from './cell-number.js';
 import { detectSeparator, type Separator } from './detect-separator.js';
+import { papaCells } from './papa-cells.js';
 import { PointTableError } from './point-table-error.js';
 import { raggedRowError } from './ragged-row.js';
 
@@ -20,13 +20,7 @@ export interface CsvGridOptions {
  */
 export function csvGrid(text: string, options: CsvGridOptions): CellGrid {
   const separator = options.separator ?? detectSeparator(text);
-  const parsed = Papa.parse<string[]>(text, {
-    delimiter: separator,
-    header: false,
-    dynamicTyping: false,
-    skipEmptyLines: false,
-  });
-  const quoteError = parsed.errors.find((error) => error.type === 'Quotes');
+  const { rows: lines, quoteError } = papaCells(text, separator);
   if (quoteError) {
     throw new PointTableError({
       code: 'badCsv',
@@ -37,7 +31,7 @@ export function csvGrid(text: string, options: CsvGridOptions): CellGrid {
   }
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  parsed.data.forEach((cells, index) => {
+  lines.forEach((cells, index) => {
     if (cells.every((cell) => cell.trim() === '')) return;
     rows.push(cells);
     rowNumbers.push(index + 1);
