@@ -106,8 +106,13 @@ function predictedActualSpec(result: DataExperimentResult): ChartSpec {
     (set) => set === undefined || set.predicted.every(Number.isFinite),
   );
   const names = result.data.train.inputNames ?? [];
-  const title = `${captionOf(result)}: predicted against actual after ${result.summary.epochsRun} epochs`;
-  const notes = [`Inputs: ${names.join(', ')}`];
+  // The caption goes under the title: the two in one line are wider than the chart.
+  const title = `Predicted against actual after ${result.summary.epochsRun} epochs`;
+  const caption = captionOf(result);
+  const notes = [
+    `${caption.charAt(0).toUpperCase()}${caption.slice(1)}`,
+    `Inputs: ${names.join(', ')}`,
+  ];
   if (!finite) {
     const why = result.divergence ? `${divergenceReason(result.divergence)}; ` : '';
     const note = `No predictions drawn: ${why}they are not finite numbers`;
