@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,5 +63,23 @@ describe('epochlab run data on a file larger than the streaming threshold', () =
       `training data: ${data.rowsUsed.train} + ${data.rowsUsed.validation}`,
     );
     expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).epochsRun).toBe(1);
+  }, 240_000);
+
+  it('refuses early stopping without validation rows: exit 2, the flag named, nothing written', async () => {
+    const out = join(work, 'no-validation');
+    const run = await runCli(
+      ['run', 'data', '--data', 'big.csv', '--early-stopping', '--val-fraction', '0'].concat([
+        '--backend',
+        'cpu',
+        '--out',
+        out,
+      ]),
+      work,
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--early-stopping');
+    expect(run.stderr).toContain('needs validation points');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
   }, 240_000);
 });

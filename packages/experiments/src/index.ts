@@ -315,6 +315,7 @@ export {
   runExperiment,
 } from './run/run-experiment.js';
 export {
+  checkStreamedRows,
   parseStreamedDataConfig,
   runStreamedDataExperiment,
   type StreamedData,

@@ -5,6 +5,7 @@ import {
   ConfigError,
   type ConfigField,
   type ConfigIssue,
+  checkStreamedRows,
   type DataExperimentConfig,
   dataExperiment,
   type ExperimentConfig,
@@ -15,7 +16,6 @@ import {
   parseExperimentConfig,
   parseFieldText,
   parseStreamedDataConfig,
-  problemText,
   type StreamedDataConfig,
 } from '@epochlab/experiments';
 import { listInWords } from '../progress/format.js';
@@ -157,7 +157,7 @@ function validate(
     const kind = definition.kind;
     if (kind === 'lab') return { kind: 'lab', config: definition.parse(merged) as LabConfig };
     if (kind === 'given' && stream) {
-      const config = parseStreamedDataConfig(merged, Number.MAX_SAFE_INTEGER);
+      const config = parseStreamedDataConfig(merged);
       return { kind: 'given-stream', config, streams: openStreams(stream, config) };
     }
     if (kind === 'given') return { kind: 'given', config: dataExperiment.parse(merged), files };
@@ -240,15 +240,13 @@ function streamSource(experiment: RunExperimentName, flags: DataFlags): StreamSo
   return { path: flags.data, valPath: flags.valData, flags };
 }
 
-/** Opens a streamed run's files (one checking pass each) and checks the batch size against them. */
+/**
+ * Opens a streamed run's files (one checking pass each) and checks the config
+ * against the rows found (batch size, early stopping's validation rows).
+ */
 function openStreams(stream: StreamSource, config: StreamedDataConfig): OpenedStreams {
   const streams = openStreamedData(stream.path, stream.valPath, tableOptions(stream.flags), config);
-  const rows = streams.data.rowsUsed.train;
-  if (config.batchSize > rows) {
-    throw new UsageError(
-      `--batch-size ${problemText({ code: 'batchSizeAboveRows', rows })}; got ${config.batchSize}`,
-    );
-  }
+  checkStreamedRows(config, streams.data.rowsUsed);
   return streams;
 }
 

@@ -1,7 +1,8 @@
 import type { Standardization } from '@epochlab/data';
 import { initBackend } from '@epochlab/tensor';
 import type { BatchSource } from '@epochlab/train';
-import { ConfigError } from '../config/config-error.js';
+import { ConfigError, type ConfigIssue } from '../config/config-error.js';
+import { earlyStoppingIssue } from '../config/early-stopping-check.js';
 import { parseWithSchema } from '../config/parse-with-schema.js';
 import {
   DATA_EXPERIMENT,
@@ -41,25 +42,43 @@ export interface StreamedData {
 const streamedSchema = dataSchema.omit({ points: true, validationPoints: true });
 
 /**
- * Validates a data experiment config without points; `batchSize` must not
- * exceed `trainRows`.
+ * Validates a data experiment config without points. With `rowsUsed` (the
+ * rows a checking pass of the files found) it also checks the config against
+ * them, see {@link checkStreamedRows}.
  */
-export function parseStreamedDataConfig(input: unknown, trainRows: number): StreamedDataConfig {
+export function parseStreamedDataConfig(
+  input: unknown,
+  rowsUsed?: StreamedData['rowsUsed'],
+): StreamedDataConfig {
   const config = parseWithSchema(
     streamedSchema,
     input,
     `{"experiment": "${DATA_EXPERIMENT}"}`,
   ) as unknown as StreamedDataConfig;
-  if (config.batchSize > trainRows) {
-    throw new ConfigError([
-      {
-        field: 'batchSize',
-        problem: { code: 'batchSizeAboveRows', rows: trainRows },
-        value: config.batchSize,
-      },
-    ]);
-  }
+  if (rowsUsed) checkStreamedRows(config, rowsUsed);
   return config;
+}
+
+/**
+ * Throws a `ConfigError` when the streamed files cannot serve `config`:
+ * `batchSize` above the training rows, or early stopping with no validation
+ * rows (the same rule as for points in the config).
+ */
+export function checkStreamedRows(
+  config: StreamedDataConfig,
+  rowsUsed: StreamedData['rowsUsed'],
+): void {
+  const issues: ConfigIssue[] = [];
+  if (config.batchSize > rowsUsed.train) {
+    issues.push({
+      field: 'batchSize',
+      problem: { code: 'batchSizeAboveRows', rows: rowsUsed.train },
+      value: config.batchSize,
+    });
+  }
+  const early = earlyStoppingIssue({ ...config, valN: rowsUsed.validation }, 'givenData');
+  if (early) issues.push(early);
+  if (issues.length > 0) throw new ConfigError(issues);
 }
 
 /**
@@ -73,7 +92,7 @@ export async function runStreamedDataExperiment(
   data: StreamedData,
   options: RunExperimentOptions<DataExperimentEvent> = {},
 ): Promise<DataExperimentResult> {
-  const config = parseStreamedDataConfig(configInput, data.rowsUsed.train);
+  const config = parseStreamedDataConfig(configInput, data.rowsUsed);
   const backend = await initBackend(options.backend ?? 'auto', options.backendOptions);
   const given = {
     train: data.sample.train,
