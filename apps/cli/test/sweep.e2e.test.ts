@@ -166,6 +166,15 @@ describe('epochlab sweep', () => {
     const trained = resumed.stderr.split('\n').filter((line) => /^\[\d+\/6\]/.test(line));
     expect(trained.map((line) => line.split(' ')[1]).sort()).toEqual(['#4', '#5']);
     expectSameFiles(join(work.path, 'resumed'), join(work.path, 'one'));
+    // Its throughput counts the 4 runs trained here (120 epochs each), not the 8 reused.
+    const timings = readJson<{
+      runs: number;
+      reusedRuns: number;
+      seconds: number;
+      runEpochsPerSecond: number;
+    }>(join(work.path, 'resumed', 'timings.json'));
+    expect([timings.runs, timings.reusedRuns]).toEqual([4, 8]);
+    expect(timings.runEpochsPerSecond).toBeCloseTo((4 * 120) / timings.seconds, 6);
   }, 120_000);
 
   it('keeps every finished configuration on Ctrl-C, and --resume finishes the sweep', async () => {

@@ -220,7 +220,13 @@ export async function sweepCommand(
     written = await writeSweepFolder(
       folder,
       outcome,
-      { workers, backend, seconds: (performance.now() - startedAt) / 1000, timeline },
+      {
+        workers,
+        backend,
+        seconds: (performance.now() - startedAt) / 1000,
+        timeline,
+        reused: [...reusedIndices],
+      },
       flags.axes,
       rows.remove,
     );

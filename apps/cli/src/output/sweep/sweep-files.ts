@@ -35,6 +35,8 @@ export interface SweepTimings {
   readonly seconds: number;
   /** Each worker thread's start-up, batches and idle time (absent for a merge). */
   readonly timeline?: SweepTimeline;
+  /** Configurations taken from a `--resume` folder: not trained, so not timed, here. */
+  readonly reused?: readonly number[];
 }
 
 /** What `sweep.json` holds: the sweep file of the spec, so `epochlab sweep sweep.json` reruns it. */
@@ -112,6 +114,9 @@ export function sweepFiles(
     ...summary,
     config: byIndex.get(summary.index)?.config,
   }));
+  // The throughput counts only what trained in `timings.seconds`, not what a resume reused.
+  const reused = new Set(timings.reused ?? []);
+  const trainedRuns = runs.filter((run) => !reused.has(run.configuration));
   return {
     best,
     files: [
@@ -155,9 +160,11 @@ export function sweepFiles(
         workers: timings.workers,
         backend: timings.backend,
         seconds: timings.seconds,
-        runs: runs.length,
+        runs: trainedRuns.length,
+        reusedRuns: runs.length - trainedRuns.length,
         runEpochsPerSecond:
-          runs.reduce((sum, run) => sum + run.epochsRun, 0) / Math.max(timings.seconds, 1e-9),
+          trainedRuns.reduce((sum, run) => sum + run.epochsRun, 0) /
+          Math.max(timings.seconds, 1e-9),
         configurations: finished.map((configuration) => ({
           configuration: configuration.index,
           seconds: configuration.seconds,
