@@ -11,6 +11,7 @@ import { createFusedOptimizer } from '../optimizers/create-optimizer.js';
 import type { FusedOptimizer } from '../optimizers/optimizer-definition.js';
 import type { ResolvedOptimizerConfig } from '../optimizers/optimizer-registry.js';
 import { type BatchFeed, createBatchFeed } from './batch-feed.js';
+import { choosePrecision, type FusedPrecisionOption } from './choose-precision.js';
 import type { DenseMlpModel } from './dense-mlp-model.js';
 import { FusedMlpKernel } from './fused-mlp-kernel.js';
 
@@ -28,7 +29,10 @@ import { FusedMlpKernel } from './fused-mlp-kernel.js';
  * order; other sources' batch tensors are read one batch at a time.
  */
 export class FusedMlpPath implements TrainingPath {
-  /** `fused-wasm-simd` or `fused-js`: where the kernel's passes run. */
+  /**
+   * `fused-wasm-simd`, `fused-wasm-simd-f32` or `fused-js`: where the
+   * kernel's passes run, and in which precision.
+   */
   readonly name: TrainingPathName;
   readonly kernel: FusedMlpKernel;
   private readonly model: TrainableModel;
@@ -45,11 +49,17 @@ export class FusedMlpPath implements TrainingPath {
     dense: DenseMlpModel,
     loss: ResolvedLossConfig,
     optimizer: ResolvedOptimizerConfig,
+    precision: FusedPrecisionOption = 'auto',
   ) {
     this.model = model;
     this.dense = dense;
-    this.kernel = new FusedMlpKernel(dense.widths, dense.activation);
-    this.name = this.kernel.workspace.kind === 'wasm-simd' ? 'fused-wasm-simd' : 'fused-js';
+    this.kernel = new FusedMlpKernel(
+      dense.widths,
+      dense.activation,
+      'auto',
+      choosePrecision(dense.widths, precision),
+    );
+    this.name = pathName(this.kernel);
     this.loss = createFusedLoss(loss);
     this.optimizer = createFusedOptimizer(optimizer, this.kernel.parameters.length);
     this.readWeights();
@@ -194,6 +204,13 @@ export class FusedMlpPath implements TrainingPath {
     this.feeds.set(source, feed);
     return feed;
   }
+}
+
+/** The path's name for what `kernel`'s workspace runs. */
+function pathName(kernel: FusedMlpKernel): TrainingPathName {
+  const { kind, precision } = kernel.workspace;
+  if (kind === 'javascript') return 'fused-js';
+  return precision === 'float32' ? 'fused-wasm-simd-f32' : 'fused-wasm-simd';
 }
 
 function noBatches(role: string, epoch: number): InvalidArgumentError {

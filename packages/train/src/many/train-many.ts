@@ -44,6 +44,7 @@ function resolveRun(run: ManyRun, index: number, shared: TrainManyOptions): Reso
       ...(shared.throttle === undefined ? {} : { throttle: shared.throttle }),
       ...(shared.yieldIntervalMs === undefined ? {} : { yieldIntervalMs: shared.yieldIntervalMs }),
       ...(shared.trainingPath === undefined ? {} : { trainingPath: shared.trainingPath }),
+      ...(shared.fusedPrecision === undefined ? {} : { fusedPrecision: shared.fusedPrecision }),
     });
   } catch (error) {
     throw forRun(error, index);
