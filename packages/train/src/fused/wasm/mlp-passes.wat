@@ -626,7 +626,9 @@
     (param $b i32) (param $kStride i32) (param $nStride i32) (param $k i32) (param $n i32)
     (param $dst i32)
     (local $n0 i32) (local $nr i32) (local $row i32) (local $column i32) (local $src i32)
-    (local $j i32)
+    (local $j i32) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128)
+    (local $r4 v128) (local $r5 v128) (local $r6 v128) (local $r7 v128)
     (block $panelsDone
       (loop $panelLoop
         (br_if $panelsDone (i32.ge_u (local.get $n0) (local.get $n)))
@@ -647,6 +649,44 @@
                 (local.set $row (i32.add (local.get $row) (i32.const 1)))
                 (br $rowLoop))))
           (else
+            ;; A transposed full panel (B's k runs along its memory): four k
+            ;; at a time as two 4 x 4 transposes of eight rows' SIMD loads.
+            (if (i32.and (i32.eq (local.get $nr) (i32.const 8)) (i32.eq (local.get $kStride) (i32.const 4)))
+              (then
+                (local.set $src (local.get $column))
+                (block $quadsDone
+                  (loop $quadLoop
+                    (br_if $quadsDone (i32.gt_u (i32.add (local.get $row) (i32.const 4)) (local.get $k)))
+                      (local.set $r0 (v128.load (local.get $src)))
+                      (local.set $r1 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 1)))))
+                      (local.set $r2 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 2)))))
+                      (local.set $r3 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 3)))))
+                      (local.set $r4 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 4)))))
+                      (local.set $r5 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 5)))))
+                      (local.set $r6 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 6)))))
+                      (local.set $r7 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 7)))))
+                      (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r0) (local.get $r1)))
+                      (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r0) (local.get $r1)))
+                      (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r2) (local.get $r3)))
+                      (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r2) (local.get $r3)))
+                      (v128.store offset=0 (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
+                      (v128.store offset=32 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
+                      (v128.store offset=64 (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
+                      (v128.store offset=96 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3)))
+                      (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r4) (local.get $r5)))
+                      (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r4) (local.get $r5)))
+                      (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r6) (local.get $r7)))
+                      (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r6) (local.get $r7)))
+                      (v128.store offset=16 (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
+                      (v128.store offset=48 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
+                      (v128.store offset=80 (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
+                      (v128.store offset=112 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3)))
+                    (local.set $src (i32.add (local.get $src) (i32.const 16)))
+                    (local.set $dst (i32.add (local.get $dst) (i32.const 128)))
+                    (local.set $row (i32.add (local.get $row) (i32.const 4)))
+                    (br $quadLoop)))
+                (local.set $column (local.get $src))))
+            ;; Any other panel, and the rows left: one float at a time.
             (block $rowsDone
               (loop $rowLoop
                 (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $k)))
