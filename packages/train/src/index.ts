@@ -14,6 +14,7 @@ export type {
 } from './callbacks/training-events.js';
 export type { EarlyStoppingOptions } from './early-stopping/early-stopping-options.js';
 export {
+  FLOAT32_FROM_BATCH,
   FLOAT32_FROM_WIDTH,
   FUSED_PRECISION_OPTIONS,
   type FusedPrecisionOption,

@@ -22,17 +22,18 @@ function mlp(hidden: number[], seed: number): Mlp {
   );
 }
 
-/** Trains a copy of `hidden` from `seed` on 96 points of a line, batch 16, SGD, `epochs` epochs. */
+/** Trains `hidden` (fixed init) on `n` points of a line (default 96), batch 16 unless given, SGD. */
 async function train(
   hidden: number[],
   fusedPrecision: FusedPrecisionOption | undefined,
   epochs = 2,
+  { n = 96, batchSize = 16 } = {},
 ): Promise<{ result: TrainingResult; weights: Float32Array[] }> {
   const random = new SeededRandom(5);
   const [x, y] = sampleLine({
     slope: 1,
     intercept: 0,
-    n: 96,
+    n,
     sigma: 0.2,
     range: 1,
     random: random.stream('data'),
@@ -41,7 +42,7 @@ async function train(
   try {
     const result = await trainModel({
       model,
-      train: new DataLoader(new TensorDataset(x, y), { batchSize: 16, shuffle: true, seed: 3 }),
+      train: new DataLoader(new TensorDataset(x, y), { batchSize, shuffle: true, seed: 3 }),
       epochs,
       loss: 'l1',
       optimizer: { name: 'sgd', learningRate: 0.05 },
@@ -67,6 +68,20 @@ describe('which precision a run gets', () => {
     const { result } = await train([...hidden], option, 1);
     expect(result.trainingPath).toBe(path);
   });
+
+  it.each([
+    { batchSize: 511, option: undefined, path: 'fused-wasm-simd' },
+    { batchSize: 512, option: undefined, path: 'fused-wasm-simd-f32' },
+    { batchSize: 1024, option: 'auto', path: 'fused-wasm-simd-f32' },
+    { batchSize: 1024, option: 'exact', path: 'fused-wasm-simd' },
+  ] as const)(
+    'the notebook network on batches of $batchSize, fusedPrecision $option: $path',
+    async ({ batchSize, option, path }) => {
+      const hidden = [...NOTEBOOK_MLP.hiddenSizes];
+      const { result } = await train(hidden, option, 1, { n: 1024, batchSize });
+      expect(result.trainingPath).toBe(path);
+    },
+  );
 
   it('refuses an unknown fusedPrecision, naming it and the values allowed', async () => {
     const model = mlp([4], 1);

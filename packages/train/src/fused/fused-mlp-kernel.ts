@@ -2,7 +2,7 @@ import type { ActivationFunction } from '@epochlab/models';
 import type { FusedLoss } from '../losses/loss-definition.js';
 import type { FusedOptimizer } from '../optimizers/optimizer-definition.js';
 import { createMlpWorkspace } from './create-mlp-workspace.js';
-import type { KernelPrecision, LayerLayout, MlpWorkspace } from './mlp-workspace.js';
+import type { KernelPrecision, LayerLayout, MlpShape, MlpWorkspace } from './mlp-workspace.js';
 import { mlpPassesModule } from './wasm-workspace.js';
 
 /**
@@ -33,8 +33,10 @@ export class FusedMlpKernel {
   readonly gradients: Float32Array;
   readonly inputSize: number;
   readonly outputSize: number;
-  /** Where the passes run (`wasm-simd` or `javascript`). */
-  readonly workspace: MlpWorkspace;
+  /** Where the passes run (`wasm-simd` or `javascript`), and in which precision. */
+  workspace: MlpWorkspace;
+  private readonly shape: MlpShape;
+  private readonly workspaceOption: WorkspaceOption;
 
   /**
    * `precision` is what the caller asks for; {@link workspace}'s `precision`
@@ -58,17 +60,28 @@ export class FusedMlpKernel {
     this.outputSize = widths.at(-1) as number;
     this.parameters = new Float32Array(offset);
     this.gradients = new Float32Array(offset);
-    this.workspace = createMlpWorkspace(
-      {
-        layout,
-        activation,
-        inputSize: this.inputSize,
-        outputSize: this.outputSize,
-        parameterCount: offset,
-      },
-      workspace === 'auto' ? mlpPassesModule() : null,
-      precision,
-    );
+    this.shape = {
+      layout,
+      activation,
+      inputSize: this.inputSize,
+      outputSize: this.outputSize,
+      parameterCount: offset,
+    };
+    this.workspaceOption = workspace;
+    this.workspace = this.createWorkspace(precision);
+  }
+
+  /**
+   * Runs the next passes in `precision` (a new workspace when it changes; the
+   * parameters stay). Where only JavaScript runs, the precision stays `exact`.
+   */
+  usePrecision(precision: KernelPrecision): void {
+    if (precision !== this.workspace.precision) this.workspace = this.createWorkspace(precision);
+  }
+
+  private createWorkspace(precision: KernelPrecision): MlpWorkspace {
+    const module = this.workspaceOption === 'auto' ? mlpPassesModule() : null;
+    return createMlpWorkspace(this.shape, module, precision);
   }
 
   /**

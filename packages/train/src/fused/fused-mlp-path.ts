@@ -29,12 +29,8 @@ import { FusedMlpKernel } from './fused-mlp-kernel.js';
  * order; other sources' batch tensors are read one batch at a time.
  */
 export class FusedMlpPath implements TrainingPath {
-  /**
-   * `fused-wasm-simd`, `fused-wasm-simd-f32` or `fused-js`: where the
-   * kernel's passes run, and in which precision.
-   */
-  readonly name: TrainingPathName;
   readonly kernel: FusedMlpKernel;
+  private readonly precision: FusedPrecisionOption;
   private readonly model: TrainableModel;
   private readonly dense: DenseMlpModel;
   private readonly loss: FusedLoss;
@@ -59,10 +55,21 @@ export class FusedMlpPath implements TrainingPath {
       'auto',
       choosePrecision(dense.widths, precision),
     );
-    this.name = pathName(this.kernel);
+    this.precision = precision;
     this.loss = createFusedLoss(loss);
     this.optimizer = createFusedOptimizer(optimizer, this.kernel.parameters.length);
     this.readWeights();
+  }
+
+  /**
+   * `fused-wasm-simd`, `fused-wasm-simd-f32` or `fused-js`: where the
+   * kernel's passes run, and in which precision (`auto` settles it at the
+   * first training batch, whose size it takes into account).
+   */
+  get name(): TrainingPathName {
+    const { kind, precision } = this.kernel.workspace;
+    if (kind === 'javascript') return 'fused-js';
+    return precision === 'float32' ? 'fused-wasm-simd-f32' : 'fused-wasm-simd';
   }
 
   async trainEpoch(epoch: number, source: BatchSource, context: PassContext): Promise<PassLoss> {
@@ -197,6 +204,10 @@ export class FusedMlpPath implements TrainingPath {
     if (feed !== undefined) return feed;
     for (const batch of source.batches(epoch)) {
       checkBatch(this.model, batch, role, this.kernel.outputSize);
+      if (role === 'train') {
+        const rows = batch[0].shape[0] as number;
+        this.kernel.usePrecision(choosePrecision(this.dense.widths, this.precision, rows));
+      }
       feed = createBatchFeed(source);
       break;
     }
@@ -204,13 +215,6 @@ export class FusedMlpPath implements TrainingPath {
     this.feeds.set(source, feed);
     return feed;
   }
-}
-
-/** The path's name for what `kernel`'s workspace runs. */
-function pathName(kernel: FusedMlpKernel): TrainingPathName {
-  const { kind, precision } = kernel.workspace;
-  if (kind === 'javascript') return 'fused-js';
-  return precision === 'float32' ? 'fused-wasm-simd-f32' : 'fused-wasm-simd';
 }
 
 function noBatches(role: string, epoch: number): InvalidArgumentError {
