@@ -77,8 +77,10 @@ let compiled: WebAssembly.Module | null | undefined;
 /**
  * `wasm/mlp-passes.wat` compiled once per process, or `null` where it cannot
  * run: no WebAssembly, no SIMD (`WebAssembly.validate` fails), or a page whose
- * Content-Security-Policy forbids compiling it. The module is small enough
- * (under 4 KB) for browsers to compile it synchronously on the main thread.
+ * Content-Security-Policy forbids compiling it. The module (about 4.1 KB)
+ * compiles synchronously anywhere but on the main thread of Chrome 114 and
+ * older, which refuse modules over 4 KB there (newer ones allow 8 MB); such a
+ * page gets `null` and the JavaScript passes (the web app trains in workers).
  */
 export function mlpPassesModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;

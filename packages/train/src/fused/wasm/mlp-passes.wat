@@ -578,19 +578,19 @@
       (loop $kLoop
         (br_if $kDone (i32.ge_u (local.get $k0) (local.get $k)))
         (local.set $kc (i32.sub (local.get $k) (local.get $k0)))
-        (if (i32.gt_u (local.get $kc) (i32.const 256)) (then (local.set $kc (i32.const 256))))
+        (local.set $kc (call $min (local.get $kc) (i32.const 256)))
         (local.set $m0 (i32.const 0))
         (block $mDone
           (loop $mLoop
             (br_if $mDone (i32.ge_u (local.get $m0) (local.get $m)))
             (local.set $mEnd (i32.add (local.get $m0) (i32.const 64)))
-            (if (i32.gt_u (local.get $mEnd) (local.get $m)) (then (local.set $mEnd (local.get $m))))
+            (local.set $mEnd (call $min (local.get $mEnd) (local.get $m)))
             (local.set $n0 (i32.const 0))
             (block $nDone
               (loop $nLoop
                 (br_if $nDone (i32.ge_u (local.get $n0) (local.get $n)))
                 (local.set $nr (i32.sub (local.get $n) (local.get $n0)))
-                (if (i32.gt_u (local.get $nr) (i32.const 8)) (then (local.set $nr (i32.const 8))))
+                (local.set $nr (call $min (local.get $nr) (i32.const 8)))
                 ;; Panel n0 / 8 holds k rows of 8 floats; this block starts at row k0.
                 (local.set $panel (i32.add (local.get $packed)
                   (i32.add (i32.shl (i32.mul (local.get $n0) (local.get $k)) (i32.const 2))
@@ -600,7 +600,7 @@
                   (loop $rowLoop
                     (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $mEnd)))
                     (local.set $mr (i32.sub (local.get $mEnd) (local.get $row)))
-                    (if (i32.gt_u (local.get $mr) (i32.const 4)) (then (local.set $mr (i32.const 4))))
+                    (local.set $mr (call $min (local.get $mr) (i32.const 4)))
                     (call $microKernel
                       (i32.add (local.get $a)
                         (i32.add (i32.mul (local.get $row) (local.get $aRowStride))
@@ -620,6 +620,10 @@
         (local.set $k0 (i32.add (local.get $k0) (local.get $kc)))
         (br $kLoop))))
 
+  ;; The smaller of two unsigned numbers.
+  (func $min (param $a i32) (param $b i32) (result i32)
+    (select (local.get $a) (local.get $b) (i32.lt_u (local.get $a) (local.get $b))))
+
   ;; dst = B [k, n] (strides in bytes) as panels of 8 columns, each k rows of
   ;; 8 floats in order; the last panel's missing columns are zeros.
   (func $packColumns
@@ -628,12 +632,11 @@
     (local $n0 i32) (local $nr i32) (local $row i32) (local $column i32) (local $src i32)
     (local $j i32) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
     (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128)
-    (local $r4 v128) (local $r5 v128) (local $r6 v128) (local $r7 v128)
     (block $panelsDone
       (loop $panelLoop
         (br_if $panelsDone (i32.ge_u (local.get $n0) (local.get $n)))
         (local.set $nr (i32.sub (local.get $n) (local.get $n0)))
-        (if (i32.gt_u (local.get $nr) (i32.const 8)) (then (local.set $nr (i32.const 8))))
+        (local.set $nr (call $min (local.get $nr) (i32.const 8)))
         (local.set $column (i32.add (local.get $b) (i32.mul (local.get $n0) (local.get $nStride))))
         (local.set $row (i32.const 0))
         (if (i32.and (i32.eq (local.get $nr) (i32.const 8)) (i32.eq (local.get $nStride) (i32.const 4)))
@@ -657,30 +660,27 @@
                 (block $quadsDone
                   (loop $quadLoop
                     (br_if $quadsDone (i32.gt_u (i32.add (local.get $row) (i32.const 4)) (local.get $k)))
-                      (local.set $r0 (v128.load (local.get $src)))
-                      (local.set $r1 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 1)))))
-                      (local.set $r2 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 2)))))
-                      (local.set $r3 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 3)))))
-                      (local.set $r4 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 4)))))
-                      (local.set $r5 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 5)))))
-                      (local.set $r6 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 6)))))
-                      (local.set $r7 (v128.load (i32.add (local.get $src) (i32.mul (local.get $nStride) (i32.const 7)))))
+                    ;; Columns 0-3, then 4-7: rows j = $j .. $j + 3 from $r0 .. $r3.
+                    (local.set $j (i32.const 0))
+                    (loop $halfLoop
+                      (local.set $column (i32.add (local.get $src) (i32.mul (local.get $nStride) (local.get $j))))
+                      (local.set $r0 (v128.load (local.get $column)))
+                      (local.set $column (i32.add (local.get $column) (local.get $nStride)))
+                      (local.set $r1 (v128.load (local.get $column)))
+                      (local.set $column (i32.add (local.get $column) (local.get $nStride)))
+                      (local.set $r2 (v128.load (local.get $column)))
+                      (local.set $r3 (v128.load (i32.add (local.get $column) (local.get $nStride))))
                       (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r0) (local.get $r1)))
                       (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r0) (local.get $r1)))
                       (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r2) (local.get $r3)))
                       (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r2) (local.get $r3)))
-                      (v128.store offset=0 (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
-                      (v128.store offset=32 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
-                      (v128.store offset=64 (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
-                      (v128.store offset=96 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3)))
-                      (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r4) (local.get $r5)))
-                      (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r4) (local.get $r5)))
-                      (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r6) (local.get $r7)))
-                      (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r6) (local.get $r7)))
-                      (v128.store offset=16 (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
-                      (v128.store offset=48 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
-                      (v128.store offset=80 (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
-                      (v128.store offset=112 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3)))
+                      (local.set $column (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))))
+                      (v128.store offset=0 (local.get $column) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
+                      (v128.store offset=32 (local.get $column) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
+                      (v128.store offset=64 (local.get $column) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
+                      (v128.store offset=96 (local.get $column) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3)))
+                      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+                      (br_if $halfLoop (i32.lt_u (local.get $j) (i32.const 8))))
                     (local.set $src (i32.add (local.get $src) (i32.const 16)))
                     (local.set $dst (i32.add (local.get $dst) (i32.const 128)))
                     (local.set $row (i32.add (local.get $row) (i32.const 4)))
@@ -712,9 +712,9 @@
   ;; C[0..mr, 0..nr] += A[0..mr, 0..kc] . panel[0..kc, 0..8], one 4 x 8 tile:
   ;; the tile's sums stay in eight f32x4 registers while k streams (per k: two
   ;; loads of the panel row, four splats of A, eight multiplies, eight adds).
-  ;; Rows past `mr` re-read the last row and columns past `nr` are the panel's
-  ;; zeros: both are computed and dropped, the edge tile written through
-  ;; `tile` (32 floats).
+  ;; The sums go through `tile` (32 floats) into C, only the rows and columns
+  ;; that exist: rows past `mr` re-read the last row and columns past `nr` are
+  ;; the panel's zeros, both computed and dropped.
   (func $microKernel
     (param $a0 i32) (param $aRowStride i32) (param $aKStride i32) (param $mr i32)
     (param $b i32) (param $kc i32) (param $c i32) (param $cStride i32) (param $nr i32)
@@ -755,20 +755,6 @@
         (local.set $b (i32.add (local.get $b) (i32.const 32)))
         (local.set $kc (i32.sub (local.get $kc) (i32.const 1)))
         (br $kLoop)))
-    (if (i32.and (i32.eq (local.get $mr) (i32.const 4)) (i32.eq (local.get $nr) (i32.const 8)))
-      (then
-        (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (local.get $c00)))
-        (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (local.get $c01)))
-        (local.set $c (i32.add (local.get $c) (local.get $cStride)))
-        (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (local.get $c10)))
-        (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (local.get $c11)))
-        (local.set $c (i32.add (local.get $c) (local.get $cStride)))
-        (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (local.get $c20)))
-        (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (local.get $c21)))
-        (local.set $c (i32.add (local.get $c) (local.get $cStride)))
-        (v128.store (local.get $c) (f32x4.add (v128.load (local.get $c)) (local.get $c30)))
-        (v128.store offset=16 (local.get $c) (f32x4.add (v128.load offset=16 (local.get $c)) (local.get $c31)))
-        (return)))
     (v128.store offset=0 (local.get $tile) (local.get $c00))
     (v128.store offset=16 (local.get $tile) (local.get $c01))
     (v128.store offset=32 (local.get $tile) (local.get $c10))
@@ -783,6 +769,13 @@
         (local.set $in (i32.add (local.get $tile) (i32.shl (local.get $r) (i32.const 5))))
         (local.set $out (local.get $c))
         (local.set $j (i32.const 0))
+        ;; A full row of the tile: two SIMD adds.
+        (if (i32.eq (local.get $nr) (i32.const 8))
+          (then
+            (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (v128.load (local.get $in))))
+            (v128.store offset=16 (local.get $out)
+              (f32x4.add (v128.load offset=16 (local.get $out)) (v128.load offset=16 (local.get $in))))
+            (local.set $j (i32.const 8))))
         (block $columnsDone
           (loop $columnLoop
             (br_if $columnsDone (i32.ge_u (local.get $j) (local.get $nr)))
