@@ -7,9 +7,29 @@ usage: /usr/bin/python3 size_table.py --hidden 32,32 --n 10000 --batch 32 --epoc
 model: Linear(1,h1), LeakyReLU, ..., Linear(hk,1) (PyTorch's default init); data: the line
 y = x on [-1, 1] with noise sigma 0.2 on x and y, torch.manual_seed(0); L1 loss, SGD lr 1e-3.
 Prints one JSON line: threads, seconds (the training loop only), samples_per_s, final_train,
-peak_rss_mb (the process's).
+peak_rss_mb (the process's), blas (the BLAS libraries the process has loaded after its
+matmuls, resolved: see loaded_blas).
+
+Why blas: Debian's python3-torch calls whatever libblas.so.3 the system's alternative points
+at. With only the netlib *reference* BLAS installed (torch.__config__.show() says
+BLAS_INFO=generic either way) PyTorch's wide matrix products run 4-20x slower than with
+OpenBLAS (apt-get install libopenblas0-pthread), which makes PyTorch look slow, not epochlab
+fast. The script refuses nothing; it says which one ran.
 """
-import argparse, json, resource, time, torch
+import argparse, json, os, resource, time, torch
+
+
+def loaded_blas():
+    """The resolved paths of the BLAS/LAPACK libraries mapped into this process."""
+    names = ('blas', 'lapack', 'mkl')
+    found = set()
+    with open('/proc/self/maps') as maps:
+        for line in maps:
+            fields = line.split()
+            if len(fields) >= 6 and any(name in os.path.basename(fields[-1]).lower() for name in names):
+                found.add(os.path.realpath(fields[-1]))
+    return sorted(found)
+
 
 parser = argparse.ArgumentParser()
 parser.add_argument('--hidden', required=True)
@@ -56,4 +76,5 @@ print(json.dumps({
     'samples_per_s': args.n * args.epochs / seconds,
     'final_train': total / batches,
     'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    'blas': loaded_blas(),
 }))

@@ -13,6 +13,12 @@ export type {
   ValidationEndEvent,
 } from './callbacks/training-events.js';
 export type { EarlyStoppingOptions } from './early-stopping/early-stopping-options.js';
+export {
+  FLOAT32_FROM_BATCH,
+  FLOAT32_FROM_WIDTH,
+  FUSED_PRECISION_OPTIONS,
+  type FusedPrecisionOption,
+} from './fused/choose-precision.js';
 export type { Batch, BatchSource } from './loop/batch-source.js';
 export { trainModel } from './loop/train-model.js';
 export {

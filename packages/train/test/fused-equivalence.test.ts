@@ -25,6 +25,7 @@ import { createFusedLoss } from '../src/losses/create-loss.js';
 import { expectInvalid } from './helpers/expect-invalid.js';
 import { notebookSetup } from './helpers/notebook-setup.js';
 import { LOSS_CONFIGS, OPTIMIZER_VARIANTS } from './helpers/registry-cases.js';
+import { relativeError } from './helpers/relative-error.js';
 import { createEchoModel } from './helpers/scripted.js';
 
 beforeAll(async () => {
@@ -42,18 +43,6 @@ function fixedCase(activation: Activation) {
   const initial = weights.getWeights();
   weights.dispose();
   return { spec, rows, x, y, initial, batchSize: 3 };
-}
-
-/** Largest |a - b| over the largest |b| (at least 1e-3): the error relative to the values' scale. */
-function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  expect(actual.length).toBe(expected.length);
-  let scale = 1e-3;
-  let error = 0;
-  for (let k = 0; k < expected.length; k++) {
-    scale = Math.max(scale, Math.abs(expected[k] as number));
-    error = Math.max(error, Math.abs((actual[k] as number) - (expected[k] as number)));
-  }
-  return error / scale;
 }
 
 describe.each(ACTIVATIONS)('the fused kernel against tfjs, $name', ({ name: activation }) => {

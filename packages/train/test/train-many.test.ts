@@ -21,6 +21,7 @@ import {
 import { expectInvalid } from './helpers/expect-invalid.js';
 import { notebookSetup } from './helpers/notebook-setup.js';
 import { LOSS_CONFIGS } from './helpers/registry-cases.js';
+import { relativeError } from './helpers/relative-error.js';
 
 beforeAll(async () => {
   await initBackend('cpu');
@@ -93,18 +94,6 @@ function buildRun(sweep: Sweep, caseSeed: number, k: number) {
       tf.dispose([...train, ...validation]);
     },
   };
-}
-
-/** Largest |a - b| over the largest |b| (at least 1e-3). */
-function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  expect(actual.length).toBe(expected.length);
-  let scale = 1e-3;
-  let error = 0;
-  for (let k = 0; k < expected.length; k++) {
-    scale = Math.max(scale, Math.abs(expected[k] as number));
-    error = Math.max(error, Math.abs((actual[k] as number) - (expected[k] as number)));
-  }
-  return error / scale;
 }
 
 function flatWeights(model: Mlp): Float32Array {

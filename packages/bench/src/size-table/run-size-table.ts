@@ -16,6 +16,8 @@ interface TorchSizeRun {
   readonly samples_per_s: number;
   readonly final_train: number;
   readonly peak_rss_mb: number;
+  /** Resolved paths of the BLAS libraries PyTorch's process had loaded after its matmuls. */
+  readonly blas: readonly string[];
 }
 
 function lastJsonLine<T>(output: string): T {
@@ -54,8 +56,9 @@ function torchSide(row: SizeRow, threads: number): TorchSizeRun {
  * picks), PyTorch with one thread and PyTorch with one thread per core (its OpenMP default
  * may be fewer: the bench's `pytorch-threads` line says), one after the other
  * (interleaved row by row, so load that drifts falls on all three alike), each in a fresh
- * process. Prints a JSON line per row and the crossovers through `print`, and returns the
- * table as Markdown.
+ * process. Prints, through `print`, a `pytorch-blas` line (the BLAS PyTorch's matmuls
+ * called: with the netlib reference BLAS instead of OpenBLAS its wide rows run 4-20x
+ * slower), a JSON line per row and the crossovers, and returns the table as Markdown.
  */
 export function runSizeTable(print: (line: object) => void): string {
   const results: SizeRowResult[] = [];
@@ -63,6 +66,7 @@ export function runSizeTable(print: (line: object) => void): string {
     const ours = epochlabSide(index);
     const one = torchSide(row, 1);
     const all = torchSide(row, availableParallelism());
+    if (index === 0) print({ kind: 'pytorch-blas', libraries: one.blas });
     const result: SizeRowResult = {
       row,
       epochlab: ours.samplesPerSecond,

@@ -2,6 +2,7 @@ import { tf } from '@epochlab/tensor';
 import type { TrainableModel } from '../loop/trainable-model.js';
 import type { ResolvedLossConfig } from '../losses/loss-registry.js';
 import type { ResolvedOptimizerConfig } from '../optimizers/optimizer-registry.js';
+import type { FusedPrecisionOption } from './choose-precision.js';
 import { readDenseMlp } from './dense-mlp-model.js';
 import { FusedMlpPath, forwardMatches } from './fused-mlp-path.js';
 
@@ -20,11 +21,13 @@ export type FusedPathChoice = { readonly path: FusedMlpPath } | { readonly reaso
  * backend is not in {@link FUSED_BACKENDS}, the model is not a dense MLP (see
  * `readDenseMlp`), or its `forward` does not compute what the fused kernel
  * computes. Every entry of `LOSSES` and `OPTIMIZERS` has a fused form.
+ * `precision` picks the kernel's matrix products (see `choosePrecision`).
  */
 export function chooseFusedPath(
   model: TrainableModel,
   loss: ResolvedLossConfig,
   optimizer: ResolvedOptimizerConfig,
+  precision: FusedPrecisionOption = 'auto',
 ): FusedPathChoice {
   const backend = tf.getBackend();
   if (!FUSED_BACKENDS.includes(backend)) {
@@ -32,7 +35,7 @@ export function chooseFusedPath(
   }
   const reading = readDenseMlp(model);
   if ('reason' in reading) return reading;
-  const path = new FusedMlpPath(model, reading.dense, loss, optimizer);
+  const path = new FusedMlpPath(model, reading.dense, loss, optimizer, precision);
   if (!forwardMatches(model, path.kernel, reading.dense.activation.name)) {
     path.dispose();
     return { reason: "the model's forward does not compute what its layers describe" };

@@ -1,20 +1,23 @@
 import { JavascriptWorkspace } from './javascript-workspace.js';
-import type { MlpShape, MlpWorkspace } from './mlp-workspace.js';
+import type { KernelPrecision, MlpShape, MlpWorkspace } from './mlp-workspace.js';
 import { WasmWorkspace } from './wasm-workspace.js';
 
 /**
  * The workspace for `shape`: WebAssembly SIMD on `module` (see
  * `mlpPassesModule`) when there is one and it instantiates here, plain
  * JavaScript otherwise (no module, or instantiating refused, e.g. by a page's
- * Content-Security-Policy). Both give the same bits.
+ * Content-Security-Policy). Both give the same bits in the `exact` precision;
+ * `float32` needs the module, and without it the workspace is JavaScript's
+ * `exact` one (its `precision` says so).
  */
 export function createMlpWorkspace(
   shape: MlpShape,
   module: WebAssembly.Module | null,
+  precision: KernelPrecision = 'exact',
 ): MlpWorkspace {
   if (module !== null) {
     try {
-      return new WasmWorkspace(shape, module);
+      return new WasmWorkspace(shape, module, precision);
     } catch {
       // Fall back to JavaScript below.
     }

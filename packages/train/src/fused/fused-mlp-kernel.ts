@@ -2,7 +2,7 @@ import type { ActivationFunction } from '@epochlab/models';
 import type { FusedLoss } from '../losses/loss-definition.js';
 import type { FusedOptimizer } from '../optimizers/optimizer-definition.js';
 import { createMlpWorkspace } from './create-mlp-workspace.js';
-import type { LayerLayout, MlpWorkspace } from './mlp-workspace.js';
+import type { KernelPrecision, LayerLayout, MlpShape, MlpWorkspace } from './mlp-workspace.js';
 import { mlpPassesModule } from './wasm-workspace.js';
 
 /**
@@ -18,8 +18,10 @@ export type WorkspaceOption = 'auto' | 'javascript';
  * Parameters live in one `Float32Array` (kernel 0, bias 0, kernel 1, ...,
  * kernels `[fanIn, fanOut]` row-major, as the model's variables), gradients in
  * another with the same layout. Values are stored as float32 after every
- * operation, as tfjs's cpu kernels store them; sums (the matrix products and
- * the bias gradients) are accumulated in double precision, also as they do.
+ * operation, as tfjs's cpu kernels store them. In the `exact` precision, sums
+ * (the matrix products and the bias gradients) are accumulated in double
+ * precision, also as they do; in `float32` (WebAssembly SIMD only) the
+ * matrix products are accumulated in float32, in a fixed order.
  *
  * The forward and backward passes run in an {@link MlpWorkspace}: each pass
  * copies the parameters and inputs into it (and the gradients back out), so
@@ -31,13 +33,20 @@ export class FusedMlpKernel {
   readonly gradients: Float32Array;
   readonly inputSize: number;
   readonly outputSize: number;
-  /** Where the passes run (`wasm-simd` or `javascript`). */
-  readonly workspace: MlpWorkspace;
+  /** Where the passes run (`wasm-simd` or `javascript`), and in which precision. */
+  workspace: MlpWorkspace;
+  private readonly shape: MlpShape;
+  private readonly workspaceOption: WorkspaceOption;
 
+  /**
+   * `precision` is what the caller asks for; {@link workspace}'s `precision`
+   * is what runs (`exact` where there is no WebAssembly SIMD).
+   */
   constructor(
     widths: readonly number[],
     activation: ActivationFunction,
     workspace: WorkspaceOption = 'auto',
+    precision: KernelPrecision = 'exact',
   ) {
     const layout: LayerLayout[] = [];
     let offset = 0;
@@ -51,16 +60,28 @@ export class FusedMlpKernel {
     this.outputSize = widths.at(-1) as number;
     this.parameters = new Float32Array(offset);
     this.gradients = new Float32Array(offset);
-    this.workspace = createMlpWorkspace(
-      {
-        layout,
-        activation,
-        inputSize: this.inputSize,
-        outputSize: this.outputSize,
-        parameterCount: offset,
-      },
-      workspace === 'auto' ? mlpPassesModule() : null,
-    );
+    this.shape = {
+      layout,
+      activation,
+      inputSize: this.inputSize,
+      outputSize: this.outputSize,
+      parameterCount: offset,
+    };
+    this.workspaceOption = workspace;
+    this.workspace = this.createWorkspace(precision);
+  }
+
+  /**
+   * Runs the next passes in `precision` (a new workspace when it changes; the
+   * parameters stay). Where only JavaScript runs, the precision stays `exact`.
+   */
+  usePrecision(precision: KernelPrecision): void {
+    if (precision !== this.workspace.precision) this.workspace = this.createWorkspace(precision);
+  }
+
+  private createWorkspace(precision: KernelPrecision): MlpWorkspace {
+    const module = this.workspaceOption === 'auto' ? mlpPassesModule() : null;
+    return createMlpWorkspace(this.shape, module, precision);
   }
 
   /**

@@ -11,6 +11,7 @@ import { createFusedOptimizer } from '../optimizers/create-optimizer.js';
 import type { FusedOptimizer } from '../optimizers/optimizer-definition.js';
 import type { ResolvedOptimizerConfig } from '../optimizers/optimizer-registry.js';
 import { type BatchFeed, createBatchFeed } from './batch-feed.js';
+import { choosePrecision, type FusedPrecisionOption } from './choose-precision.js';
 import type { DenseMlpModel } from './dense-mlp-model.js';
 import { FusedMlpKernel } from './fused-mlp-kernel.js';
 
@@ -28,9 +29,8 @@ import { FusedMlpKernel } from './fused-mlp-kernel.js';
  * order; other sources' batch tensors are read one batch at a time.
  */
 export class FusedMlpPath implements TrainingPath {
-  /** `fused-wasm-simd` or `fused-js`: where the kernel's passes run. */
-  readonly name: TrainingPathName;
   readonly kernel: FusedMlpKernel;
+  private readonly precision: FusedPrecisionOption;
   private readonly model: TrainableModel;
   private readonly dense: DenseMlpModel;
   private readonly loss: FusedLoss;
@@ -45,14 +45,31 @@ export class FusedMlpPath implements TrainingPath {
     dense: DenseMlpModel,
     loss: ResolvedLossConfig,
     optimizer: ResolvedOptimizerConfig,
+    precision: FusedPrecisionOption = 'auto',
   ) {
     this.model = model;
     this.dense = dense;
-    this.kernel = new FusedMlpKernel(dense.widths, dense.activation);
-    this.name = this.kernel.workspace.kind === 'wasm-simd' ? 'fused-wasm-simd' : 'fused-js';
+    this.kernel = new FusedMlpKernel(
+      dense.widths,
+      dense.activation,
+      'auto',
+      choosePrecision(dense.widths, precision),
+    );
+    this.precision = precision;
     this.loss = createFusedLoss(loss);
     this.optimizer = createFusedOptimizer(optimizer, this.kernel.parameters.length);
     this.readWeights();
+  }
+
+  /**
+   * `fused-wasm-simd`, `fused-wasm-simd-f32` or `fused-js`: where the
+   * kernel's passes run, and in which precision (`auto` settles it at the
+   * first training batch, whose size it takes into account).
+   */
+  get name(): TrainingPathName {
+    const { kind, precision } = this.kernel.workspace;
+    if (kind === 'javascript') return 'fused-js';
+    return precision === 'float32' ? 'fused-wasm-simd-f32' : 'fused-wasm-simd';
   }
 
   async trainEpoch(epoch: number, source: BatchSource, context: PassContext): Promise<PassLoss> {
@@ -187,6 +204,10 @@ export class FusedMlpPath implements TrainingPath {
     if (feed !== undefined) return feed;
     for (const batch of source.batches(epoch)) {
       checkBatch(this.model, batch, role, this.kernel.outputSize);
+      if (role === 'train') {
+        const rows = batch[0].shape[0] as number;
+        this.kernel.usePrecision(choosePrecision(this.dense.widths, this.precision, rows));
+      }
       feed = createBatchFeed(source);
       break;
     }

@@ -4,6 +4,7 @@ import type { LayerLayout, MlpShape, MlpWorkspace } from './mlp-workspace.js';
 /** {@link MlpWorkspace} on plain `Float32Array`s, with the functions of `dense-layer-ops.ts`. */
 export class JavascriptWorkspace implements MlpWorkspace {
   readonly kind = 'javascript' as const;
+  readonly precision = 'exact' as const;
   readonly parameters: Float32Array;
   readonly gradients: Float32Array;
   inputs: Float32Array = new Float32Array(0);

@@ -21,14 +21,26 @@ export interface MlpShape {
 }
 
 /**
+ * How a workspace computes the matrix products: `exact` in double precision
+ * in tfjs cpu's order (bit-identical with the tfjs cpu backend), `float32` in
+ * float32 SIMD, register-blocked and cache-tiled (deterministic, within
+ * float32 rounding of `exact`; WebAssembly SIMD only). See the train README's
+ * "Inside the fused kernel".
+ */
+export type KernelPrecision = 'exact' | 'float32';
+
+/**
  * The buffers of {@link FusedMlpKernel}'s passes and the code that runs them.
- * Two kinds give the same bits: `wasm-simd` (`wasm/mlp-passes.wat`, where
- * WebAssembly SIMD is available) and `javascript`.
+ * Two kinds give the same bits in the `exact` precision: `wasm-simd`
+ * (`wasm/mlp-passes.wat`, where WebAssembly SIMD is available) and
+ * `javascript`; only `wasm-simd` has the `float32` precision.
  *
  * The views are valid until the next {@link reserve} that needs more rows.
  */
 export interface MlpWorkspace {
   readonly kind: 'wasm-simd' | 'javascript';
+  /** How the passes compute the matrix products. */
+  readonly precision: KernelPrecision;
   /** Makes every buffer hold at least `rows` rows. */
   reserve(rows: number): void;
   /** The parameters a pass uses (the kernel's layout). */

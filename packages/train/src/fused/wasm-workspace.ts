@@ -1,11 +1,21 @@
-import type { MlpShape, MlpWorkspace } from './mlp-workspace.js';
+import type { KernelPrecision, MlpShape, MlpWorkspace } from './mlp-workspace.js';
 import { MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
+
+/** A pass of `wasm/mlp-passes.wat`: the layer table, its length, rows, activation and precision codes, scratch. */
+type MlpPass = (
+  table: number,
+  layers: number,
+  rows: number,
+  activation: number,
+  precision: number,
+  scratch: number,
+) => void;
 
 /** The exports of `wasm/mlp-passes.wat`. */
 interface MlpPassesExports {
   readonly memory: WebAssembly.Memory;
-  forward(table: number, layers: number, rows: number, activation: number): void;
-  backward(table: number, layers: number, rows: number, activation: number, scratch: number): void;
+  forward: MlpPass;
+  backward: MlpPass;
 }
 
 /**
@@ -29,6 +39,31 @@ const ALIGN_BYTES = 16;
 const TABLE_WORDS = 10;
 /** Byte address of the layer table: the start of the memory. */
 const TABLE_ADDRESS = 0;
+/** The `precision` argument of the module's passes. */
+const PRECISION_CODES: Readonly<Record<KernelPrecision, number>> = { exact: 0, float32: 1 };
+/** Columns in a panel of the float32 products' packed matrices (`$packColumns`). */
+const PANEL_COLUMNS = 8;
+/** Floats of the float32 micro-kernel's edge tile, before the packed matrix in scratch. */
+const EDGE_TILE_FLOATS = 32;
+
+/** `count` rounded up to whole panels. */
+function panelled(count: number): number {
+  return Math.ceil(count / PANEL_COLUMNS) * PANEL_COLUMNS;
+}
+
+/**
+ * Floats of scratch the passes need for `rows` rows: exact transposes the
+ * largest kernel there; float32 packs each product's second matrix there in
+ * whole panels (the kernel, its transpose, or a layer's deltas).
+ */
+function scratchFloats(shape: MlpShape, rows: number, precision: KernelPrecision): number {
+  const { layout } = shape;
+  if (precision === 'exact') return Math.max(...layout.map(({ fanIn, fanOut }) => fanIn * fanOut));
+  const packed = layout.map(({ fanIn, fanOut }) =>
+    Math.max(fanIn * panelled(fanOut), fanOut * panelled(fanIn), rows * panelled(fanOut)),
+  );
+  return EDGE_TILE_FLOATS + Math.max(...packed);
+}
 
 /** Byte addresses of one layer's buffers: pre-activations, activations, deltas. */
 interface LayerAddresses {
@@ -42,8 +77,10 @@ let compiled: WebAssembly.Module | null | undefined;
 /**
  * `wasm/mlp-passes.wat` compiled once per process, or `null` where it cannot
  * run: no WebAssembly, no SIMD (`WebAssembly.validate` fails), or a page whose
- * Content-Security-Policy forbids compiling it. The module is small enough
- * (under 4 KB) for browsers to compile it synchronously on the main thread.
+ * Content-Security-Policy forbids compiling it. The module (about 4.1 KB)
+ * compiles synchronously anywhere but on the main thread of Chrome 114 and
+ * older, which refuse modules over 4 KB there (newer ones allow 8 MB); such a
+ * page gets `null` and the JavaScript passes (the web app trains in workers).
  */
 export function mlpPassesModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
@@ -61,15 +98,17 @@ export function mlpPassesModule(): WebAssembly.Module | null {
 
 /**
  * {@link MlpWorkspace} in the memory of one instance of `wasm/mlp-passes.wat`:
- * each pass is one call into WebAssembly (SIMD matrix products, activations
- * in the same module; `tanh` and `exp` are JavaScript's `Math` functions).
+ * each pass is one call into WebAssembly (SIMD matrix products in `precision`,
+ * activations in the same module; `tanh` and `exp` are JavaScript's `Math`
+ * functions).
  *
- * Memory: the layer table, then parameters, gradients, room for the largest
- * kernel (transposed there by the backward pass), inputs and, per layer,
- * pre-activations, activations (hidden layers) and deltas, each 16-byte aligned.
+ * Memory: the layer table, then parameters, gradients, scratch (see
+ * `scratchFloats`), inputs and, per layer, pre-activations, activations
+ * (hidden layers) and deltas, each 16-byte aligned.
  */
 export class WasmWorkspace implements MlpWorkspace {
   readonly kind = 'wasm-simd' as const;
+  readonly precision: KernelPrecision;
   parameters: Float32Array = new Float32Array(0);
   gradients: Float32Array = new Float32Array(0);
   inputs: Float32Array = new Float32Array(0);
@@ -79,15 +118,16 @@ export class WasmWorkspace implements MlpWorkspace {
   private readonly passes: MlpPassesExports;
   private readonly activationIndex: number;
   private capacity = 0;
-  /** Byte address of room for the largest kernel (the backward pass transposes kernels there). */
+  /** Byte address of the passes' scratch (see `scratchFloats`). */
   private scratch = 0;
 
-  constructor(shape: MlpShape, module: WebAssembly.Module) {
+  constructor(shape: MlpShape, module: WebAssembly.Module, precision: KernelPrecision = 'exact') {
     const activationCode = WASM_ACTIVATION_CODES.get(shape.activation.name);
     if (activationCode === undefined) {
       throw new Error(`mlp-passes.wat has no ${shape.activation.name} activation`);
     }
     this.shape = shape;
+    this.precision = precision;
     this.activationIndex = activationCode;
     const imports = { math: { tanh: Math.tanh, exp: Math.exp } };
     this.passes = new WebAssembly.Instance(module, imports).exports as unknown as MlpPassesExports;
@@ -108,7 +148,7 @@ export class WasmWorkspace implements MlpWorkspace {
     const table = take(layout.length * TABLE_WORDS); // = TABLE_ADDRESS
     const parameters = take(parameterCount);
     const gradients = take(parameterCount);
-    const scratch = take(Math.max(...layout.map(({ fanIn, fanOut }) => fanIn * fanOut)));
+    const scratch = take(scratchFloats(this.shape, capacity, this.precision));
     const inputs = take(capacity * inputSize);
     const layers = layout.map(({ fanOut }, index): LayerAddresses => {
       const pre = take(capacity * fanOut);
@@ -152,11 +192,17 @@ export class WasmWorkspace implements MlpWorkspace {
   }
 
   forward(rows: number): void {
-    this.passes.forward(TABLE_ADDRESS, this.shape.layout.length, rows, this.activationIndex);
+    this.run(this.passes.forward, rows);
   }
 
   backward(rows: number): void {
-    const { layout } = this.shape;
-    this.passes.backward(TABLE_ADDRESS, layout.length, rows, this.activationIndex, this.scratch);
+    this.run(this.passes.backward, rows);
+  }
+
+  /** Calls one of the module's passes (both take the same arguments) on `rows` rows. */
+  private run(pass: MlpPass, rows: number): void {
+    const layers = this.shape.layout.length;
+    const precision = PRECISION_CODES[this.precision];
+    pass(TABLE_ADDRESS, layers, rows, this.activationIndex, precision, this.scratch);
   }
 }

@@ -26,7 +26,12 @@ export function createTrainingPath(
   forRun = '',
 ): CreatedTrainingPath {
   if (settings.trainingPath !== 'generic') {
-    const choice = chooseFusedPath(model, settings.loss, settings.optimizer);
+    const choice = chooseFusedPath(
+      model,
+      settings.loss,
+      settings.optimizer,
+      settings.fusedPrecision,
+    );
     if ('path' in choice) return { path: choice.path, optimizer: undefined };
     if (settings.trainingPath === 'fused') {
       throw new InvalidArgumentError(

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '@epochlab/tensor';
 import type { ResolvedEarlyStopping } from '../early-stopping/early-stopping-monitor.js';
 import type { EarlyStoppingOptions } from '../early-stopping/early-stopping-options.js';
+import { FUSED_PRECISION_OPTIONS, type FusedPrecisionOption } from '../fused/choose-precision.js';
 import { resolveLossConfig } from '../losses/create-loss.js';
 import type { ResolvedLossConfig } from '../losses/loss-registry.js';
 import type { ResolvedOptimizerConfig } from '../optimizers/optimizer-registry.js';
@@ -23,6 +24,7 @@ export interface ResolvedTrainOptions {
   readonly everyEpochs: number;
   readonly yieldIntervalMs: number;
   readonly trainingPath: TrainingPathOption;
+  readonly fusedPrecision: FusedPrecisionOption;
 }
 
 function isWholeAtLeastOne(value: unknown): value is number {
@@ -132,6 +134,14 @@ export function resolveTrainOptions(options: TrainModelOptions): ResolvedTrainOp
       trainingPath,
     );
   }
+  const fusedPrecision = options.fusedPrecision ?? 'auto';
+  if (!FUSED_PRECISION_OPTIONS.includes(fusedPrecision)) {
+    throw new InvalidArgumentError(
+      'fusedPrecision',
+      `one of ${FUSED_PRECISION_OPTIONS.join(', ')}`,
+      fusedPrecision,
+    );
+  }
   return {
     epochs,
     loss,
@@ -143,5 +153,6 @@ export function resolveTrainOptions(options: TrainModelOptions): ResolvedTrainOp
     everyEpochs,
     yieldIntervalMs,
     trainingPath,
+    fusedPrecision,
   };
 }

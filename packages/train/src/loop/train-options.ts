@@ -1,5 +1,6 @@
 import type { EventThrottle, TrainingCallbacks } from '../callbacks/training-events.js';
 import type { EarlyStoppingOptions } from '../early-stopping/early-stopping-options.js';
+import type { FusedPrecisionOption } from '../fused/choose-precision.js';
 import type { LossConfig, LossName } from '../losses/loss-registry.js';
 import type { OptimizerConfig, OptimizerName } from '../optimizers/optimizer-registry.js';
 import type { BatchSource } from './batch-source.js';
@@ -59,6 +60,16 @@ export interface TrainModelOptions {
    * batch. `result.trainingPath` says which ran.
    */
   readonly trainingPath?: TrainingPathOption;
+  /**
+   * How the fused path computes its matrix products. `'auto'` (default):
+   * `'float32'` when a hidden layer has 64 units or more, else `'exact'`.
+   * `'exact'`: double-precision sums in tfjs cpu's order, bit-identical with
+   * the tfjs cpu backend. `'float32'`: float32 SIMD, deterministic and within
+   * float32 rounding of `'exact'` (where WebAssembly SIMD is missing, the
+   * JavaScript passes run `'exact'`). `result.trainingPath` says which ran
+   * (`fused-wasm-simd-f32` for float32). The generic path ignores it.
+   */
+  readonly fusedPrecision?: FusedPrecisionOption;
 }
 
 /** The values of `trainModel`'s and `trainMany`'s `trainingPath` option. */

@@ -13,10 +13,13 @@ export type TrainingStatus = 'completed' | 'stopped-early' | 'diverged' | 'abort
  * - `fused-wasm-simd`: the whole step of a dense MLP as one kernel on typed
  *   arrays (cpu and wasm backends), its forward and backward passes in
  *   WebAssembly SIMD;
+ * - `fused-wasm-simd-f32`: the same kernel with its matrix products in
+ *   float32 SIMD (`fusedPrecision`: a hidden layer of 64 units or more, or
+ *   asked for): deterministic, within float32 rounding of `fused-wasm-simd`;
  * - `fused-js`: the same kernel with the passes in JavaScript, where
  *   WebAssembly SIMD is not available (the same bits as `fused-wasm-simd`).
  */
-export type TrainingPathName = 'generic' | 'fused-wasm-simd' | 'fused-js';
+export type TrainingPathName = 'generic' | 'fused-wasm-simd' | 'fused-wasm-simd-f32' | 'fused-js';
 
 /** A loss recorded at an epoch (0-based, as the notebook's `range(epochs)`). */
 export interface LossPoint {

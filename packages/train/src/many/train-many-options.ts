@@ -1,5 +1,6 @@
 import type { BatchEndEvent, EventHandler, EventThrottle } from '../callbacks/training-events.js';
 import type { EarlyStoppingOptions } from '../early-stopping/early-stopping-options.js';
+import type { FusedPrecisionOption } from '../fused/choose-precision.js';
 import type { BatchSource } from '../loop/batch-source.js';
 import type { TrainingPathOption } from '../loop/train-options.js';
 import type { TrainableModel } from '../loop/trainable-model.js';
@@ -88,4 +89,6 @@ export interface TrainManyOptions {
    * `'generic'`: never the fused path.
    */
   readonly trainingPath?: TrainingPathOption;
+  /** The fused path's precision for every run: see `TrainModelOptions.fusedPrecision`. */
+  readonly fusedPrecision?: FusedPrecisionOption;
 }

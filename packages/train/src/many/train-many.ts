@@ -44,6 +44,7 @@ function resolveRun(run: ManyRun, index: number, shared: TrainManyOptions): Reso
       ...(shared.throttle === undefined ? {} : { throttle: shared.throttle }),
       ...(shared.yieldIntervalMs === undefined ? {} : { yieldIntervalMs: shared.yieldIntervalMs }),
       ...(shared.trainingPath === undefined ? {} : { trainingPath: shared.trainingPath }),
+      ...(shared.fusedPrecision === undefined ? {} : { fusedPrecision: shared.fusedPrecision }),
     });
   } catch (error) {
     throw forRun(error, index);
@@ -151,7 +152,6 @@ export async function trainMany(
         parameterPrefix: `runs[${index}].`,
       }),
   );
-  const trainingPath = (created[0] as CreatedTrainingPath).path.name;
 
   const epochGate = new EventGate(shared.minIntervalMs, shared.everyEpochs);
   const progress = steppers.map((stepper) => ({
@@ -189,5 +189,7 @@ export async function trainMany(
     for (const stepper of steppers) stepper.dispose();
     for (const { optimizer } of created) optimizer?.dispose();
   }
+  // Read after the runs: the fused path settles its precision at the first batch.
+  const trainingPath = (created[0] as CreatedTrainingPath).path.name;
   return { results: steppers.map((stepper) => stepper.result(trainingPath)), trainingPath };
 }

@@ -1,12 +1,21 @@
 ;; A dense MLP's forward and backward pass (see ../fused-mlp-kernel.ts and
-;; ../javascript-workspace.ts, which this module computes bit for bit): float32
-;; arrays at byte addresses of the exported memory, kernels [fanIn, fanOut]
-;; row-major. Every matrix-product element is one sum in double precision, in
-;; the same order as the JavaScript functions of ../dense-layer-ops.ts add;
-;; SIMD lanes hold different elements' sums, never parts of one sum, so the
-;; order of each sum does not change. A float32 result is rounded once
-;; (f32.demote, or a float32 operation on float32 values), as storing a
-;; JavaScript number into a Float32Array rounds.
+;; ../javascript-workspace.ts): float32 arrays at byte addresses of the exported
+;; memory, kernels [fanIn, fanOut] row-major. Two precisions, chosen per call:
+;;
+;; - exact (0): computes ../javascript-workspace.ts bit for bit. Every
+;;   matrix-product element is one sum in double precision, in the same order
+;;   as the JavaScript functions of ../dense-layer-ops.ts add; SIMD lanes hold
+;;   different elements' sums, never parts of one sum, so the order of each sum
+;;   does not change. A float32 result is rounded once (f32.demote, or a float32
+;;   operation on float32 values), as storing a JavaScript number into a
+;;   Float32Array rounds.
+;; - float32 (1): the matrix products in float32 ($gemm below: f32x4
+;;   multiply then add, never a fused multiply-add, register-blocked 4 x 8
+;;   micro-kernel, the inner dimension in blocks of 256). Each element's sum
+;;   runs in a fixed order that depends only on the layer's sizes, not on the
+;;   batch, the row's place in it or the machine, so the bits are the same run
+;;   to run and in every engine; they differ from exact's by float32 rounding.
+;;   Activations and the bias gradient are exact's.
 ;;
 ;; The network is described by a table of layers, 10 i32 words (40 bytes) each:
 ;;   0 fanIn, 1 fanOut, 2 input, 3 kernel, 4 bias, 5 preActivations,
@@ -23,20 +32,34 @@
   ;; float32(0.01), the slope of leakyRelu below zero.
   (global $slope f32 (f32.const 0.01))
 
-  ;; Runs the network on `rows` rows of the first layer's input.
+  ;; Runs the network on `rows` rows of the first layer's input, in
+  ;; `precision` (0 exact, 1 float32). `scratch`: see "backward".
   (func (export "forward")
     (param $table i32) (param $layers i32) (param $rows i32) (param $activation i32)
+    (param $precision i32) (param $scratch i32)
     (local $layer i32) (local $last i32) (local $fanOut i32)
     (local.set $last (i32.sub (local.get $layers) (i32.const 1)))
     (block $done
       (loop $layerLoop
         (br_if $done (i32.ge_u (local.get $layer) (local.get $layers)))
         (local.set $fanOut (i32.load offset=4 (local.get $table)))
-        (call $denseForward
-          (i32.load offset=8 (local.get $table)) (local.get $rows)
-          (i32.load (local.get $table)) (local.get $fanOut)
-          (i32.load offset=12 (local.get $table)) (i32.load offset=16 (local.get $table))
-          (i32.load offset=20 (local.get $table)))
+        (if (local.get $precision)
+          (then
+            ;; pre = input [rows, fanIn] . kernel [fanIn, fanOut], from the bias.
+            (call $gemm
+              (i32.load offset=8 (local.get $table))
+              (i32.shl (i32.load (local.get $table)) (i32.const 2)) (i32.const 4)
+              (local.get $rows) (i32.load (local.get $table))
+              (i32.load offset=12 (local.get $table))
+              (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4) (local.get $fanOut)
+              (i32.load offset=20 (local.get $table)) (i32.load offset=16 (local.get $table))
+              (local.get $scratch)))
+          (else
+            (call $denseForward
+              (i32.load offset=8 (local.get $table)) (local.get $rows)
+              (i32.load (local.get $table)) (local.get $fanOut)
+              (i32.load offset=12 (local.get $table)) (i32.load offset=16 (local.get $table))
+              (i32.load offset=20 (local.get $table)))))
         (if (i32.lt_u (local.get $layer) (local.get $last))
           (then
             (call $activate (local.get $activation)
@@ -48,11 +71,13 @@
 
   ;; Backpropagates the last layer's deltas (d loss / d outputs, written by the
   ;; caller) through the network, after `forward` on the same rows: every
-  ;; layer's kernel and bias gradients, and the deltas of the layers below.
-  ;; `scratch` holds as many floats as the largest kernel (see $inputGradient).
+  ;; layer's kernel and bias gradients, and the deltas of the layers below, in
+  ;; `precision` (0 exact, 1 float32). `scratch` holds as many floats as the
+  ;; largest kernel (exact: see $inputGradient), or, for float32, 32 floats and
+  ;; a packed copy of the largest matrix a product walks by columns (see $gemm).
   (func (export "backward")
     (param $table i32) (param $layers i32) (param $rows i32) (param $activation i32)
-    (param $scratch i32)
+    (param $precision i32) (param $scratch i32)
     (local $entry i32) (local $below i32) (local $fanIn i32) (local $fanOut i32) (local $delta i32)
     (local.set $entry (i32.add (local.get $table) (i32.mul (i32.sub (local.get $layers) (i32.const 1)) (i32.const 40))))
     (block $done
@@ -61,18 +86,39 @@
         (local.set $fanIn (i32.load (local.get $entry)))
         (local.set $fanOut (i32.load offset=4 (local.get $entry)))
         (local.set $delta (i32.load offset=28 (local.get $entry)))
-        (call $kernelGradient
-          (i32.load offset=8 (local.get $entry)) (local.get $delta) (local.get $rows)
-          (local.get $fanIn) (local.get $fanOut) (i32.load offset=32 (local.get $entry)))
+        (if (local.get $precision)
+          (then
+            ;; kernel gradient = input^T [fanIn, rows] . delta [rows, fanOut], from zero.
+            (call $gemm
+              (i32.load offset=8 (local.get $entry))
+              (i32.const 4) (i32.shl (local.get $fanIn) (i32.const 2))
+              (local.get $fanIn) (local.get $rows)
+              (local.get $delta) (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4)
+              (local.get $fanOut)
+              (i32.load offset=32 (local.get $entry)) (i32.const 0) (local.get $scratch)))
+          (else
+            (call $kernelGradient
+              (i32.load offset=8 (local.get $entry)) (local.get $delta) (local.get $rows)
+              (local.get $fanIn) (local.get $fanOut) (i32.load offset=32 (local.get $entry)))))
         (call $biasGradient
           (local.get $delta) (local.get $rows) (local.get $fanOut) (i32.load offset=36 (local.get $entry)))
         (if (i32.gt_u (local.get $entry) (local.get $table))
           (then
             (local.set $below (i32.sub (local.get $entry) (i32.const 40)))
-            (call $inputGradient
-              (local.get $delta) (local.get $rows) (local.get $fanIn) (local.get $fanOut)
-              (i32.load offset=12 (local.get $entry)) (i32.load offset=28 (local.get $below))
-              (local.get $scratch))
+            (if (local.get $precision)
+              (then
+                ;; deltas below = delta [rows, fanOut] . kernel^T [fanOut, fanIn], from zero.
+                (call $gemm
+                  (local.get $delta) (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4)
+                  (local.get $rows) (local.get $fanOut)
+                  (i32.load offset=12 (local.get $entry))
+                  (i32.const 4) (i32.shl (local.get $fanOut) (i32.const 2)) (local.get $fanIn)
+                  (i32.load offset=28 (local.get $below)) (i32.const 0) (local.get $scratch)))
+              (else
+                (call $inputGradient
+                  (local.get $delta) (local.get $rows) (local.get $fanIn) (local.get $fanOut)
+                  (i32.load offset=12 (local.get $entry)) (i32.load offset=28 (local.get $below))
+                  (local.get $scratch))))
             (call $backpropagateActivation (local.get $activation)
               (i32.load offset=28 (local.get $below)) (i32.load offset=20 (local.get $below))
               (i32.load offset=24 (local.get $below)) (i32.mul (local.get $rows) (local.get $fanIn)))))
@@ -488,5 +534,257 @@
         (local.set $delta (i32.add (local.get $delta) (i32.shl (local.get $fanOut) (i32.const 2))))
         (local.set $below (i32.add (local.get $below) (local.get $inStride)))
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rowLoop))))
+
+  ;; ---- float32 products ----
+  ;; C[m, n] = start + A[m, k] . B[k, n] in float32, C row-major with n
+  ;; columns at `c`; start is the row at `bias` on every row, or zero when
+  ;; `bias` is 0 (the layer table, never a bias). A and B are read through
+  ;; strides (bytes between rows, between elements along k or n), so one
+  ;; function serves X.W, X^T.delta and delta.W^T.
+  ;;
+  ;; The layout follows the usual GEMM blocking (as in BLIS or XNNPACK): B is
+  ;; first packed into panels of 8 columns ($packColumns), so the micro-kernel
+  ;; reads it in order whatever its strides (a wide kernel walked by rows of
+  ;; 4 KiB would otherwise map every row to the same L1 set); k runs in blocks
+  ;; of 256 (a panel's block, 8 KiB, stays in the 64 KiB L1 while 64 rows of
+  ;; A, up to 64 KiB, come from L2); each 4 x 8 tile of C is summed in eight
+  ;; f32x4 registers ($microKernel). Element (i, j)'s sum is start, then each
+  ;; k block's partial sum (from zero, k in order) added in block order.
+  (func $gemm
+    (param $a i32) (param $aRowStride i32) (param $aKStride i32) (param $m i32) (param $k i32)
+    (param $b i32) (param $bKStride i32) (param $bNStride i32) (param $n i32)
+    (param $c i32) (param $bias i32) (param $scratch i32)
+    (local $cStride i32) (local $packed i32) (local $row i32) (local $k0 i32) (local $kc i32)
+    (local $m0 i32) (local $mEnd i32) (local $n0 i32) (local $panel i32) (local $nr i32)
+    (local $mr i32)
+    (local.set $cStride (i32.shl (local.get $n) (i32.const 2)))
+    ;; scratch: the micro-kernel's edge tile (32 floats), then the packed B.
+    (local.set $packed (i32.add (local.get $scratch) (i32.const 128)))
+    (call $packColumns (local.get $b) (local.get $bKStride) (local.get $bNStride)
+      (local.get $k) (local.get $n) (local.get $packed))
+    (if (local.get $bias)
+      (then
+        (block $filled
+          (loop $fillLoop
+            (br_if $filled (i32.ge_u (local.get $row) (local.get $m)))
+            (memory.copy (i32.add (local.get $c) (i32.mul (local.get $row) (local.get $cStride)))
+              (local.get $bias) (local.get $cStride))
+            (local.set $row (i32.add (local.get $row) (i32.const 1)))
+            (br $fillLoop))))
+      (else
+        (memory.fill (local.get $c) (i32.const 0) (i32.mul (local.get $m) (local.get $cStride)))))
+    (block $kDone
+      (loop $kLoop
+        (br_if $kDone (i32.ge_u (local.get $k0) (local.get $k)))
+        (local.set $kc (i32.sub (local.get $k) (local.get $k0)))
+        (local.set $kc (call $min (local.get $kc) (i32.const 256)))
+        (local.set $m0 (i32.const 0))
+        (block $mDone
+          (loop $mLoop
+            (br_if $mDone (i32.ge_u (local.get $m0) (local.get $m)))
+            (local.set $mEnd (i32.add (local.get $m0) (i32.const 64)))
+            (local.set $mEnd (call $min (local.get $mEnd) (local.get $m)))
+            (local.set $n0 (i32.const 0))
+            (block $nDone
+              (loop $nLoop
+                (br_if $nDone (i32.ge_u (local.get $n0) (local.get $n)))
+                (local.set $nr (i32.sub (local.get $n) (local.get $n0)))
+                (local.set $nr (call $min (local.get $nr) (i32.const 8)))
+                ;; Panel n0 / 8 holds k rows of 8 floats; this block starts at row k0.
+                (local.set $panel (i32.add (local.get $packed)
+                  (i32.add (i32.shl (i32.mul (local.get $n0) (local.get $k)) (i32.const 2))
+                    (i32.shl (local.get $k0) (i32.const 5)))))
+                (local.set $row (local.get $m0))
+                (block $rowsDone
+                  (loop $rowLoop
+                    (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $mEnd)))
+                    (local.set $mr (i32.sub (local.get $mEnd) (local.get $row)))
+                    (local.set $mr (call $min (local.get $mr) (i32.const 4)))
+                    (call $microKernel
+                      (i32.add (local.get $a)
+                        (i32.add (i32.mul (local.get $row) (local.get $aRowStride))
+                          (i32.mul (local.get $k0) (local.get $aKStride))))
+                      (local.get $aRowStride) (local.get $aKStride) (local.get $mr)
+                      (local.get $panel) (local.get $kc)
+                      (i32.add (local.get $c)
+                        (i32.add (i32.mul (local.get $row) (local.get $cStride))
+                          (i32.shl (local.get $n0) (i32.const 2))))
+                      (local.get $cStride) (local.get $nr) (local.get $scratch))
+                    (local.set $row (i32.add (local.get $row) (i32.const 4)))
+                    (br $rowLoop)))
+                (local.set $n0 (i32.add (local.get $n0) (i32.const 8)))
+                (br $nLoop)))
+            (local.set $m0 (local.get $mEnd))
+            (br $mLoop)))
+        (local.set $k0 (i32.add (local.get $k0) (local.get $kc)))
+        (br $kLoop))))
+
+  ;; The smaller of two unsigned numbers.
+  (func $min (param $a i32) (param $b i32) (result i32)
+    (select (local.get $a) (local.get $b) (i32.lt_u (local.get $a) (local.get $b))))
+
+  ;; dst = B [k, n] (strides in bytes) as panels of 8 columns, each k rows of
+  ;; 8 floats in order; the last panel's missing columns are zeros.
+  (func $packColumns
+    (param $b i32) (param $kStride i32) (param $nStride i32) (param $k i32) (param $n i32)
+    (param $dst i32)
+    (local $n0 i32) (local $nr i32) (local $row i32) (local $column i32) (local $src i32)
+    (local $j i32) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local $r0 v128) (local $r1 v128) (local $r2 v128) (local $r3 v128)
+    (block $panelsDone
+      (loop $panelLoop
+        (br_if $panelsDone (i32.ge_u (local.get $n0) (local.get $n)))
+        (local.set $nr (i32.sub (local.get $n) (local.get $n0)))
+        (local.set $nr (call $min (local.get $nr) (i32.const 8)))
+        (local.set $column (i32.add (local.get $b) (i32.mul (local.get $n0) (local.get $nStride))))
+        (local.set $row (i32.const 0))
+        (if (i32.and (i32.eq (local.get $nr) (i32.const 8)) (i32.eq (local.get $nStride) (i32.const 4)))
+          (then
+            ;; Eight adjacent floats: two SIMD copies a row.
+            (block $rowsDone
+              (loop $rowLoop
+                (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $k)))
+                (v128.store (local.get $dst) (v128.load (local.get $column)))
+                (v128.store offset=16 (local.get $dst) (v128.load offset=16 (local.get $column)))
+                (local.set $column (i32.add (local.get $column) (local.get $kStride)))
+                (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
+                (local.set $row (i32.add (local.get $row) (i32.const 1)))
+                (br $rowLoop))))
+          (else
+            ;; A transposed full panel (B's k runs along its memory): four k
+            ;; at a time as two 4 x 4 transposes of eight rows' SIMD loads.
+            (if (i32.and (i32.eq (local.get $nr) (i32.const 8)) (i32.eq (local.get $kStride) (i32.const 4)))
+              (then
+                (local.set $src (local.get $column))
+                (block $quadsDone
+                  (loop $quadLoop
+                    (br_if $quadsDone (i32.gt_u (i32.add (local.get $row) (i32.const 4)) (local.get $k)))
+                    ;; Columns 0-3, then 4-7: rows j = $j .. $j + 3 from $r0 .. $r3.
+                    (local.set $j (i32.const 0))
+                    (loop $halfLoop
+                      (local.set $column (i32.add (local.get $src) (i32.mul (local.get $nStride) (local.get $j))))
+                      (local.set $r0 (v128.load (local.get $column)))
+                      (local.set $column (i32.add (local.get $column) (local.get $nStride)))
+                      (local.set $r1 (v128.load (local.get $column)))
+                      (local.set $column (i32.add (local.get $column) (local.get $nStride)))
+                      (local.set $r2 (v128.load (local.get $column)))
+                      (local.set $r3 (v128.load (i32.add (local.get $column) (local.get $nStride))))
+                      (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r0) (local.get $r1)))
+                      (local.set $t1 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r0) (local.get $r1)))
+                      (local.set $t2 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $r2) (local.get $r3)))
+                      (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $r2) (local.get $r3)))
+                      (local.set $column (i32.add (local.get $dst) (i32.shl (local.get $j) (i32.const 2))))
+                      (v128.store offset=0 (local.get $column) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t2)))
+                      (v128.store offset=32 (local.get $column) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t2)))
+                      (v128.store offset=64 (local.get $column) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t1) (local.get $t3)))
+                      (v128.store offset=96 (local.get $column) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t1) (local.get $t3)))
+                      (local.set $j (i32.add (local.get $j) (i32.const 4)))
+                      (br_if $halfLoop (i32.lt_u (local.get $j) (i32.const 8))))
+                    (local.set $src (i32.add (local.get $src) (i32.const 16)))
+                    (local.set $dst (i32.add (local.get $dst) (i32.const 128)))
+                    (local.set $row (i32.add (local.get $row) (i32.const 4)))
+                    (br $quadLoop)))
+                (local.set $column (local.get $src))))
+            ;; Any other panel, and the rows left: one float at a time.
+            (block $rowsDone
+              (loop $rowLoop
+                (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $k)))
+                (local.set $src (local.get $column))
+                (local.set $j (i32.const 0))
+                (block $columnsDone
+                  (loop $columnLoop
+                    (br_if $columnsDone (i32.ge_u (local.get $j) (i32.const 8)))
+                    (f32.store (local.get $dst)
+                      (if (result f32) (i32.lt_u (local.get $j) (local.get $nr))
+                        (then (f32.load (local.get $src)))
+                        (else (f32.const 0))))
+                    (local.set $src (i32.add (local.get $src) (local.get $nStride)))
+                    (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+                    (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                    (br $columnLoop)))
+                (local.set $column (i32.add (local.get $column) (local.get $kStride)))
+                (local.set $row (i32.add (local.get $row) (i32.const 1)))
+                (br $rowLoop)))))
+        (local.set $n0 (i32.add (local.get $n0) (i32.const 8)))
+        (br $panelLoop))))
+
+  ;; C[0..mr, 0..nr] += A[0..mr, 0..kc] . panel[0..kc, 0..8], one 4 x 8 tile:
+  ;; the tile's sums stay in eight f32x4 registers while k streams (per k: two
+  ;; loads of the panel row, four splats of A, eight multiplies, eight adds).
+  ;; The sums go through `tile` (32 floats) into C, only the rows and columns
+  ;; that exist: rows past `mr` re-read the last row and columns past `nr` are
+  ;; the panel's zeros, both computed and dropped.
+  (func $microKernel
+    (param $a0 i32) (param $aRowStride i32) (param $aKStride i32) (param $mr i32)
+    (param $b i32) (param $kc i32) (param $c i32) (param $cStride i32) (param $nr i32)
+    (param $tile i32)
+    (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $r i32) (local $j i32)
+    (local $in i32) (local $out i32)
+    (local $b0 v128) (local $b1 v128) (local $x v128)
+    (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
+    (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
+    (local.set $a1 (select (i32.add (local.get $a0) (local.get $aRowStride)) (local.get $a0)
+      (i32.gt_u (local.get $mr) (i32.const 1))))
+    (local.set $a2 (select (i32.add (local.get $a1) (local.get $aRowStride)) (local.get $a1)
+      (i32.gt_u (local.get $mr) (i32.const 2))))
+    (local.set $a3 (select (i32.add (local.get $a2) (local.get $aRowStride)) (local.get $a2)
+      (i32.gt_u (local.get $mr) (i32.const 3))))
+    ;; The accumulators start at zero, as every v128 local does.
+    (block $kDone
+      (loop $kLoop
+        (br_if $kDone (i32.eqz (local.get $kc)))
+        (local.set $b0 (v128.load (local.get $b)))
+        (local.set $b1 (v128.load offset=16 (local.get $b)))
+        (local.set $x (v128.load32_splat (local.get $a0)))
+        (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $x) (local.get $b0))))
+        (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $x (v128.load32_splat (local.get $a1)))
+        (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $x) (local.get $b0))))
+        (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $x (v128.load32_splat (local.get $a2)))
+        (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $x) (local.get $b0))))
+        (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $x (v128.load32_splat (local.get $a3)))
+        (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $x) (local.get $b0))))
+        (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $a0 (i32.add (local.get $a0) (local.get $aKStride)))
+        (local.set $a1 (i32.add (local.get $a1) (local.get $aKStride)))
+        (local.set $a2 (i32.add (local.get $a2) (local.get $aKStride)))
+        (local.set $a3 (i32.add (local.get $a3) (local.get $aKStride)))
+        (local.set $b (i32.add (local.get $b) (i32.const 32)))
+        (local.set $kc (i32.sub (local.get $kc) (i32.const 1)))
+        (br $kLoop)))
+    (v128.store offset=0 (local.get $tile) (local.get $c00))
+    (v128.store offset=16 (local.get $tile) (local.get $c01))
+    (v128.store offset=32 (local.get $tile) (local.get $c10))
+    (v128.store offset=48 (local.get $tile) (local.get $c11))
+    (v128.store offset=64 (local.get $tile) (local.get $c20))
+    (v128.store offset=80 (local.get $tile) (local.get $c21))
+    (v128.store offset=96 (local.get $tile) (local.get $c30))
+    (v128.store offset=112 (local.get $tile) (local.get $c31))
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $mr)))
+        (local.set $in (i32.add (local.get $tile) (i32.shl (local.get $r) (i32.const 5))))
+        (local.set $out (local.get $c))
+        (local.set $j (i32.const 0))
+        ;; A full row of the tile: two SIMD adds.
+        (if (i32.eq (local.get $nr) (i32.const 8))
+          (then
+            (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (v128.load (local.get $in))))
+            (v128.store offset=16 (local.get $out)
+              (f32x4.add (v128.load offset=16 (local.get $out)) (v128.load offset=16 (local.get $in))))
+            (local.set $j (i32.const 8))))
+        (block $columnsDone
+          (loop $columnLoop
+            (br_if $columnsDone (i32.ge_u (local.get $j) (local.get $nr)))
+            (f32.store (local.get $out) (f32.add (f32.load (local.get $out)) (f32.load (local.get $in))))
+            (local.set $in (i32.add (local.get $in) (i32.const 4)))
+            (local.set $out (i32.add (local.get $out) (i32.const 4)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $columnLoop)))
+        (local.set $c (i32.add (local.get $c) (local.get $cStride)))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $rowLoop))))
 )
