@@ -10,6 +10,7 @@ import {
 import type { LiveChart } from '@epochlab/plot/browser';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import { fill, type Messages } from '../i18n/messages.js';
+import { compileChartInWorker } from '../worker/chart-compiler.js';
 import type { DataPoints } from '../worker/data-points.js';
 import type { EpochLoss, StartedMessage, XY } from '../worker/protocol.js';
 import { withDrawingFrame } from './drawing-frame.js';
@@ -19,8 +20,8 @@ import { legendBelow } from './legend-below.js';
 type LiveChartModule = typeof import('@epochlab/plot/browser');
 
 /**
- * Vega and Vega-Lite (`@epochlab/plot/browser`), loaded with the first chart:
- * a third of the page's script, which need not hold up the form and Train.
+ * The Vega runtime (`@epochlab/plot/browser`), loaded with the first chart:
+ * a large part of the page's script, which need not hold up the form and Train.
  */
 function loadLiveCharts(): Promise<LiveChartModule> {
   return import('@epochlab/plot/browser');
@@ -339,9 +340,11 @@ export class ChartPanel {
       withChartLocale(narrow ? legendBelow(spec) : spec, this.messages.locale);
     const { createFrameScheduler, createLiveChart } = await loadLiveCharts();
     this.frames ??= createFrameScheduler();
+    // Vega-Lite compiles the specs in a worker: the page loads only the Vega runtime.
+    const options = { ...this.frames, compile: compileChartInWorker };
     const [fit, loss] = await Promise.all([
-      createLiveChart(fitTarget, localized(fitSpec), this.frames),
-      createLiveChart(lossTarget, localized(lossSpec), this.frames),
+      createLiveChart(fitTarget, localized(fitSpec), options),
+      createLiveChart(lossTarget, localized(lossSpec), options),
     ]);
     // Vega's first draw of axes, legends and lines with data costs several times a later one
     // (code paths run for the first time): pay it here, off-page, not in the first frame of a run.
