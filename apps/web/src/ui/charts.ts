@@ -16,6 +16,7 @@ import type { EpochLoss, StartedMessage, XY } from '../worker/protocol.js';
 import { withDrawingFrame } from './drawing-frame.js';
 import { formatCount } from './format.js';
 import { legendBelow } from './legend-below.js';
+import { nextFrame } from './next-frame.js';
 
 type LiveChartModule = typeof import('@epochlab/plot/browser');
 
@@ -340,15 +341,25 @@ export class ChartPanel {
       withChartLocale(narrow ? legendBelow(spec) : spec, this.messages.locale);
     const { createFrameScheduler, createLiveChart } = await loadLiveCharts();
     this.frames ??= createFrameScheduler();
-    // Vega-Lite compiles the specs in a worker: the page loads only the Vega runtime.
-    const options = { ...this.frames, compile: compileChartInWorker };
-    const [fit, loss] = await Promise.all([
-      createLiveChart(fitTarget, localized(fitSpec), options),
-      createLiveChart(lossTarget, localized(lossSpec), options),
-    ]);
+    // Vega-Lite compiles both specs in a worker, at once: the page loads only the Vega runtime.
+    const fitCompiled = compileChartInWorker(localized(fitSpec));
+    const lossCompiled = compileChartInWorker(localized(lossSpec));
+    // Each chart's first draw (tens of milliseconds) and warm-up get frames of their own, so
+    // redrawing both at the end of a run never blocks the page for their sum.
+    const fit = await createLiveChart(fitTarget, localized(fitSpec), {
+      ...this.frames,
+      compile: () => fitCompiled,
+    });
+    await nextFrame();
     // Vega's first draw of axes, legends and lines with data costs several times a later one
     // (code paths run for the first time): pay it here, off-page, not in the first frame of a run.
     await warmUp(fit, fitSpec, FIT_WARM_UP);
+    await nextFrame();
+    const loss = await createLiveChart(lossTarget, localized(lossSpec), {
+      ...this.frames,
+      compile: () => lossCompiled,
+    });
+    await nextFrame();
     await warmUp(loss, lossSpec, LOSS_WARM_UP);
     this.fit?.finalize();
     this.loss?.finalize();
@@ -394,6 +405,7 @@ async function warmUp(
     if (dataset in own) chart.replace(dataset, sample as never);
   }
   await chart.flush();
+  await nextFrame();
   for (const dataset of Object.keys(rows)) {
     const original = own[dataset];
     if (original) chart.replace(dataset, original as never);
