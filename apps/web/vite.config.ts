@@ -10,13 +10,13 @@ function packageOf(id: string): string | undefined {
 }
 
 /**
- * In the workers' bundles: one chunk per TensorFlow.js package and one for
- * zod, named after it. Each worker is bundled on its own, so without names
- * every worker carries its own copy of tfjs in chunks of its own; named chunks
- * built from the same modules come out byte-identical, and the same file
- * name, so the workers that use the same parts of tfjs share one file (and the
- * browser's cache). The page's own bundle keeps rolldown's chunks: named
- * chunks there made its start-up import the tfjs backends' chunks.
+ * In the workers' bundle: one chunk per TensorFlow.js package and one for
+ * zod, named after it. Every page's worker runs one script
+ * (src/worker/page-worker.ts, which loads only the part a page names), so
+ * Vite bundles it once and each of these chunks is built once for all pages;
+ * the names keep them readable in the build output. The page's own bundle
+ * keeps rolldown's chunks: named chunks there made its start-up import the
+ * tfjs backends' chunks.
  */
 function vendorChunk(id: string): string | undefined {
   const name = packageOf(id);

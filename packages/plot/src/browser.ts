@@ -9,6 +9,7 @@ export {
   createLiveChart,
   type LiveChart,
   type LiveChartOptions,
-  withLiveLayout,
 } from './browser/live-chart.js';
 export type { ChartRow } from './browser/update-queue.js';
+export type { CompiledLiveChart } from './spec/compile-live-chart.js';
+export { withLiveLayout } from './spec/live-layout.js';

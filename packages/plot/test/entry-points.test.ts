@@ -39,9 +39,25 @@ describe('entry points', () => {
     expect([...files].some((file) => file.startsWith('src/browser/'))).toBe(false);
   });
 
-  it('the browser entry never reaches Node-only code', () => {
+  it('the browser entry never reaches Node-only code, nor Vega-Lite before a chart needs it', () => {
     const { files, packages } = reachable('src/browser.ts');
-    expect([...packages].sort()).toEqual(['vega', 'vega-lite']);
+    // Vega's own modules, not the `vega` package, which registers every transform it has;
+    // Vega-Lite comes with the first chart compiled on the page (a dynamic import), if any.
+    expect([...packages].sort()).toEqual([
+      'vega-dataflow',
+      'vega-encode',
+      'vega-parser',
+      'vega-transforms',
+      'vega-view',
+      'vega-view-transforms',
+    ]);
+    expect([...files].some((file) => file.startsWith('src/node/'))).toBe(false);
+  });
+
+  it('the compile entry reaches Vega-Lite and not the Vega runtime', () => {
+    const { files, packages } = reachable('src/compile.ts');
+    expect([...packages]).toEqual(['vega-lite']);
+    expect([...files].some((file) => file.startsWith('src/browser/'))).toBe(false);
     expect([...files].some((file) => file.startsWith('src/node/'))).toBe(false);
   });
 
@@ -61,8 +77,17 @@ describe('entry points', () => {
     });
     // Types for every resolver (TypeScript's bundler resolution has no node condition);
     // the JavaScript only for Node, so a browser bundle cannot pull in resvg and fs.
+    expect(exports['./compile']).toEqual({
+      types: './dist/compile.d.ts',
+      default: './dist/compile.js',
+    });
     expect(exports['./node']).toEqual({ types: './dist/node.d.ts', node: './dist/node.js' });
-    const conditionObjects = [exports['.'], exports['./browser'], exports['./node']];
+    const conditionObjects = [
+      exports['.'],
+      exports['./browser'],
+      exports['./compile'],
+      exports['./node'],
+    ];
     for (const conditions of conditionObjects) expect(Object.keys(conditions)[0]).toBe('types');
     expect(manifest.sideEffects).toBe(false);
     expect(manifest.type).toBe('module');

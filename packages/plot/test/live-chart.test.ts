@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { attachLiveUpdates, withLiveLayout } from '../src/browser/live-chart.js';
+import { attachLiveUpdates } from '../src/browser/live-chart.js';
 import { UpdateQueue } from '../src/browser/update-queue.js';
 import { ChartInputError } from '../src/errors.js';
 import { fitChart, fitChartData } from '../src/spec/fit-chart.js';
+import { withLiveLayout } from '../src/spec/live-layout.js';
 import { bestValidationLayerName, lossChart, lossChartData } from '../src/spec/loss-chart.js';
 import { headlessView, itemsOf } from './support/headless-view.js';
 

@@ -28,6 +28,8 @@ import {
   readHardwareUrl,
 } from './hardware-url.js';
 import './hardware.css';
+import { compileChartInWorker } from '../worker/chart-compiler.js';
+import { startPageWorker } from '../worker/start-page-worker.js';
 
 /** The form's text fields: the config key, its flag (the input's name) and its label. */
 const TEXT_FIELDS = [
@@ -91,7 +93,7 @@ export class HardwarePage {
       text: this.problemLine(problem),
     }));
     this.session = new WorkerSession<HardwareCommand, HardwareMessage>(
-      () => new Worker(new URL('./hardware-worker.ts', import.meta.url), { type: 'module' }),
+      () => startPageWorker('hardware'),
       {
         cell: (message) => this.addCell(message.cell, message.done, message.total),
         done: (message) => this.finish(message),
@@ -266,7 +268,7 @@ export class HardwarePage {
     this.chart = await createLiveChart(
       this.chartBox,
       withChartLocale(this.emptyChart(), this.locale),
-      { renderer: 'svg' },
+      { renderer: 'svg', compile: compileChartInWorker },
     );
     if (pending !== this.session.currentRunId) return;
     this.startedAt = performance.now();

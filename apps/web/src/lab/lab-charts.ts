@@ -11,6 +11,7 @@ import type { Locale } from '../i18n/messages.js';
 import { h } from '../ui/dom.js';
 import { legendBelow } from '../ui/legend-below.js';
 import { nextFrame } from '../ui/next-frame.js';
+import { compileChartInWorker } from '../worker/chart-compiler.js';
 import { type BandChartKind, bandSeries, type LossAxis } from './band-series.js';
 import { bandWidthText } from './band-width-text.js';
 import type { LabMessages } from './lab-messages.js';
@@ -252,7 +253,9 @@ export class LabCharts {
     }
     const width = chartWidth(element);
     const target = document.createElement('div');
-    const chart = await createLiveChart(target, this.spec(kind, width));
+    const chart = await createLiveChart(target, this.spec(kind, width), {
+      compile: compileChartInWorker,
+    });
     this.charts[kind]?.finalize();
     element.replaceChildren(target);
     this.charts[kind] = chart;

@@ -34,6 +34,7 @@ import { readLabUrlState, writeLabUrlState } from './lab-url-state.js';
 import { LineViewPanel } from './line-view-panel.js';
 import { tradeOffText } from './trade-off-text.js';
 import './lab.css';
+import { startPageWorker } from '../worker/start-page-worker.js';
 
 type TextSetter = (m: LabMessages, shared: Messages) => void;
 
@@ -103,7 +104,7 @@ export class LabPage {
     this.urlProblems = fromUrl.problems;
 
     this.session = new WorkerSession<LabCommand, LabMessage>(
-      () => new Worker(new URL('./lab-worker.ts', import.meta.url), { type: 'module' }),
+      () => startPageWorker('lab'),
       {
         started: (message) => {
           this.groupsInfo = message.groups;

@@ -15,6 +15,7 @@ import { h } from '../ui/dom.js';
 import { formatCount } from '../ui/format.js';
 import { legendsBelow } from '../ui/legend-below.js';
 import { nextFrame } from '../ui/next-frame.js';
+import { compileChartInWorker } from '../worker/chart-compiler.js';
 import { chartWidth } from './lab-charts.js';
 import type { LabMessages } from './lab-messages.js';
 import { PathAnimation } from './path-animation.js';
@@ -136,7 +137,7 @@ export class LineViewPanel {
         width: 300,
         height: 300,
       }),
-      { renderer: 'svg' },
+      { renderer: 'svg', compile: compileChartInWorker },
     );
     chart.finalize();
   }
@@ -267,6 +268,7 @@ export class LineViewPanel {
     // canvas would repaint the whole surface under them.
     const chart = await createLiveChart(target, spec, {
       renderer: 'svg',
+      compile: compileChartInWorker,
     });
     this.chart?.finalize();
     this.chartElement.replaceChildren(target);

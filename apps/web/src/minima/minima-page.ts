@@ -14,6 +14,8 @@ import { reopenInLanguage } from '../shell/page-links.js';
 import { PageShell, type UrlProblemLine } from '../shell/page-shell.js';
 import { h } from '../ui/dom.js';
 import { WorkerSession } from '../ui/worker-session.js';
+import { compileChartInWorker } from '../worker/chart-compiler.js';
+import { startPageWorker } from '../worker/start-page-worker.js';
 import { MINIMA_MESSAGES, type MinimaMessages } from './minima-messages.js';
 import type { MinimaMessage, MinimaStart } from './minima-protocol.js';
 import { minimaFlagOf, readMinimaUrl } from './minima-url.js';
@@ -63,7 +65,7 @@ export class MinimaPage {
     this.config = state.config;
     const m = this.messages;
     this.session = new WorkerSession<MinimaStart, MinimaMessage>(
-      () => new Worker(new URL('./minima-worker.ts', import.meta.url), { type: 'module' }),
+      () => startPageWorker('minima'),
       {
         cell: (message) => {
           this.rows.push(message.row);
@@ -227,7 +229,11 @@ export class MinimaPage {
       ],
     ];
     for (const [box, spec] of specs) {
-      this.charts.push(await createLiveChart(box, withChartLocale(spec, this.locale)));
+      this.charts.push(
+        await createLiveChart(box, withChartLocale(spec, this.locale), {
+          compile: compileChartInWorker,
+        }),
+      );
     }
     const surfaceChart = this.charts[0];
     const longest = Math.max(...done.paths.map((path) => path.points.length));

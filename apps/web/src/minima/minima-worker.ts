@@ -1,6 +1,7 @@
 /**
- * The Web Worker that runs the local-minima study (`runLocalMinima`): the
- * grid's runs take seconds of arithmetic, which must not block the page.
+ * The local-minima page's part of the worker (see worker/page-worker.ts): it
+ * runs the study (`runLocalMinima`), whose grid of runs takes seconds of
+ * arithmetic, which must not block the page.
  */
 import {
   drawnPaths,
@@ -13,26 +14,27 @@ import {
 import { type CommandScope, serveCommands } from '../worker/serve-commands.js';
 import type { MinimaMessage, MinimaStart } from './minima-protocol.js';
 
-const scope = self as unknown as CommandScope<MinimaStart, MinimaMessage>;
-
-serveCommands(scope, async ({ runId, config }) => {
-  const result = await runLocalMinima(config, {
-    onEvent: (cellEvent) =>
-      scope.postMessage({
-        type: 'cell',
-        runId,
-        done: cellEvent.done,
-        total: cellEvent.total,
-        row: localMinimaRow(cellEvent.cell),
-      }),
+/** Serves the local-minima page's commands arriving on `scope`. */
+export function serve(scope: CommandScope<MinimaStart, MinimaMessage>): void {
+  serveCommands(scope, async ({ runId, config }) => {
+    const result = await runLocalMinima(config, {
+      onEvent: (cellEvent) =>
+        scope.postMessage({
+          type: 'cell',
+          runId,
+          done: cellEvent.done,
+          total: cellEvent.total,
+          row: localMinimaRow(cellEvent.cell),
+        }),
+    });
+    const paths = drawnPaths(result);
+    const surface = sineSurface(result.points, sineSurfaceArea(paths.flatMap((p) => p.points)));
+    scope.postMessage({
+      type: 'done',
+      runId,
+      summary: localMinimaSummary(result),
+      surface,
+      paths,
+    });
   });
-  const paths = drawnPaths(result);
-  const surface = sineSurface(result.points, sineSurfaceArea(paths.flatMap((p) => p.points)));
-  scope.postMessage({
-    type: 'done',
-    runId,
-    summary: localMinimaSummary(result),
-    surface,
-    paths,
-  });
-});
+}

@@ -34,6 +34,7 @@ import type {
   WorkerCommand,
   WorkerMessage,
 } from '../worker/protocol.js';
+import { startPageWorker } from '../worker/start-page-worker.js';
 import { detectBackends, SUPPORT_BEFORE_DETECTION } from './backend-support.js';
 import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
@@ -142,8 +143,7 @@ export class App {
     this.urlProblems = fromUrl.problems;
 
     this.session = new WorkerSession<WorkerCommand, WorkerMessage>(
-      () =>
-        new Worker(new URL('../worker/training-worker.ts', import.meta.url), { type: 'module' }),
+      () => startPageWorker('training'),
       {
         started: (message) => this.onStarted(message),
         progress: (message) => this.onProgress(message),

@@ -10,17 +10,19 @@ import {
 import type { LiveChart } from '@epochlab/plot/browser';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import { fill, type Messages } from '../i18n/messages.js';
+import { compileChartInWorker } from '../worker/chart-compiler.js';
 import type { DataPoints } from '../worker/data-points.js';
 import type { EpochLoss, StartedMessage, XY } from '../worker/protocol.js';
 import { withDrawingFrame } from './drawing-frame.js';
 import { formatCount } from './format.js';
 import { legendBelow } from './legend-below.js';
+import { nextFrame } from './next-frame.js';
 
 type LiveChartModule = typeof import('@epochlab/plot/browser');
 
 /**
- * Vega and Vega-Lite (`@epochlab/plot/browser`), loaded with the first chart:
- * a third of the page's script, which need not hold up the form and Train.
+ * The Vega runtime (`@epochlab/plot/browser`), loaded with the first chart:
+ * a large part of the page's script, which need not hold up the form and Train.
  */
 function loadLiveCharts(): Promise<LiveChartModule> {
   return import('@epochlab/plot/browser');
@@ -339,13 +341,25 @@ export class ChartPanel {
       withChartLocale(narrow ? legendBelow(spec) : spec, this.messages.locale);
     const { createFrameScheduler, createLiveChart } = await loadLiveCharts();
     this.frames ??= createFrameScheduler();
-    const [fit, loss] = await Promise.all([
-      createLiveChart(fitTarget, localized(fitSpec), this.frames),
-      createLiveChart(lossTarget, localized(lossSpec), this.frames),
-    ]);
+    // Vega-Lite compiles both specs in a worker, at once: the page loads only the Vega runtime.
+    const fitCompiled = compileChartInWorker(localized(fitSpec));
+    const lossCompiled = compileChartInWorker(localized(lossSpec));
+    // Each chart's first draw (tens of milliseconds) and warm-up get frames of their own, so
+    // redrawing both at the end of a run never blocks the page for their sum.
+    const fit = await createLiveChart(fitTarget, localized(fitSpec), {
+      ...this.frames,
+      compile: () => fitCompiled,
+    });
+    await nextFrame();
     // Vega's first draw of axes, legends and lines with data costs several times a later one
     // (code paths run for the first time): pay it here, off-page, not in the first frame of a run.
     await warmUp(fit, fitSpec, FIT_WARM_UP);
+    await nextFrame();
+    const loss = await createLiveChart(lossTarget, localized(lossSpec), {
+      ...this.frames,
+      compile: () => lossCompiled,
+    });
+    await nextFrame();
     await warmUp(loss, lossSpec, LOSS_WARM_UP);
     this.fit?.finalize();
     this.loss?.finalize();
@@ -391,6 +405,7 @@ async function warmUp(
     if (dataset in own) chart.replace(dataset, sample as never);
   }
   await chart.flush();
+  await nextFrame();
   for (const dataset of Object.keys(rows)) {
     const original = own[dataset];
     if (original) chart.replace(dataset, original as never);

@@ -5,7 +5,7 @@ import {
   generateExperimentData,
 } from '@epochlab/experiments';
 import { linspace } from '@epochlab/plot';
-import { SeededRandom } from '@epochlab/tensor';
+import { SeededRandom } from '@epochlab/tensor/random';
 import type { XY } from './protocol.js';
 
 /** How many x values the live curve and the true function have. */

@@ -1,4 +1,4 @@
-import { MAX_SEED } from '@epochlab/tensor';
+import { MAX_SEED } from '@epochlab/tensor/random';
 import { ConfigError } from '../config/config-error.js';
 import type { ConfigOfFields } from '../config/config-field.js';
 import { problemMessage } from '../config/config-problem.js';

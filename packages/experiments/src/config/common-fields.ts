@@ -1,5 +1,5 @@
 import { ACTIVATION_NAMES, INIT_SCHEMES } from '@epochlab/models';
-import { MAX_SEED } from '@epochlab/tensor';
+import { MAX_SEED } from '@epochlab/tensor/random';
 import { LOSS_NAMES, OPTIMIZER_NAMES, type TrainingPathOption } from '@epochlab/train';
 import { z } from 'zod';
 import {

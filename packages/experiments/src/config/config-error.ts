@@ -1,4 +1,4 @@
-import { describeValue, InvalidArgumentError } from '@epochlab/tensor';
+import { describeValue, InvalidArgumentError } from '@epochlab/tensor/errors';
 import { type ConfigProblem, problemText } from './config-problem.js';
 
 /** One problem with one field of an experiment config. */

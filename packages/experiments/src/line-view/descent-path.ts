@@ -1,5 +1,5 @@
 import { RandomSampler } from '@epochlab/data';
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import {
   allIndices,
   checkLinePoints,

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import type { LossName } from '@epochlab/train';
 
 /** The losses the line view knows, with PyTorch's definitions (mean over the points). */

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { checkStart, descentPath } from './descent-path.js';
 import { checkLinePoints, checkLossName, type LineFitData, type LinePoint } from './line-loss.js';
 import { lossMinimum } from './loss-minimum.js';

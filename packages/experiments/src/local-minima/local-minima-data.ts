@@ -1,5 +1,5 @@
 import { sampleFunction } from '@epochlab/data';
-import { SeededRandom } from '@epochlab/tensor';
+import { SeededRandom } from '@epochlab/tensor/random';
 import type { SinePoints } from './sine-fit.js';
 
 /** The frequency of the sine the study's points come from. */

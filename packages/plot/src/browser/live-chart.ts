@@ -1,8 +1,9 @@
-import { changeset, parse, View } from 'vega';
-import { compile } from 'vega-lite';
+import type { View } from 'vega';
 import type { ChartSpec } from '../chart-types.js';
 import { ChartInputError } from '../errors.js';
+import type { CompiledLiveChart } from '../spec/compile-live-chart.js';
 import { type ChartRow, UpdateQueue } from './update-queue.js';
+import { changeset, parse, registerChartTransforms, View as VegaView } from './vega-runtime.js';
 
 export interface LiveChartOptions {
   /** Vega renderer. Default `'canvas'` (cheapest to redraw often). */
@@ -15,6 +16,13 @@ export interface LiveChartOptions {
   scheduleFrame?: (callback: () => void) => void;
   /** Called when a scheduled batch fails. Default `console.error`. */
   onError?: (error: unknown) => void;
+  /**
+   * Turns the Vega-Lite spec into the Vega spec the chart runs, e.g. by asking
+   * a worker that runs `compileLiveChart` (`@epochlab/plot/compile`). Default:
+   * `compileLiveChart` here, with Vega-Lite loaded on the first call (its own
+   * chunk in a bundle), so a page that compiles elsewhere never loads it.
+   */
+  compile?: (spec: ChartSpec) => CompiledLiveChart | Promise<CompiledLiveChart>;
 }
 
 /**
@@ -46,24 +54,21 @@ export async function createLiveChart(
   spec: ChartSpec,
   options: LiveChartOptions = {},
 ): Promise<LiveChart> {
-  const view = new View(parse(compile(withLiveLayout(spec)).spec), {
+  const compiled = await (options.compile ?? compileHere)(spec);
+  registerChartTransforms();
+  const view = new VegaView(parse(compiled.vega), {
     renderer: options.renderer ?? 'canvas',
     container,
     hover: true,
   });
   await view.runAsync();
-  return attachLiveUpdates(view, spec, options);
+  return liveUpdates(view, compiled.datasets, options);
 }
 
-/**
- * The spec with its layout recomputed on every update (Vega's `autosize.resize`).
- * A live chart's axis labels change width as data arrives; without this, the
- * plot keeps the size it had for the first data and clips labels and legends.
- */
-export function withLiveLayout(spec: ChartSpec): ChartSpec {
-  const autosize =
-    typeof spec.autosize === 'object' ? spec.autosize : { type: spec.autosize ?? ('pad' as const) };
-  return { ...spec, autosize: { ...autosize, resize: true } } as ChartSpec;
+/** `compileLiveChart` on this thread, Vega-Lite loaded with the first chart that needs it. */
+async function compileHere(spec: ChartSpec): Promise<CompiledLiveChart> {
+  const { compileLiveChart } = await import('../spec/compile-live-chart.js');
+  return compileLiveChart(spec);
 }
 
 /**
@@ -76,7 +81,16 @@ export function attachLiveUpdates(
   spec: ChartSpec,
   options: Pick<LiveChartOptions, 'scheduleFrame' | 'onError'> = {},
 ): LiveChart {
-  const datasets = new Set(Object.keys(spec.datasets ?? {}));
+  return liveUpdates(view, Object.keys(spec.datasets ?? {}), options);
+}
+
+/** The live chart's handle on `view`, whose datasets named `datasetNames` take updates. */
+function liveUpdates(
+  view: View,
+  datasetNames: readonly string[],
+  options: Pick<LiveChartOptions, 'scheduleFrame' | 'onError'>,
+): LiveChart {
+  const datasets = new Set(datasetNames);
   const scheduleFrame = options.scheduleFrame ?? defaultScheduleFrame;
   const onError = options.onError ?? ((error: unknown) => console.error(error));
   const queue = new UpdateQueue();
