@@ -35,6 +35,7 @@ import type {
   WorkerMessage,
 } from '../worker/protocol.js';
 import { detectBackends, SUPPORT_BEFORE_DETECTION } from './backend-support.js';
+import { chartContainer } from './chart-container.js';
 import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
 import { DataPanel } from './data-panel.js';
@@ -630,14 +631,4 @@ export class App {
     );
     this.share.setDownloads(downloads, this.lastRun !== undefined);
   }
-}
-
-/** A chart's container: an image named by its figure's caption (Vega draws into it). */
-function chartContainer(id: string): HTMLElement {
-  const element = document.createElement('div');
-  element.id = id;
-  element.className = 'chart';
-  element.setAttribute('role', 'img');
-  element.setAttribute('aria-labelledby', `${id}-title`);
-  return element;
 }
