@@ -2,6 +2,9 @@ import type { ExperimentSummary } from '@epochlab/experiments';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../src/i18n/messages.js';
 import { pluralForm } from '../src/i18n/plural-text.js';
+import { LAB_MESSAGES } from '../src/lab/lab-messages.js';
+import { MINIMA_MESSAGES } from '../src/minima/minima-messages.js';
+import { countText } from '../src/ui/format.js';
 import { type ProgressFacts, progressText } from '../src/ui/progress-text.js';
 
 /** A finished run's facts: `epochsRun` epochs in `seconds`. */
@@ -76,6 +79,20 @@ describe('progressText', () => {
     );
     expect(progressText({ ...running, state: 'idle', failed: true }, MESSAGES.en)).toBe(
       MESSAGES.en.failedStatus,
+    );
+  });
+});
+
+describe('countText', () => {
+  it('writes a count with its noun in the plural form it takes, for the lab and local minima', () => {
+    expect(countText(LAB_MESSAGES.en.seedCount, 1, 'en')).toBe('1 seed');
+    expect(countText(LAB_MESSAGES.en.seedCount, 8, 'en')).toBe('8 seeds');
+    expect(countText(LAB_MESSAGES.es.seedCount, 1, 'es')).toBe('1 semilla');
+    expect(countText(LAB_MESSAGES.es.batchSizeCount, 1, 'es')).toBe('1 tamaño de lote');
+    expect(countText(LAB_MESSAGES.es.batchSizeCount, 3, 'es')).toBe('3 tamaños de lote');
+    expect(MINIMA_MESSAGES.en.done(1, 1, '0.5')).toBe('Done: 1 cell × 1 run in 0.5 s');
+    expect(MINIMA_MESSAGES.es.done(2, 1000, '3,1')).toBe(
+      'Hecho: 2 celdas × 1.000 ejecuciones en 3,1 s',
     );
   });
 });

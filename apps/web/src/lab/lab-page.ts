@@ -19,7 +19,13 @@ import type { FieldProblem } from '../state/field-validation.js';
 import type { WebBackend } from '../state/web-backend.js';
 import { detectBackends, SUPPORT_BEFORE_DETECTION } from '../ui/backend-support.js';
 import { downloadFile } from '../ui/downloads.js';
-import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from '../ui/format.js';
+import {
+  countText,
+  formatCount,
+  formatDuration,
+  formatNumber,
+  prepareNumberFormats,
+} from '../ui/format.js';
 import { replacePageUrl } from '../ui/page-url.js';
 import type { RunAlert } from '../ui/run-section.js';
 import { wasmPaths } from '../ui/wasm-paths.js';
@@ -336,14 +342,14 @@ export class LabPage {
     let text: string;
     let fraction = 0;
     if (this.state === 'idle') {
-      text = fill(m.idle, { seeds: formatCount(this.checked.config.seeds, l) });
+      text = fill(m.idle, { seeds: countText(m.seedCount, this.checked.config.seeds, l) });
     } else if (this.state === 'starting') {
       text = m.starting;
     } else if (this.state === 'done' && this.result) {
       const r = this.result;
       text = fill(m.finished[r.status], {
-        groups: formatCount(groups, l),
-        seeds: formatCount(r.config.seeds, l),
+        groups: countText(m.batchSizeCount, groups, l),
+        seeds: countText(m.seedCount, r.config.seeds, l),
         seconds: formatNumber(r.seconds, l),
         // A stopped batch size still reports its runs so far: it did not finish.
         done: formatCount(r.groups.filter(finishedGroup).length, l),
