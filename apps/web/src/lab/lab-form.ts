@@ -7,6 +7,7 @@ import { html, render } from 'lit/html.js';
 import { MESSAGES } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
 import type { FieldProblem } from '../state/field-validation.js';
+import { schemaText, shownText } from '../state/localized-number-text.js';
 import { fieldRow } from '../ui/field-row.js';
 import {
   type CheckedLabConfig,
@@ -28,6 +29,7 @@ const GROUP_ORDER: readonly FieldGroup[] = ['lab', 'data', 'model', 'training', 
  */
 export class LabForm {
   readonly element: HTMLFormElement;
+  /** Each field's text as shown (a decimal comma in Spanish). */
   private texts = new Map<string, string>();
   /** Each bad field's problem, shown next to it. */
   private problems: readonly FieldProblem[] = [];
@@ -52,7 +54,7 @@ export class LabForm {
 
   /** Shows this config; `problems` marks fields that were given bad text (from the URL). */
   setConfig(config: BatchSizeLabConfig, problems: readonly FieldProblem[] = []): void {
-    this.texts = labTexts(config);
+    this.texts = this.shown(labTexts(config));
     // The fields show their defaults; the message says what the link gave.
     this.problems = problems;
     this.render();
@@ -63,17 +65,41 @@ export class LabForm {
     this.edit(key, text);
   }
 
-  /** Re-renders in another language, keeping what was typed. */
+  /** Re-renders in another language, keeping what was typed (decimals rewritten: `0.5` as `0,5`). */
   setMessages(messages: LabMessages, locale: 'en' | 'es'): void {
+    const schemaTexts = this.schemaTexts();
     this.messages = messages;
     this.locale = locale;
+    this.texts = this.shown(schemaTexts);
     this.problems = this.read().problems;
     this.render();
   }
 
   /** The config from the current text: bad fields are reported and take their defaults. */
   read(): CheckedLabConfig {
-    return labConfigFromTexts(this.texts);
+    return labConfigFromTexts(this.schemaTexts());
+  }
+
+  /** Every field's text as the schema reads it (a decimal comma typed in Spanish made a point). */
+  private schemaTexts(): Map<string, string> {
+    return this.mapNumbers(this.texts, schemaText);
+  }
+
+  /** Schema texts as the form shows them in its language (`0,02` in Spanish). */
+  private shown(texts: ReadonlyMap<string, string>): Map<string, string> {
+    return this.mapNumbers(texts, shownText);
+  }
+
+  private mapNumbers(
+    texts: ReadonlyMap<string, string>,
+    rewrite: typeof schemaText,
+  ): Map<string, string> {
+    const rewritten = new Map(texts);
+    for (const field of BATCH_SIZE_LAB_FIELDS) {
+      const text = texts.get(field.key);
+      if (text !== undefined) rewritten.set(field.key, rewrite(field, text, this.locale));
+    }
+    return rewritten;
   }
 
   /** Whether every field holds a valid value. */
