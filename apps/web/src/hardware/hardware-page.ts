@@ -13,9 +13,11 @@ import { html, nothing, render } from 'lit/html.js';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import type { Locale } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
+import { chartWidth } from '../lab/lab-charts.js';
 import { reopenInLanguage } from '../shell/page-links.js';
 import { PageShell, type UrlProblemLine } from '../shell/page-shell.js';
 import type { FieldProblem } from '../state/field-validation.js';
+import { legendBelow } from '../ui/legend-below.js';
 import { wasmPaths } from '../ui/wasm-paths.js';
 import { WorkerSession } from '../ui/worker-session.js';
 import { detectGpu } from './gpu-report.js';
@@ -39,6 +41,9 @@ const TEXT_FIELDS = [
 ] as const;
 
 type PageState = 'idle' | 'running' | 'done' | 'stopped' | 'error';
+
+/** Below this width (phones) the chart's legend goes under its plot, which keeps the plot wide. */
+const NARROW_CHART = 520;
 
 /**
  * The batch-size hardware page (`?experiment=batch-size-hardware`): says what
@@ -192,7 +197,7 @@ export class HardwarePage {
         <ul id="hardware-unavailable">${this.unavailable.map((line) => html`<li>${line}</li>`)}</ul>
         ${this.chartBox}
         <ul id="hardware-knees">${knees.map((line) => html`<li>${line}</li>`)}</ul>
-        <table id="hardware-table">
+        <div class="table-scroll"><table id="hardware-table">
           <caption>${t.caption}</caption>
           <thead><tr>${[t.backend, t.model, t.batch, t.samples].map(
             (title) => html`<th scope="col">${title}</th>`,
@@ -202,7 +207,7 @@ export class HardwarePage {
           <tbody>${this.cells.map(
             (cell) => html`<tr>${row(cell).map((text) => html`<td>${text}</td>`)}</tr>`,
           )}</tbody>
-        </table>`,
+        </table></div>`,
       this.content,
     );
   }
@@ -324,10 +329,16 @@ export class HardwarePage {
     this.setState('error');
   }
 
-  /** The throughput chart before any measurement: its lines grow as cells end. */
+  /**
+   * The throughput chart before any measurement: its lines grow as cells end.
+   * As wide as its container (a phone's 390 px), its legend under the plot on a phone.
+   */
   private emptyChart() {
     const m = this.messages;
-    return throughputChart({
+    const width = chartWidth(this.chartBox);
+    const chart = throughputChart({
+      width,
+      height: Math.round(Math.min(400, Math.max(240, width * 0.62))),
       title: m.chartTitle,
       points: [],
       knees: [],
@@ -336,5 +347,6 @@ export class HardwarePage {
       kneeNote: m.kneeNote,
       legendTitle: m.legendTitle,
     });
+    return width < NARROW_CHART ? legendBelow(chart) : chart;
   }
 }
