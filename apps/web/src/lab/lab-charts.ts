@@ -8,7 +8,7 @@ import { bandChart, bandChartData, type ChartSpec } from '@epochlab/plot';
 import { createLiveChart, type LiveChart } from '@epochlab/plot/browser';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import type { Locale } from '../i18n/messages.js';
-import { chartContainer } from '../ui/chart-container.js';
+import { chartContainer, chartWidth } from '../ui/chart-container.js';
 import { legendBelow } from '../ui/legend-below.js';
 import { nextFrame } from '../ui/next-frame.js';
 import { type BandChartKind, bandSeries, type LossAxis } from './band-series.js';
@@ -263,9 +263,3 @@ export class LabCharts {
 
 /** Below this width (phones) the legend goes under the plot, which keeps the plot wide. */
 const NARROW_CHART = 520;
-
-/** Chart width (axes and legend included) for the container: fits a phone, caps on wide screens. */
-export function chartWidth(element: HTMLElement): number {
-  const available = element.clientWidth || 480;
-  return Math.max(260, Math.min(900, Math.floor(available)));
-}

@@ -12,3 +12,9 @@ export function chartContainer(id: string, describedBy?: string): HTMLElement {
   if (describedBy) element.setAttribute('aria-describedby', describedBy);
   return element;
 }
+
+/** Chart width (axes and legend included) for the container: fits a phone, caps on wide screens. */
+export function chartWidth(element: HTMLElement): number {
+  const available = element.clientWidth || 480;
+  return Math.max(260, Math.min(900, Math.floor(available)));
+}
