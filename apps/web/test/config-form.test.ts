@@ -98,11 +98,32 @@ describe('ConfigForm', () => {
     );
   });
 
+  it('reads a decimal comma in Spanish and shows the config back with one', () => {
+    form.setMessages(MESSAGES.es);
+    expect(input('lr').value).toBe('0,001');
+    type('lr', '0,005');
+    expect(document.getElementById('field-lr-error')?.textContent).toBe('');
+    expect(form.read().config.lr).toBe(0.005);
+    form.setMessages(MESSAGES.en);
+    expect(input('lr').value).toBe('0.005');
+  });
+
+  it('shows a config set from outside over what was typed, and keeps its problems cleared', () => {
+    type('n', 'abc');
+    expect(input('n').getAttribute('aria-invalid')).toBe('true');
+    form.setConfig(parseExperimentConfig({ experiment: 'line', n: 7 }));
+    expect(input('n').value).toBe('7');
+    expect(input('n').hasAttribute('aria-invalid')).toBe(false);
+    expect(document.getElementById('field-n-error')?.textContent).toBe('');
+  });
+
   it('disables every control while a run is going', () => {
     form.setDisabled(true);
     const controls = [...form.element.querySelectorAll('input, select')];
     expect(controls.length).toBeGreaterThan(10);
     expect(controls.every((c) => (c as HTMLInputElement).disabled)).toBe(true);
+    form.setDisabled(false);
+    expect(controls.some((c) => (c as HTMLInputElement).disabled)).toBe(false);
   });
 });
 

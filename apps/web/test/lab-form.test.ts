@@ -130,4 +130,15 @@ describe('lab messages', () => {
       expect(LAB_MESSAGES.es.fieldHelp[field.key], field.key).toBeTruthy();
     }
   });
+
+  it('takes a decimal comma in Spanish and shows the config back with one', () => {
+    form.setMessages(LAB_MESSAGES.es, 'es');
+    expect(control('lr').value).toBe('0,02');
+    type('lr', '0,05');
+    expect(errorOf('lr')).toBe('');
+    expect(changes.at(-1)?.config.lr).toBe(0.05);
+    form.setMessages(LAB_MESSAGES.en, 'en');
+    expect(control('lr').value).toBe('0.05');
+    expect(form.read().config.lr).toBe(0.05);
+  });
 });

@@ -9,10 +9,11 @@ import {
   spreadOf,
   type TradeOffReading,
 } from '@epochlab/experiments';
+import { render } from 'lit/html.js';
 import { describe, expect, it } from 'vitest';
 import { bandSeries } from '../src/lab/band-series.js';
 import { LAB_MESSAGES } from '../src/lab/lab-messages.js';
-import { formatSpread, renderLabTable } from '../src/lab/lab-table.js';
+import { formatSpread, labTableContent } from '../src/lab/lab-table.js';
 import { fitsSurface, roundPick } from '../src/lab/line-view-panel.js';
 import { PathAnimation, stepsPerFrame } from '../src/lab/path-animation.js';
 import { batchSizeName } from '../src/lab/series-name-text.js';
@@ -85,7 +86,7 @@ describe('the per-batch-size table', () => {
 
   it('has a header row and one row per finished batch size, or a note', async () => {
     const table = document.createElement('table');
-    renderLabTable(table, [], 'validation', LAB_MESSAGES.en, 'en');
+    render(labTableContent([], 'validation', LAB_MESSAGES.en, 'en'), table);
     expect(table.querySelector('td.empty')?.textContent).toBe(LAB_MESSAGES.en.tableEmpty);
     const config = parseBatchSizeLabConfig({
       experiment: 'batch-size',
@@ -97,7 +98,10 @@ describe('the per-batch-size table', () => {
       noiseEvery: 1,
     });
     const result = await runBatchSizeLab(config, { backend: 'cpu' });
-    renderLabTable(table, result.groups.map(labGroupSummary), 'validation', LAB_MESSAGES.es, 'es');
+    render(
+      labTableContent(result.groups.map(labGroupSummary), 'validation', LAB_MESSAGES.es, 'es'),
+      table,
+    );
     const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
     expect(headers[0]).toBe('Tamaño de lote');
     expect(headers[2]).toBe('Pérdida final de validación');
@@ -131,7 +135,7 @@ describe('the per-batch-size table', () => {
       finalGradientCosine: null,
       finalGradientVariance: null,
     };
-    renderLabTable(table, [row], 'training', LAB_MESSAGES.en, 'en');
+    render(labTableContent([row], 'training', LAB_MESSAGES.en, 'en'), table);
     const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
     expect(headers[2]).toBe('Final training loss');
     const cell = (column: string) => table.querySelector(`[data-column="${column}"]`)?.textContent;

@@ -8,13 +8,16 @@ import {
 } from '@epochlab/experiments';
 import { throughputChart, throughputChartData } from '@epochlab/plot';
 import { createLiveChart, type LiveChart } from '@epochlab/plot/browser';
+import { live } from 'lit/directives/live.js';
+import { html, nothing, render } from 'lit/html.js';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import type { Locale } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
 import { reopenInLanguage } from '../shell/page-links.js';
 import { PageShell, type UrlProblemLine } from '../shell/page-shell.js';
 import type { FieldProblem } from '../state/field-validation.js';
-import { h } from '../ui/dom.js';
+import { chartWidth } from '../ui/chart-container.js';
+import { legendBelow } from '../ui/legend-below.js';
 import { wasmPaths } from '../ui/wasm-paths.js';
 import { WorkerSession } from '../ui/worker-session.js';
 import { detectGpu } from './gpu-report.js';
@@ -39,6 +42,11 @@ const TEXT_FIELDS = [
   ['targetLoss', 'target-loss'],
 ] as const;
 
+type PageState = 'idle' | 'running' | 'done' | 'stopped' | 'error';
+
+/** Below this width (phones) the chart's legend goes under its plot, which keeps the plot wide. */
+const NARROW_CHART = 520;
+
 /**
  * The batch-size hardware page (`?experiment=batch-size-hardware`): says what
  * graphics hardware the browser has, times training against batch size on
@@ -50,30 +58,26 @@ export class HardwarePage {
   private readonly messages: HardwareMessages;
   private config: HardwareConfig;
   private backends: readonly HardwareBackend[];
-  private readonly root = h('div', { class: 'app hardware', 'data-state': 'idle' });
+  private readonly root = document.createElement('div');
   private readonly shell: PageShell;
   /** The page's own content, inside the shell. */
-  private readonly content: HTMLElement;
+  private readonly content = document.createElement('main');
   /** The link's bad values, for the shell's alert (cleared once the form has been submitted). */
   private linkProblems: readonly UrlProblemLine[];
   /** The form's bad values: the page's own alert, shown only while there are some. */
-  private readonly problemsBox = h('div', {
-    id: 'hardware-problems',
-    class: 'alert',
-    role: 'alert',
-    hidden: true,
-  });
-  private readonly inputs = new Map<string, HTMLInputElement>();
-  private readonly backendBoxes = new Map<HardwareBackend, HTMLInputElement>();
-  private readonly runButton: HTMLButtonElement;
-  private readonly stopButton: HTMLButtonElement;
-  private readonly gpuSentence = h('p', { id: 'hardware-gpu' });
-  private readonly progress = h('p', { id: 'hardware-progress', role: 'status' });
-  private readonly unavailableList = h('ul', { id: 'hardware-unavailable' });
-  private readonly chartBox = h('div', { id: 'throughput-chart', class: 'chart' });
-  private readonly kneeList = h('ul', { id: 'hardware-knees' });
-  private readonly tableBody = h('tbody');
-  private readonly targetHeader = h('th', { scope: 'col' });
+  private formProblems: readonly FieldProblem[] = [];
+  /** What each text field holds, by flag. */
+  private readonly texts = new Map<string, string>();
+  /** The backends ticked in the form. */
+  private readonly ticked = new Set<HardwareBackend>();
+  private state: PageState = 'idle';
+  /** Set once Stop is pressed, until the run ends. */
+  private stopping = false;
+  private gpuSentence = '';
+  private progress = '';
+  /** The backends that could not be measured, one sentence each. */
+  private unavailable: readonly string[] = [];
+  private readonly chartBox = document.createElement('div');
   private chart: LiveChart | undefined;
   private cells: HardwareCell[] = [];
   private readonly session: WorkerSession<HardwareCommand, HardwareMessage>;
@@ -84,14 +88,19 @@ export class HardwarePage {
     search: string,
   ) {
     this.messages = HARDWARE_MESSAGES[locale];
-    const m = this.messages;
     const state = readHardwareUrl(search);
     this.config = state.config;
     this.backends = state.backends;
+    for (const [key, flag] of TEXT_FIELDS) this.texts.set(flag, formatFieldValue(this.config[key]));
+    for (const backend of state.backends) this.ticked.add(backend);
     this.linkProblems = state.problems.map((problem) => ({
       key: problem.key,
       text: this.problemLine(problem),
     }));
+    this.root.className = 'app hardware';
+    this.root.dataset.state = this.state;
+    this.chartBox.id = 'throughput-chart';
+    this.chartBox.className = 'chart';
     this.session = new WorkerSession<HardwareCommand, HardwareMessage>(
       () => startPageWorker('hardware'),
       {
@@ -101,46 +110,9 @@ export class HardwarePage {
       },
       (reason) => this.fail(reason),
     );
-    this.runButton = h('button', { id: 'run-hardware', type: 'submit' }, m.run);
-    this.stopButton = h(
-      'button',
-      { id: 'stop-hardware', type: 'button', disabled: true, onclick: () => this.stop() },
-      m.stop,
-    );
     // Measurements are not kept: the page opens again in the other language.
     this.shell = new PageShell(this.root, 'hardware', () =>
       reopenInLanguage(locale === 'en' ? 'es' : 'en'),
-    );
-    const t = m.table;
-    this.content = h(
-      'main',
-      {},
-      this.problemsBox,
-      this.form(),
-      this.gpuSentence,
-      this.progress,
-      this.unavailableList,
-      this.chartBox,
-      this.kneeList,
-      h(
-        'table',
-        { id: 'hardware-table' },
-        h('caption', {}, t.caption),
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            ...[t.backend, t.model, t.batch, t.samples].map((title) =>
-              h('th', { scope: 'col' }, title),
-            ),
-            this.targetHeader,
-            h('th', { scope: 'col' }, t.path),
-          ),
-        ),
-        this.tableBody,
-      ),
     );
   }
 
@@ -149,60 +121,109 @@ export class HardwarePage {
     document.title = `${this.messages.title} — epochlab`;
     container.replaceChildren(this.root);
     this.renderShell();
-    this.gpuSentence.textContent = this.messages.checking;
-    this.gpuSentence.textContent = this.messages.hardware(await detectGpu());
+    this.gpuSentence = this.messages.checking;
+    this.renderContent();
+    this.gpuSentence = this.messages.hardware(await detectGpu());
+    this.renderContent();
   }
 
-  private form(): HTMLFormElement {
+  /** Draws the form, its problems, the hardware sentence, progress, chart, knees and table. */
+  private renderContent(): void {
     const m = this.messages;
-    const rows = TEXT_FIELDS.map(([key, flag]) => {
-      const input = h('input', {
-        id: `hardware-${flag}`,
-        name: flag,
-        type: 'text',
-        value: formatFieldValue(this.config[key]),
-      });
-      this.inputs.set(flag, input);
-      return h('p', {}, h('label', { for: input.id }, m.fields[key]), ' ', input);
-    });
-    const boxes = HARDWARE_BACKENDS.map((backend) => {
-      const box = h('input', {
-        id: `hardware-backend-${backend}`,
-        type: 'checkbox',
-        name: 'backends',
-        value: backend,
-        checked: this.backends.includes(backend),
-      });
-      this.backendBoxes.set(backend, box);
-      return h('label', {}, box, ` ${backend} `);
-    });
-    return h(
-      'form',
-      {
-        id: 'hardware-form',
-        onsubmit: (event: Event) => {
-          event.preventDefault();
-          this.submit();
-        },
-      },
-      ...rows,
-      h('fieldset', {}, h('legend', {}, m.fields.backends), ...boxes),
-      this.runButton,
-      ' ',
-      this.stopButton,
+    const t = m.table;
+    const number = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
+    const seconds = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 });
+    const running = this.state === 'running';
+    const row = (cell: HardwareCell) => [
+      cell.backend,
+      m.model(cell.model),
+      number.format(cell.batchSize),
+      number.format(cell.samplesPerSecond),
+      cell.secondsToTarget === null ? t.notReached : seconds.format(cell.secondsToTarget),
+      cell.trainingPath,
+    ];
+    const knees = throughputKnees(this.cells).map((knee) =>
+      m.knee(
+        this.seriesName(knee),
+        knee.batchSize,
+        number.format(knee.samplesPerSecond),
+        number.format(knee.bestSamplesPerSecond),
+        knee.bestBatchSize,
+      ),
+    );
+    render(
+      html`<div id="hardware-problems" class="alert" role="alert" ?hidden=${this.formProblems.length === 0}>${
+        this.formProblems.length === 0
+          ? nothing
+          : html`<p>${m.badForm}</p><ul>${this.formProblems.map(
+              (problem) => html`<li>${this.problemLine(problem)}</li>`,
+            )}</ul>`
+      }</div>
+        <form
+          id="hardware-form"
+          @submit=${(event: Event) => {
+            event.preventDefault();
+            this.submit();
+          }}
+        >${TEXT_FIELDS.map(
+          ([key, flag]) =>
+            html`<p><label for=${`hardware-${flag}`}>${m.fields[key]}</label> <input
+                id=${`hardware-${flag}`}
+                name=${flag}
+                type="text"
+                .value=${live(this.texts.get(flag) ?? '')}
+                @input=${(event: Event) =>
+                  this.texts.set(flag, (event.target as HTMLInputElement).value)}
+              /></p>`,
+        )}<fieldset><legend>${m.fields.backends}</legend>${HARDWARE_BACKENDS.map(
+          (backend) =>
+            html`<label><input
+                  id=${`hardware-backend-${backend}`}
+                  type="checkbox"
+                  name="backends"
+                  value=${backend}
+                  .checked=${live(this.ticked.has(backend))}
+                  @change=${(event: Event) => {
+                    if ((event.target as HTMLInputElement).checked) this.ticked.add(backend);
+                    else this.ticked.delete(backend);
+                  }}
+                /> ${backend} </label>`,
+        )}</fieldset><button id="run-hardware" type="submit" ?disabled=${running}>${m.run}</button> <button
+            id="stop-hardware"
+            type="button"
+            ?disabled=${!running || this.stopping}
+            @click=${() => this.stop()}
+          >${m.stop}</button></form>
+        <p id="hardware-gpu">${this.gpuSentence}</p>
+        <p id="hardware-progress" role="status">${this.progress}</p>
+        <ul id="hardware-unavailable">${this.unavailable.map((line) => html`<li>${line}</li>`)}</ul>
+        ${this.chartBox}
+        <ul id="hardware-knees">${knees.map((line) => html`<li>${line}</li>`)}</ul>
+        <div class="table-scroll"><table id="hardware-table">
+          <caption>${t.caption}</caption>
+          <thead><tr>${[t.backend, t.model, t.batch, t.samples].map(
+            (title) => html`<th scope="col">${title}</th>`,
+          )}<th scope="col">${this.state === 'idle' ? '' : t.toTarget(this.config.targetLoss)}</th><th
+              scope="col"
+            >${t.path}</th></tr></thead>
+          <tbody>${this.cells.map(
+            (cell) => html`<tr>${row(cell).map((text) => html`<td>${text}</td>`)}</tr>`,
+          )}</tbody>
+        </table></div>`,
+      this.content,
     );
   }
 
   /** Checks the form's texts as a link would be checked, then puts them in the address and runs. */
   private submit(): void {
-    const texts = Object.fromEntries([...this.inputs].map(([flag, input]) => [flag, input.value]));
+    const texts = Object.fromEntries(this.texts);
     const url = new URLSearchParams(window.location.search);
     // The fields the form does not show (n, lr, seed, training path) keep the link's values.
     for (const { flag } of HARDWARE_FIELDS) {
       const text = url.get(flag);
-      if (text !== null && !this.inputs.has(flag)) texts[flag] = text;
+      if (text !== null && !this.texts.has(flag)) texts[flag] = text;
     }
-    const chosen = HARDWARE_BACKENDS.filter((backend) => this.backendBoxes.get(backend)?.checked);
+    const chosen = HARDWARE_BACKENDS.filter((backend) => this.ticked.has(backend));
     const search = hardwareSearch(texts, chosen, this.locale);
     const state = readHardwareUrl(search);
     if (this.linkProblems.length > 0) {
@@ -210,7 +231,8 @@ export class HardwarePage {
       this.linkProblems = [];
       this.renderShell();
     }
-    this.showProblems(this.messages.badForm, state.problems);
+    this.formProblems = state.problems;
+    this.renderContent();
     if (state.problems.length > 0) return;
     window.history.replaceState(null, '', search);
     this.config = state.config;
@@ -233,35 +255,21 @@ export class HardwarePage {
     });
   }
 
-  /** The form's bad values in the page's own alert; none hides it. */
-  private showProblems(heading: string, problems: readonly FieldProblem[]): void {
-    this.problemsBox.replaceChildren();
-    this.problemsBox.hidden = problems.length === 0;
-    if (problems.length === 0) return;
-    this.problemsBox.append(
-      h('p', {}, heading),
-      h('ul', {}, ...problems.map((problem) => h('li', {}, this.problemLine(problem)))),
-    );
-  }
-
-  private setState(state: 'idle' | 'running' | 'done' | 'stopped' | 'error'): void {
+  private setState(state: PageState): void {
+    this.state = state;
+    this.stopping = false;
     this.root.dataset.state = state;
-    this.runButton.disabled = state === 'running';
-    this.stopButton.disabled = state !== 'running';
+    this.renderContent();
   }
 
   private async run(): Promise<void> {
     // A new run's id before the chart awaits: a second click meanwhile supersedes this one.
     this.session.abandon();
     const pending = this.session.currentRunId;
-    const m = this.messages;
     this.cells = [];
-    this.tableBody.replaceChildren();
-    this.kneeList.replaceChildren();
-    this.unavailableList.replaceChildren();
-    this.targetHeader.textContent = m.table.toTarget(this.config.targetLoss);
+    this.unavailable = [];
+    this.progress = this.messages.running(0, 0, '');
     this.setState('running');
-    this.progress.textContent = m.running(0, 0, '');
     this.chart?.finalize();
     // SVG, not canvas: a software WebGPU can take the browser's GPU process down
     // mid-run, and a canvas drawn through it goes blank; the chart redraws once per cell.
@@ -283,7 +291,8 @@ export class HardwarePage {
 
   private stop(): void {
     this.session.send({ type: 'stop', runId: this.session.currentRunId });
-    this.stopButton.disabled = true;
+    this.stopping = true;
+    this.renderContent();
   }
 
   private seriesName(cell: Pick<HardwareCell, 'backend' | 'model'>): string {
@@ -293,71 +302,45 @@ export class HardwarePage {
   private addCell(cell: HardwareCell, done: number, total: number): void {
     this.cells.push(cell);
     const m = this.messages;
-    const number = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
-    const seconds = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 2 });
-    const row = [
-      cell.backend,
-      m.model(cell.model),
-      number.format(cell.batchSize),
-      number.format(cell.samplesPerSecond),
-      cell.secondsToTarget === null ? m.table.notReached : seconds.format(cell.secondsToTarget),
-      cell.trainingPath,
-    ];
-    this.tableBody.append(h('tr', {}, ...row.map((text) => h('td', {}, text))));
-    this.progress.textContent = m.running(
-      done,
-      total,
-      `${this.seriesName(cell)}, ${m.batch(cell.batchSize)}`,
-    );
+    this.progress = m.running(done, total, `${this.seriesName(cell)}, ${m.batch(cell.batchSize)}`);
     const { points, knees: kneePoints } = throughputChartPoints(this.cells, (backend, model) =>
       this.seriesName({ backend, model }),
     );
     this.chart?.replace(throughputChartData.points, points);
     this.chart?.replace(throughputChartData.knees, kneePoints);
-    const knees = throughputKnees(this.cells);
-    this.kneeList.replaceChildren(
-      ...knees.map((knee) =>
-        h(
-          'li',
-          {},
-          m.knee(
-            this.seriesName(knee),
-            knee.batchSize,
-            number.format(knee.samplesPerSecond),
-            number.format(knee.bestSamplesPerSecond),
-            knee.bestBatchSize,
-          ),
-        ),
-      ),
-    );
+    this.renderContent();
   }
 
   private finish(done: Extract<HardwareMessage, { type: 'done' }>): void {
     const m = this.messages;
-    this.unavailableList.replaceChildren(
-      ...done.unavailable.map((missing) =>
-        h('li', {}, m.notMeasured(missing.backend, missing.reason.split('\n')[0] ?? '')),
-      ),
+    this.unavailable = done.unavailable.map((missing) =>
+      m.notMeasured(missing.backend, missing.reason.split('\n')[0] ?? ''),
     );
     const seconds = ((performance.now() - this.startedAt) / 1000).toFixed(1);
     if (done.status === 'aborted') {
-      this.progress.textContent = m.stopped(this.cells.length);
+      this.progress = m.stopped(this.cells.length);
       this.setState('stopped');
     } else {
-      this.progress.textContent = m.done(this.cells.length, seconds);
+      this.progress = m.done(this.cells.length, seconds);
       this.setState('done');
     }
   }
 
   private fail(message: string): void {
-    this.progress.textContent = this.messages.failed(message);
+    this.progress = this.messages.failed(message);
     this.setState('error');
   }
 
-  /** The throughput chart before any measurement: its lines grow as cells end. */
+  /**
+   * The throughput chart before any measurement: its lines grow as cells end.
+   * As wide as its container (a phone's 390 px), its legend under the plot on a phone.
+   */
   private emptyChart() {
     const m = this.messages;
-    return throughputChart({
+    const width = chartWidth(this.chartBox);
+    const chart = throughputChart({
+      width,
+      height: Math.round(Math.min(400, Math.max(240, width * 0.62))),
       title: m.chartTitle,
       points: [],
       knees: [],
@@ -366,5 +349,6 @@ export class HardwarePage {
       kneeNote: m.kneeNote,
       legendTitle: m.legendTitle,
     });
+    return width < NARROW_CHART ? legendBelow(chart) : chart;
   }
 }

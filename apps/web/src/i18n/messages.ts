@@ -4,6 +4,8 @@ import {
   type FitChartLabels,
   type LossChartLabels,
 } from '@epochlab/plot';
+import type { PluralText } from './plural-text.js';
+
 /** Every text the page shows, per language. Spanish follows the notebook's vocabulary. */
 export interface Messages {
   readonly locale: Locale;
@@ -62,7 +64,8 @@ export interface Messages {
   readonly progressLine: string;
   readonly pausedAt: string;
   readonly left: string;
-  readonly finished: Readonly<Record<string, string>>;
+  /** The progress line after a run, by its status; plural by the epochs run (`{epochs}`). */
+  readonly finished: Readonly<Record<string, PluralText>>;
   readonly summary: string;
   readonly summaryLabels: Readonly<Record<string, string>>;
   readonly share: string;
@@ -104,7 +107,7 @@ export interface Messages {
     /** The fit chart's name of the model at its best epoch (`{epoch}`). */
     readonly bestModel: string;
     /** The fit chart's name of the final model beside it (`{epochs}`: epochs run). */
-    readonly finalModel: string;
+    readonly finalModel: PluralText;
   };
 }
 
@@ -196,10 +199,16 @@ const en: Messages = {
   pausedAt: 'Paused before epoch {epoch} / {epochs}',
   left: 'left',
   finished: {
-    completed: 'Done: {epochs} epochs in {seconds} s ({rate} epochs/s).',
-    'stopped-early': 'Stopped early after {epochs} epochs.',
-    diverged: 'Diverged: the loss became NaN or infinite at epoch {epoch}.',
-    aborted: 'Stopped after {epochs} epochs.',
+    completed: {
+      one: 'Done: {epochs} epoch in {seconds} s ({rate} epochs/s).',
+      other: 'Done: {epochs} epochs in {seconds} s ({rate} epochs/s).',
+    },
+    'stopped-early': {
+      one: 'Stopped early after {epochs} epoch.',
+      other: 'Stopped early after {epochs} epochs.',
+    },
+    diverged: { other: 'Diverged: the loss became NaN or infinite at epoch {epoch}.' },
+    aborted: { one: 'Stopped after {epochs} epoch.', other: 'Stopped after {epochs} epochs.' },
   },
   summary: 'Summary',
   summaryLabels: {
@@ -252,7 +261,10 @@ const en: Messages = {
     loss: defaultLossChartLabels,
     bestShort: 'Best: {epoch}',
     bestModel: 'Model at best epoch {epoch}',
-    finalModel: 'Final model, after {epochs} epochs',
+    finalModel: {
+      one: 'Final model, after {epochs} epoch',
+      other: 'Final model, after {epochs} epochs',
+    },
   },
 };
 
@@ -379,10 +391,16 @@ const es: Messages = {
   pausedAt: 'En pausa antes de la época {epoch} / {epochs}',
   left: 'quedan',
   finished: {
-    completed: 'Terminado: {epochs} épocas en {seconds} s ({rate} épocas/s).',
-    'stopped-early': 'Parada temprana tras {epochs} épocas.',
-    diverged: 'Divergió: la pérdida fue NaN o infinita en la época {epoch}.',
-    aborted: 'Parado tras {epochs} épocas.',
+    completed: {
+      one: 'Terminado: {epochs} época en {seconds} s ({rate} épocas/s).',
+      other: 'Terminado: {epochs} épocas en {seconds} s ({rate} épocas/s).',
+    },
+    'stopped-early': {
+      one: 'Parada temprana tras {epochs} época.',
+      other: 'Parada temprana tras {epochs} épocas.',
+    },
+    diverged: { other: 'Divergió: la pérdida fue NaN o infinita en la época {epoch}.' },
+    aborted: { one: 'Parado tras {epochs} época.', other: 'Parado tras {epochs} épocas.' },
   },
   summary: 'Resumen',
   summaryLabels: {
@@ -451,7 +469,10 @@ const es: Messages = {
     },
     bestShort: 'Mejor: {epoch}',
     bestModel: 'Modelo en la mejor época {epoch}',
-    finalModel: 'Modelo final, tras {epochs} épocas',
+    finalModel: {
+      one: 'Modelo final, tras {epochs} época',
+      other: 'Modelo final, tras {epochs} épocas',
+    },
   },
 };
 

@@ -8,7 +8,7 @@ import { bandChart, bandChartData, type ChartSpec } from '@epochlab/plot';
 import { createLiveChart, type LiveChart } from '@epochlab/plot/browser';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import type { Locale } from '../i18n/messages.js';
-import { h } from '../ui/dom.js';
+import { chartContainer, chartWidth } from '../ui/chart-container.js';
 import { legendBelow } from '../ui/legend-below.js';
 import { nextFrame } from '../ui/next-frame.js';
 import { compileChartInWorker } from '../worker/chart-compiler.js';
@@ -39,10 +39,7 @@ export class LabCharts {
   /** The chart containers (`#loss-chart`, ...), each an image named by its figure. */
   private readonly chartElements: Readonly<Record<BandChartKind, HTMLElement>>;
   /** Which batch size's seeds agree most and least in this run (`bandWidthText`). */
-  private readonly lossReading = h('p', {
-    class: 'explain band-reading',
-    id: 'loss-chart-reading',
-  });
+  private readonly lossReading = document.createElement('p');
   private messages: LabMessages;
   private locale: Locale;
   private infos: BatchSizeGroupInfo[] = [];
@@ -65,23 +62,25 @@ export class LabCharts {
     this.messages = messages;
     this.locale = locale;
     const element = (kind: BandChartKind) =>
-      h('div', {
-        id: `${kind}-chart`,
-        class: 'chart',
-        role: 'img',
-        'aria-labelledby': `${kind}-chart-title`,
-        'aria-describedby':
-          kind === 'loss' ? 'loss-chart-reading loss-chart-explain' : `${kind}-chart-explain`,
-      });
+      chartContainer(
+        `${kind}-chart`,
+        kind === 'loss' ? 'loss-chart-reading loss-chart-explain' : `${kind}-chart-explain`,
+      );
+    this.lossReading.className = 'explain band-reading';
+    this.lossReading.id = 'loss-chart-reading';
+    const loss = element('loss');
+    const withReading = document.createElement('div');
+    withReading.className = 'chart-with-reading';
+    withReading.append(loss, this.lossReading);
     this.chartElements = {
-      loss: element('loss'),
+      loss,
       val: element('val'),
       cosine: element('cosine'),
       variance: element('variance'),
     };
     this.elements = {
       ...this.chartElements,
-      loss: h('div', { class: 'chart-with-reading' }, this.chartElements.loss, this.lossReading),
+      loss: withReading,
     };
   }
 
@@ -248,7 +247,10 @@ export class LabCharts {
     if (kind === 'val' && !this.hasValidation) {
       this.charts[kind]?.finalize();
       delete this.charts[kind];
-      element.replaceChildren(h('p', { class: 'chart-placeholder' }, this.messages.noValidation));
+      const placeholder = document.createElement('p');
+      placeholder.className = 'chart-placeholder';
+      placeholder.textContent = this.messages.noValidation;
+      element.replaceChildren(placeholder);
       return;
     }
     const width = chartWidth(element);
@@ -264,9 +266,3 @@ export class LabCharts {
 
 /** Below this width (phones) the legend goes under the plot, which keeps the plot wide. */
 const NARROW_CHART = 520;
-
-/** Chart width (axes and legend included) for the container: fits a phone, caps on wide screens. */
-export function chartWidth(element: HTMLElement): number {
-  const available = element.clientWidth || 480;
-  return Math.max(260, Math.min(900, Math.floor(available)));
-}

@@ -1,4 +1,5 @@
 import { type Locale, MESSAGES } from '../i18n/messages.js';
+import type { PluralText } from '../i18n/plural-text.js';
 
 /** Every text of the batch-size lab page, per language (the shared ones come from `MESSAGES`). */
 export interface LabMessages {
@@ -11,7 +12,11 @@ export interface LabMessages {
   readonly datasets: Readonly<Record<string, string>>;
   readonly run: string;
   readonly stop: string;
+  /** Before a run: `{seeds}` is {@link seedCount} filled. */
   readonly idle: string;
+  /** `{n}` seeds and `{n}` batch sizes, in the language's plural forms (the `{groups}` of `finished`). */
+  readonly seedCount: PluralText;
+  readonly batchSizeCount: PluralText;
   readonly starting: string;
   readonly progressLine: string;
   readonly finished: Readonly<Record<'completed' | 'aborted' | 'diverged', string>>;
@@ -91,13 +96,15 @@ const en: LabMessages = {
   datasets: { line: 'line', polynomial: 'polynomial' },
   run: 'Run the lab',
   stop: 'Stop',
-  idle: 'Ready. Run the lab to train every batch size with {seeds} seeds each.',
+  idle: 'Ready. Run the lab to train every batch size with {seeds} each.',
+  seedCount: { one: '{n} seed', other: '{n} seeds' },
+  batchSizeCount: { one: '{n} batch size', other: '{n} batch sizes' },
   starting: 'Starting the backend…',
   progressLine:
     'Batch size {label} ({group} of {groups}) · epoch {epoch} / {epochs} · {elapsed} so far',
   finished: {
-    completed: 'Done: {groups} batch sizes × {seeds} seeds in {seconds} s.',
-    aborted: 'Stopped: {done} of {groups} batch sizes finished.',
+    completed: 'Done: {groups} × {seeds} in {seconds} s.',
+    aborted: 'Stopped: {done} of {groups} finished.',
     diverged: 'Done, but some runs diverged (loss NaN or infinite): their curves stop there.',
   },
   lossChart: 'Training loss',
@@ -202,13 +209,15 @@ const es: LabMessages = {
   datasets: { line: 'recta', polynomial: 'polinomio' },
   run: 'Ejecutar el laboratorio',
   stop: 'Parar',
-  idle: 'Listo. Ejecuta el laboratorio para entrenar cada tamaño de lote con {seeds} semillas.',
+  idle: 'Listo. Ejecuta el laboratorio para entrenar cada tamaño de lote con {seeds}.',
+  seedCount: { one: '{n} semilla', other: '{n} semillas' },
+  batchSizeCount: { one: '{n} tamaño de lote', other: '{n} tamaños de lote' },
   starting: 'Iniciando el backend…',
   progressLine:
     'Tamaño de lote {label} ({group} de {groups}) · época {epoch} / {epochs} · {elapsed} hasta ahora',
   finished: {
-    completed: 'Terminado: {groups} tamaños de lote × {seeds} semillas en {seconds} s.',
-    aborted: 'Parado: {done} de {groups} tamaños de lote terminados.',
+    completed: 'Terminado: {groups} × {seeds} en {seconds} s.',
+    aborted: 'Parado: {done} de {groups} terminados.',
     diverged:
       'Terminado, pero algunas ejecuciones divergieron (pérdida NaN o infinita): sus curvas se cortan ahí.',
   },

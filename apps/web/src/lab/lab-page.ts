@@ -8,6 +8,7 @@ import {
   labGroupSummary,
   labSummary,
 } from '@epochlab/experiments';
+import { html, render } from 'lit/html.js';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
 import { BackendField } from '../shell/backend-field.js';
@@ -17,10 +18,16 @@ import { urlProblemLines } from '../shell/url-problem-lines.js';
 import type { FieldProblem } from '../state/field-validation.js';
 import type { WebBackend } from '../state/web-backend.js';
 import { detectBackends, SUPPORT_BEFORE_DETECTION } from '../ui/backend-support.js';
-import { h } from '../ui/dom.js';
 import { downloadFile } from '../ui/downloads.js';
-import { formatCount, formatDuration, formatNumber, prepareNumberFormats } from '../ui/format.js';
+import {
+  countText,
+  formatCount,
+  formatDuration,
+  formatNumber,
+  prepareNumberFormats,
+} from '../ui/format.js';
 import { replacePageUrl } from '../ui/page-url.js';
+import type { RunAlert } from '../ui/run-section.js';
 import { wasmPaths } from '../ui/wasm-paths.js';
 import { WorkerSession } from '../ui/worker-session.js';
 import { LabCharts } from './lab-charts.js';
@@ -29,14 +36,13 @@ import type { CheckedLabConfig } from './lab-fields.js';
 import { LabForm, labFieldLabel } from './lab-form.js';
 import { LAB_MESSAGES, type LabMessages } from './lab-messages.js';
 import type { LabCommand, LabMessage } from './lab-protocol.js';
-import { renderLabTable } from './lab-table.js';
+import { type LogChart, labRunSection } from './lab-run-section.js';
+import { labTableContent } from './lab-table.js';
 import { readLabUrlState, writeLabUrlState } from './lab-url-state.js';
 import { LineViewPanel } from './line-view-panel.js';
 import { tradeOffText } from './trade-off-text.js';
 import './lab.css';
 import { startPageWorker } from '../worker/start-page-worker.js';
-
-type TextSetter = (m: LabMessages, shared: Messages) => void;
 
 /** Where the lab is: what the controls allow follows from it. */
 export type LabState = 'idle' | 'starting' | 'running' | 'done';
@@ -51,7 +57,6 @@ export class LabPage {
   private locale: Locale;
   private m: LabMessages;
   private shared: Messages;
-  private readonly setters: TextSetter[] = [];
   private readonly session: WorkerSession<LabCommand, LabMessage>;
   private readonly form: LabForm;
   private readonly charts: LabCharts;
@@ -68,28 +73,25 @@ export class LabPage {
   private latest: { group: number; epoch: number; epochs: number; elapsed: number } | undefined;
   private readonly urlProblems: readonly FieldProblem[];
 
-  private readonly root = h('div', { class: 'app lab' });
+  private readonly root = document.createElement('div');
   private readonly shell = new PageShell(this.root, 'lab', () =>
     this.setLocale(this.locale === 'en' ? 'es' : 'en'),
   );
   /** The page's own content, inside the shell. */
-  private readonly content: HTMLElement;
-  private readonly runButton = h('button', { type: 'button', id: 'run-lab', class: 'primary big' });
-  private readonly stopButton = h('button', { type: 'button', id: 'stop-lab' });
-  private readonly progress = h('p', {
-    id: 'lab-progress',
-    class: 'progress',
-    role: 'status',
-    'aria-live': 'polite',
-  });
-  private readonly alert = h('div', { id: 'lab-error', class: 'alert', role: 'alert' });
+  private readonly content = document.createElement('main');
+  /** What the alert under the progress line says, if anything. */
+  private alert: RunAlert | undefined;
+  private readonly logScale: Record<LogChart, boolean> = {
+    loss: false,
+    val: false,
+    variance: false,
+  };
+  private lossAxis: 'epoch' | 'step' = 'epoch';
   private readonly backendField = new BackendField((backend) => {
     this.backend = backend;
     this.syncUrl();
     this.refresh();
   });
-  private readonly table = h('table', { id: 'lab-table', class: 'lab-table' });
-  private readonly reading = h('p', { id: 'lab-reading', class: 'reading' });
   private readonly share = new ShareSection();
 
   constructor(locale: Locale, search: string) {
@@ -102,6 +104,8 @@ export class LabPage {
     this.backend = fromUrl.backend;
     this.backendField.update({ selected: this.backend, support: SUPPORT_BEFORE_DETECTION });
     this.urlProblems = fromUrl.problems;
+    this.root.className = 'app lab';
+    this.content.className = 'layout';
 
     this.session = new WorkerSession<LabCommand, LabMessage>(
       () => startPageWorker('lab'),
@@ -120,12 +124,12 @@ export class LabPage {
             epochs: message.epochs,
             elapsed: message.elapsedSeconds,
           };
-          this.renderProgress();
+          this.renderContent();
         },
         'group-done': (message) => {
           this.finished[message.group] = message.result;
           this.charts.addGroup(message.group, message.result);
-          this.renderTable();
+          this.renderContent();
         },
         done: (message) => {
           this.result = message.result;
@@ -133,7 +137,6 @@ export class LabPage {
           this.root.dataset.tensorsAfter = String(message.tensorsAfter);
           this.finished = [...message.result.groups];
           this.setState('done');
-          this.renderTable();
           this.renderDownloads();
         },
         error: (message) => {
@@ -143,10 +146,9 @@ export class LabPage {
       },
       () => {
         // The worker itself failed (not a run): no lab is going on any more.
-        this.alert.dataset.kind = 'run';
-        this.alert.textContent = this.shared.workerFailed;
+        this.alert = { kind: 'run', text: this.shared.workerFailed };
         this.setState(this.finished.length > 0 ? 'done' : 'idle');
-        this.runButton.focus();
+        this.content.querySelector<HTMLButtonElement>('#run-lab')?.focus();
       },
     );
 
@@ -154,12 +156,6 @@ export class LabPage {
     this.charts = new LabCharts(this.m, this.locale);
     this.lineView = new LineViewPanel(this.m, this.locale, (m, b) => this.pickStart(m, b));
 
-    this.runButton.addEventListener('click', () => this.run());
-    this.stopButton.addEventListener('click', () => this.send({ type: 'stop' }));
-    this.text(this.runButton, (m) => m.run);
-    this.text(this.stopButton, (m) => m.stop);
-
-    this.content = h('main', { class: 'layout' }, this.runSection(), this.setupSection());
     this.form.setConfig(
       fromUrl.config,
       fromUrl.problems.filter((p) => p.key !== 'backend'),
@@ -180,163 +176,60 @@ export class LabPage {
 
   // ---------------------------------------------------------------- layout
 
-  private text<T extends HTMLElement>(
-    element: T,
-    text: (m: LabMessages, shared: Messages) => string,
-  ): T {
-    this.setters.push((m, shared) => {
-      element.textContent = text(m, shared);
-    });
-    return element;
-  }
-
-  private setupSection(): HTMLElement {
-    return h(
-      'section',
-      { class: 'setup', 'aria-labelledby': 'setup-title' },
-      this.text(h('h2', { id: 'setup-title' }), (_, s) => s.config),
-      this.form.element,
-      this.backendField.element,
-    );
-  }
-
-  private figure(
-    id: string,
-    title: (m: LabMessages) => string,
-    explain: (m: LabMessages) => string,
-    chart: HTMLElement,
-    ...controls: HTMLElement[]
-  ): HTMLElement {
-    return h(
-      'figure',
-      { class: 'lab-figure', id: `${id}-figure` },
-      h(
-        'figcaption',
-        { class: controls.length > 1 ? 'stacked' : undefined },
-        this.text(h('span', { id: `${id}-title`, class: 'figure-title' }), title),
-        ...controls,
-      ),
-      chart,
-      this.text(h('p', { class: 'explain', id: `${id}-explain` }), explain),
-    );
-  }
-
-  private runSection(): HTMLElement {
+  /** Draws the run column (controls, charts, table, share) and the setup column (form, backend). */
+  private renderContent(): void {
+    const busy = this.state === 'starting' || this.state === 'running';
     const c = this.charts;
-    const tableWrap = h('div', { class: 'table-wrap', tabindex: 0, role: 'region' }, this.table);
-    tableWrap.setAttribute('aria-labelledby', 'lab-table-title');
-    return h(
-      'section',
-      { class: 'run', 'aria-labelledby': 'run-title' },
-      this.text(h('h2', { id: 'run-title', class: 'visually-hidden' }), (_, s) => s.controls),
-      h(
-        'div',
-        { class: 'toolbar', role: 'toolbar', 'aria-labelledby': 'run-title' },
-        this.runButton,
-        this.stopButton,
-      ),
-      this.progress,
-      this.alert,
-      h(
-        'div',
-        { class: 'lab-charts' },
-        this.figure(
-          'line-view',
-          (m) => m.lineChart,
-          (m) => m.lineExplain,
-          this.lineView.element,
-          this.lineView.replayButton,
-        ),
-        this.figure(
-          'loss-chart',
-          (m) => m.lossChart,
-          (m) => m.lossExplain,
-          c.elements.loss,
-          this.axisToggle(),
-          this.logToggle('loss-log', (on) => c.setLogScale('loss', on)),
-        ),
-        this.figure(
-          'val-chart',
-          (m) => m.valChart,
-          (m) => m.valExplain,
-          c.elements.val,
-          this.logToggle('val-log', (on) => c.setLogScale('val', on)),
-        ),
-        this.figure(
-          'cosine-chart',
-          (m) => m.cosineChart,
-          (m) => m.cosineExplain,
-          c.elements.cosine,
-        ),
-        this.figure(
-          'variance-chart',
-          (m) => m.varianceChart,
-          (m) => m.varianceExplain,
-          c.elements.variance,
-          this.logToggle('variance-log', (on) => c.setLogScale('variance', on)),
-        ),
-      ),
-      h(
-        'section',
-        { 'aria-labelledby': 'lab-table-title', class: 'lab-table-section' },
-        this.text(h('h2', { id: 'lab-table-title' }), (m) => m.tableTitle),
-        tableWrap,
-        this.reading,
-        this.text(h('p', { class: 'explain' }), (m) => m.tableExplain),
-      ),
-      this.share.element,
-    );
-  }
-
-  private logToggle(id: string, onChange: (on: boolean) => void): HTMLElement {
-    const input = h('input', { type: 'checkbox', id });
-    input.addEventListener('change', () => onChange(input.checked));
-    return h(
-      'label',
-      { class: 'toggle', for: id },
-      input,
-      this.text(h('span', {}), (_, s) => s.logScale),
-    );
-  }
-
-  private axisToggle(): HTMLElement {
-    const legend = this.text(h('legend', {}), (m) => m.against);
-    const option = (value: 'epoch' | 'step', text: (m: LabMessages) => string) => {
-      const input = h('input', {
-        type: 'radio',
-        name: 'loss-axis',
-        id: `loss-axis-${value}`,
-        value,
-        checked: value === 'epoch',
-      });
-      input.addEventListener('change', () => {
-        if (input.checked) void this.charts.setLossAxis(value);
-      });
-      return h(
-        'label',
-        { class: 'toggle', for: `loss-axis-${value}` },
-        input,
-        this.text(h('span', {}), text),
-      );
-    };
-    return h(
-      'fieldset',
-      { class: 'axis-toggle' },
-      legend,
-      option('epoch', (m) => m.epochs),
-      option('step', (m) => m.steps),
+    render(
+      html`${labRunSection(
+        {
+          canRun: !busy && this.checked.problems.length === 0,
+          canStop: busy,
+          onRun: () => this.run(),
+          onStop: () => this.send({ type: 'stop' }),
+          progress: this.progressLine(),
+          alert: this.alert,
+          lineView: this.lineView.element,
+          replay: this.lineView.replayControl,
+          charts: c.elements,
+          logScale: this.logScale,
+          onLogScale: (chart, on) => {
+            this.logScale[chart] = on;
+            void c.setLogScale(chart, on);
+          },
+          lossAxis: this.lossAxis,
+          onLossAxis: (axis) => {
+            this.lossAxis = axis;
+            void c.setLossAxis(axis);
+          },
+          table: labTableContent(
+            this.finished.filter((group) => group !== undefined).map(labGroupSummary),
+            comparedLoss(this.runConfig),
+            this.m,
+            this.locale,
+          ),
+          reading: this.summary?.tradeOff
+            ? tradeOffText(this.summary.tradeOff, this.m, this.locale)
+            : '',
+          share: this.share.element,
+        },
+        this.m,
+        this.shared,
+      )}<section class="setup" aria-labelledby="setup-title">
+          <h2 id="setup-title">${this.shared.config}</h2>
+          ${this.form.element}${this.backendField.element}
+        </section>`,
+      this.content,
     );
   }
 
   private applyMessages(): void {
     prepareNumberFormats(this.locale);
     document.title = `${this.m.title} — epochlab`;
-    for (const setter of this.setters) setter(this.m, this.shared);
     this.share.setMessages(this.shared);
     this.backendField.update({ m: this.shared, help: this.m.backendHelp });
     this.renderShell();
-    this.renderProgress();
-    this.renderTable();
+    this.renderContent();
     this.renderDownloads();
   }
 
@@ -395,20 +288,18 @@ export class LabPage {
   private refresh(): void {
     const valid = this.checked.problems.length === 0;
     const busy = this.state === 'starting' || this.state === 'running';
-    this.runButton.disabled = busy || !valid;
-    this.stopButton.disabled = !busy;
     this.form.setDisabled(busy);
     this.backendField.update({ disabled: busy });
     this.root.dataset.state = this.state;
     this.share.setCliCommand(labCliCommand(this.checked.config, this.backend));
-    if (!valid && !busy) this.alert.textContent = this.shared.fixForm;
-    else if (this.alert.dataset.kind !== 'run') this.alert.textContent = '';
+    if (!valid && !busy) this.alert = { kind: 'form', text: this.shared.fixForm };
+    else if (this.alert?.kind !== 'run') this.alert = undefined;
+    this.renderContent();
   }
 
   private setState(state: LabState): void {
     this.state = state;
     this.refresh();
-    this.renderProgress();
   }
 
   private send(command: LabCommand): void {
@@ -423,11 +314,9 @@ export class LabPage {
     this.finished = [];
     this.latest = undefined;
     this.groupsInfo = [];
-    this.alert.dataset.kind = '';
-    this.alert.textContent = '';
+    this.alert = undefined;
     this.setState('starting');
     void this.charts.prepare(this.runConfig); // empties the charts; redraws only if the batch sizes changed
-    this.renderTable();
     this.renderDownloads();
     const config = this.runConfig;
     this.session.start((runId) => ({
@@ -440,27 +329,28 @@ export class LabPage {
   }
 
   private showError(message: string): void {
-    this.alert.dataset.kind = 'run';
-    this.alert.textContent = fill(this.shared.runFailed, { message });
+    this.alert = { kind: 'run', text: fill(this.shared.runFailed, { message }) };
+    this.renderContent();
   }
 
   // ---------------------------------------------------------------- views
 
-  private renderProgress(): void {
+  /** The progress line for the lab's state now, and how far it is (0 to 1). */
+  private progressLine(): { text: string; done: number } {
     const m = this.m;
     const l = this.locale;
     const groups = this.groupsInfo.length || this.runConfig.batchSizes.length;
     let text: string;
     let fraction = 0;
     if (this.state === 'idle') {
-      text = fill(m.idle, { seeds: formatCount(this.checked.config.seeds, l) });
+      text = fill(m.idle, { seeds: countText(m.seedCount, this.checked.config.seeds, l) });
     } else if (this.state === 'starting') {
       text = m.starting;
     } else if (this.state === 'done' && this.result) {
       const r = this.result;
       text = fill(m.finished[r.status], {
-        groups: formatCount(groups, l),
-        seeds: formatCount(r.config.seeds, l),
+        groups: countText(m.batchSizeCount, groups, l),
+        seeds: countText(m.seedCount, r.config.seeds, l),
         seconds: formatNumber(r.seconds, l),
         // A stopped batch size still reports its runs so far: it did not finish.
         done: formatCount(r.groups.filter(finishedGroup).length, l),
@@ -490,20 +380,7 @@ export class LabPage {
           })
         : m.starting;
     }
-    this.progress.textContent = text;
-    this.progress.style.setProperty('--done', String(fraction));
-  }
-
-  private renderTable(): void {
-    renderLabTable(
-      this.table,
-      this.finished.filter((group) => group !== undefined).map(labGroupSummary),
-      comparedLoss(this.runConfig),
-      this.m,
-      this.locale,
-    );
-    const reading = this.summary?.tradeOff;
-    this.reading.textContent = reading ? tradeOffText(reading, this.m, this.locale) : '';
+    return { text, done: fraction };
   }
 
   private renderDownloads(): void {

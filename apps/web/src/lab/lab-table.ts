@@ -4,6 +4,7 @@ import {
   type LabGroupSummary,
   type Spread,
 } from '@epochlab/experiments';
+import { html, type TemplateResult } from 'lit/html.js';
 import { fill } from '../i18n/messages.js';
 import { formatCount, formatNumber } from '../ui/format.js';
 import type { LabMessages } from './lab-messages.js';
@@ -55,49 +56,29 @@ function labTableRow(
  * none has finished. The final-loss column is the loss the lab compares
  * (`compared`): validation, or training without validation points.
  */
-export function renderLabTable(
-  table: HTMLTableElement,
+export function labTableContent(
   rows: readonly LabGroupSummary[],
   compared: ComparedLoss,
   messages: LabMessages,
   locale: string,
-): void {
-  const doc = table.ownerDocument;
-  const cell = (tag: 'th' | 'td', text: string, scope?: string) => {
-    const element = doc.createElement(tag);
-    element.textContent = text;
-    if (scope) element.setAttribute('scope', scope);
-    return element;
-  };
+): TemplateResult {
   const titles: Record<LabTableColumn, string> = {
     ...messages.tableColumns,
     finalLoss:
       compared === 'validation' ? messages.tableColumns.finalVal : messages.tableColumns.finalTrain,
   };
-  const head = doc.createElement('thead');
-  const headRow = doc.createElement('tr');
-  for (const column of LAB_TABLE_COLUMNS) headRow.append(cell('th', titles[column], 'col'));
-  head.append(headRow);
-  const body = doc.createElement('tbody');
-  if (rows.length === 0) {
-    const row = doc.createElement('tr');
-    const note = cell('td', messages.tableEmpty);
-    note.colSpan = LAB_TABLE_COLUMNS.length;
-    note.className = 'empty';
-    row.append(note);
-    body.append(row);
-  }
-  for (const summary of rows) {
-    const values = labTableRow(summary, messages, locale);
-    const row = doc.createElement('tr');
-    row.dataset.batchSize = String(summary.batchSize);
-    for (const column of LAB_TABLE_COLUMNS) {
-      const element =
-        column === 'batchSize' ? cell('th', values[column], 'row') : cell('td', values[column]);
-      element.dataset.column = column;
-      row.append(element);
-    }
-    body.append(row);
-  }
-  table.replaceChildren(head, body);
+  const body =
+    rows.length === 0
+      ? html`<tr><td colspan=${LAB_TABLE_COLUMNS.length} class="empty">${messages.tableEmpty}</td></tr>`
+      : rows.map((summary) => {
+          const values = labTableRow(summary, messages, locale);
+          return html`<tr data-batch-size=${summary.batchSize}>${LAB_TABLE_COLUMNS.map((column) =>
+            column === 'batchSize'
+              ? html`<th scope="row" data-column=${column}>${values[column]}</th>`
+              : html`<td data-column=${column}>${values[column]}</td>`,
+          )}</tr>`;
+        });
+  return html`<thead><tr>${LAB_TABLE_COLUMNS.map(
+    (column) => html`<th scope="col">${titles[column]}</th>`,
+  )}</tr></thead><tbody>${body}</tbody>`;
 }

@@ -9,14 +9,14 @@ import {
 } from '@epochlab/experiments';
 import { type ChartSpec, lossSurfaceChart, lossSurfaceChartData } from '@epochlab/plot';
 import { createLiveChart, type LiveChart } from '@epochlab/plot/browser';
+import { html, render } from 'lit/html.js';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import { fill, type Locale } from '../i18n/messages.js';
-import { h } from '../ui/dom.js';
+import { chartWidth } from '../ui/chart-container.js';
 import { formatCount } from '../ui/format.js';
 import { legendsBelow } from '../ui/legend-below.js';
 import { nextFrame } from '../ui/next-frame.js';
 import { compileChartInWorker } from '../worker/chart-compiler.js';
-import { chartWidth } from './lab-charts.js';
 import type { LabMessages } from './lab-messages.js';
 import { PathAnimation } from './path-animation.js';
 import { batchSizeName } from './series-name-text.js';
@@ -62,10 +62,10 @@ export function roundPick(value: number): number {
 export class LineViewPanel {
   /** The chart and its status line. */
   readonly element: HTMLElement;
-  /** Replays the paths from the start. */
-  readonly replayButton: HTMLButtonElement;
-  private readonly chartElement: HTMLElement;
-  private readonly status: HTMLElement;
+  /** Holds the button that replays the paths from the start (for the figure's caption). */
+  readonly replayControl = document.createElement('span');
+  /** Vega draws the surface into it; a placeholder until the lab's data is known. */
+  private readonly chartElement = document.createElement('div');
   private messages: LabMessages;
   private locale: Locale;
   private data: LineData | undefined;
@@ -92,17 +92,13 @@ export class LineViewPanel {
   ) {
     this.messages = messages;
     this.locale = locale;
-    this.chartElement = h('div', {
-      id: 'line-view-chart',
-      class: 'chart',
-      tabindex: 0,
-      role: 'group',
-      'aria-describedby': 'line-view-explain',
-    });
-    this.status = h('p', { id: 'line-view-status', class: 'line-view-status' });
-    this.element = h('div', { class: 'line-view' }, this.chartElement, this.status);
-    this.replayButton = h('button', { type: 'button', id: 'replay-paths', disabled: true });
-    this.replayButton.addEventListener('click', () => this.replay());
+    this.chartElement.id = 'line-view-chart';
+    this.chartElement.className = 'chart';
+    this.chartElement.tabIndex = 0;
+    this.chartElement.setAttribute('role', 'group');
+    this.chartElement.setAttribute('aria-describedby', 'line-view-explain');
+    this.element = document.createElement('div');
+    this.element.className = 'line-view';
     this.chartElement.addEventListener('keydown', (event) => this.onKey(event));
     this.animation = new PathAnimation((shown) => this.drawPaths(shown));
     this.renderTexts();
@@ -183,21 +179,39 @@ export class LineViewPanel {
 
   private renderTexts(): void {
     const m = this.messages;
-    this.replayButton.textContent = m.replay;
     this.chartElement.setAttribute('aria-label', m.lineKeys);
     if (!this.data) {
-      this.chartElement.replaceChildren(h('p', { class: 'chart-placeholder' }, m.lineWaiting));
+      // Vega replaces the chart element's children, so the placeholder is a plain node.
+      const placeholder = document.createElement('p');
+      placeholder.className = 'chart-placeholder';
+      placeholder.textContent = m.lineWaiting;
+      this.chartElement.replaceChildren(placeholder);
     }
     this.renderStatus();
   }
 
+  /** Draws the chart element with its status line under it, and the replay button. */
   private renderStatus(): void {
+    render(
+      html`${this.chartElement}<p id="line-view-status" class="line-view-status">${this.statusText()}</p>`,
+      this.element,
+    );
+    render(
+      html`<button
+        type="button"
+        id="replay-paths"
+        ?disabled=${this.chart === undefined}
+        @click=${() => this.replay()}
+      >${this.messages.replay}</button>`,
+      this.replayControl,
+    );
+  }
+
+  /** Where the paths are: their start and step, or how to pick a start before there is a view. */
+  private statusText(): string {
     const settings = this.settings;
     const total = this.totalPoints();
-    if (!settings || !this.view) {
-      this.status.textContent = this.messages.pickHint;
-      return;
-    }
+    if (!settings || !this.view) return this.messages.pickHint;
     const [m, b] = settings.start;
     const step = Math.max(0, Math.min(this.shown, total) - 1);
     let text = fill(this.messages.lineStatus, {
@@ -207,10 +221,10 @@ export class LineViewPanel {
       steps: formatCount(settings.steps, this.locale),
     });
     if (this.view.paths.some((path) => path.diverged)) text += ` ${this.messages.lineDiverged}`;
-    this.status.textContent = text;
     this.chartElement.dataset.start = `${m},${b}`;
     this.chartElement.dataset.shown = String(this.shown);
     this.chartElement.dataset.total = String(total);
+    return text;
   }
 
   private totalPoints(): number {
@@ -276,7 +290,7 @@ export class LineViewPanel {
     this.chartStale = false;
     this.shown = 1; // the spec holds each path's first point
     chart.view.addEventListener('click', (event) => this.onClick(event as MouseEvent));
-    this.replayButton.disabled = false;
+    this.renderStatus();
     this.animation.start(this.totalPoints());
   }
 

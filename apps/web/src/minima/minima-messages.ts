@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/messages.js';
+import { countText } from '../ui/format.js';
 
 /** Every text of the local-minima page, in one language. */
 export interface MinimaMessages {
@@ -48,7 +49,8 @@ const en: MinimaMessages = {
   badLink: 'This link has values that are not allowed; the page uses the defaults:',
   run: 'Run the study',
   running: (done, total) => `Running: ${done} of ${total} cells`,
-  done: (cells, seeds, seconds) => `Done: ${cells} cells × ${seeds} runs in ${seconds} s`,
+  done: (cells, seeds, seconds) =>
+    `Done: ${countText({ one: '{n} cell', other: '{n} cells' }, cells, 'en')} × ${countText({ one: '{n} run', other: '{n} runs' }, seeds, 'en')} in ${seconds} s`,
   failed: (message) => `The study failed: ${message}`,
   stays: (steps, loss) =>
     `Full batch: ${steps} steps, stays in the start's valley at loss ${loss}.`,
@@ -92,7 +94,8 @@ const es: MinimaMessages = {
   badLink: 'Este enlace tiene valores no permitidos; la página usa los valores por defecto:',
   run: 'Ejecutar el estudio',
   running: (done, total) => `Ejecutando: ${done} de ${total} celdas`,
-  done: (cells, seeds, seconds) => `Hecho: ${cells} celdas × ${seeds} ejecuciones en ${seconds} s`,
+  done: (cells, seeds, seconds) =>
+    `Hecho: ${countText({ one: '{n} celda', other: '{n} celdas' }, cells, 'es')} × ${countText({ one: '{n} ejecución', other: '{n} ejecuciones' }, seeds, 'es')} en ${seconds} s`,
   failed: (message) => `El estudio falló: ${message}`,
   stays: (steps, loss) =>
     `Lote completo: ${steps} pasos, se queda en el valle del inicio con pérdida ${loss}.`,

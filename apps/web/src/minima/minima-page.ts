@@ -6,23 +6,31 @@ import {
 } from '@epochlab/experiments';
 import { bandChart, type ChartSpec, lossSurfaceChart, lossSurfaceChartData } from '@epochlab/plot';
 import { createLiveChart, type LiveChart } from '@epochlab/plot/browser';
+import { html, render } from 'lit/html.js';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import type { Locale } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
 import { PathAnimation } from '../lab/path-animation.js';
 import { reopenInLanguage } from '../shell/page-links.js';
 import { PageShell, type UrlProblemLine } from '../shell/page-shell.js';
-import { h } from '../ui/dom.js';
+import { chartWidth } from '../ui/chart-container.js';
+import { legendBelow, legendsBelow } from '../ui/legend-below.js';
 import { WorkerSession } from '../ui/worker-session.js';
 import { compileChartInWorker } from '../worker/chart-compiler.js';
 import { startPageWorker } from '../worker/start-page-worker.js';
 import { MINIMA_MESSAGES, type MinimaMessages } from './minima-messages.js';
 import type { MinimaMessage, MinimaStart } from './minima-protocol.js';
 import { minimaFlagOf, readMinimaUrl } from './minima-url.js';
+import './minima.css';
 
 type Done = Extract<MinimaMessage, { type: 'done' }>;
 
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+/** Below this width (phones) a chart's legend goes under its plot, which keeps the plot wide. */
+const NARROW_CHART = 520;
+
+type PageState = 'idle' | 'running' | 'done' | 'error';
 
 /**
  * The local-minima page (`?experiment=local-minima`): runs the study of the
@@ -34,23 +42,25 @@ const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 export class MinimaPage {
   private readonly messages: MinimaMessages;
   private readonly config: LocalMinimaConfig;
-  private readonly root = h('div', { class: 'app minima', 'data-state': 'idle' });
-  private readonly progress = h('p', { id: 'minima-progress', role: 'status' });
-  private readonly reading = h('p', { id: 'minima-reading' });
-  private readonly tableBody = h('tbody');
-  private readonly runButton: HTMLButtonElement;
+  private readonly root = document.createElement('div');
+  private state: PageState = 'idle';
+  /** The status line: the study's progress, how it ended, or why it failed. */
+  private progress = '';
+  /** What the finished study shows, in two sentences. */
+  private reading = '';
+  /** The charts' containers (Vega draws into them). */
   private readonly chartBoxes = {
-    surface: h('div', { id: 'surface-chart', class: 'chart' }),
-    escapeByBatch: h('div', { id: 'escape-batch-chart', class: 'chart' }),
-    escapeByLr: h('div', { id: 'escape-lr-chart', class: 'chart' }),
-    unsettled: h('div', { id: 'unsettled-chart', class: 'chart' }),
+    surface: chartBox('surface-chart'),
+    escapeByBatch: chartBox('escape-batch-chart'),
+    escapeByLr: chartBox('escape-lr-chart'),
+    unsettled: chartBox('unsettled-chart'),
   };
   private readonly charts: LiveChart[] = [];
   private rows: LocalMinimaRow[] = [];
   private readonly session: WorkerSession<MinimaStart, MinimaMessage>;
   private readonly shell: PageShell;
   /** The page's own content, inside the shell. */
-  private readonly content: HTMLElement;
+  private readonly content = document.createElement('main');
   /** The link's bad values, one line each, for the shell's alert. */
   private readonly problemLines: readonly UrlProblemLine[];
   private animation: PathAnimation | undefined;
@@ -64,25 +74,21 @@ export class MinimaPage {
     const state = readMinimaUrl(search);
     this.config = state.config;
     const m = this.messages;
+    this.root.className = 'app minima';
+    this.root.dataset.state = this.state;
     this.session = new WorkerSession<MinimaStart, MinimaMessage>(
       () => startPageWorker('minima'),
       {
         cell: (message) => {
           this.rows.push(message.row);
-          this.tableBody.append(this.rowElement(message.row));
-          this.progress.textContent = m.running(message.done, message.total);
+          this.progress = m.running(message.done, message.total);
+          this.renderContent();
         },
         done: (message) => void this.show(message),
         error: (message) => this.fail(message.message),
       },
       (reason) => this.fail(reason),
     );
-    this.runButton = h(
-      'button',
-      { id: 'run-minima', type: 'button', onclick: () => this.run() },
-      m.run,
-    );
-    const t = m.table;
     // The study's results are not kept: the page opens again in the other language.
     this.shell = new PageShell(this.root, 'minima', () =>
       reopenInLanguage(locale === 'en' ? 'es' : 'en'),
@@ -91,33 +97,6 @@ export class MinimaPage {
       key: problem.key,
       text: `${minimaFlagOf(problem.key)} ${problemText(problem.problem, locale)}`,
     }));
-    this.content = h(
-      'main',
-      {},
-      this.runButton,
-      this.progress,
-      this.reading,
-      this.chartBoxes.surface,
-      this.chartBoxes.escapeByBatch,
-      this.chartBoxes.escapeByLr,
-      this.chartBoxes.unsettled,
-      h(
-        'table',
-        { id: 'minima-table' },
-        h(
-          'thead',
-          {},
-          h(
-            'tr',
-            {},
-            ...[t.lr, t.batch, t.global, t.start, t.other, t.diverged, t.unsettled, t.steps].map(
-              (title) => h('th', { scope: 'col' }, title),
-            ),
-          ),
-        ),
-        this.tableBody,
-      ),
-    );
   }
 
   /** Puts the page in `container`. */
@@ -131,17 +110,54 @@ export class MinimaPage {
       urlProblems: { heading: this.messages.badLink, lines: this.problemLines },
       content: this.content,
     });
+    this.renderContent();
   }
 
-  private setState(state: 'idle' | 'running' | 'done' | 'error'): void {
+  /** Draws the run button, the status, the reading, the chart containers and the table so far. */
+  private renderContent(): void {
+    const m = this.messages;
+    const t = m.table;
+    const number = new Intl.NumberFormat(this.locale);
+    const titles = [t.lr, t.batch, t.global, t.start, t.other, t.diverged, t.unsettled, t.steps];
+    const cells = (row: LocalMinimaRow) => [
+      number.format(row.lr),
+      m.batch(row.label),
+      percent(row.globalShare),
+      percent(row.startShare),
+      percent(row.otherShare),
+      percent(row.divergedShare),
+      percent(row.unsettledShare),
+      row.medianStepsToGlobal === null ? '–' : number.format(row.medianStepsToGlobal),
+    ];
+    render(
+      html`<button
+          id="run-minima"
+          type="button"
+          ?disabled=${this.state === 'running'}
+          @click=${() => this.run()}
+        >${m.run}</button>
+        <p id="minima-progress" role="status">${this.progress}</p>
+        <p id="minima-reading">${this.reading}</p>
+        ${this.chartBoxes.surface}${this.chartBoxes.escapeByBatch}${this.chartBoxes.escapeByLr}${this.chartBoxes.unsettled}
+        <div class="table-scroll"><table id="minima-table">
+          <thead><tr>${titles.map((title) => html`<th scope="col">${title}</th>`)}</tr></thead>
+          <tbody>${this.rows.map(
+            (row) => html`<tr>${cells(row).map((text) => html`<td>${text}</td>`)}</tr>`,
+          )}</tbody>
+        </table></div>`,
+      this.content,
+    );
+  }
+
+  private setState(state: PageState): void {
+    this.state = state;
     this.root.dataset.state = state;
-    this.runButton.disabled = state === 'running';
+    this.renderContent();
   }
 
   private run(): void {
     this.rows = [];
-    this.tableBody.replaceChildren();
-    this.reading.textContent = '';
+    this.reading = '';
     this.animation?.cancel();
     for (const chart of this.charts.splice(0)) chart.finalize();
     this.startedAt = performance.now();
@@ -150,23 +166,8 @@ export class MinimaPage {
   }
 
   private fail(reason: string): void {
-    this.progress.textContent = this.messages.failed(reason);
+    this.progress = this.messages.failed(reason);
     this.setState('error');
-  }
-
-  private rowElement(row: LocalMinimaRow): HTMLTableRowElement {
-    const number = new Intl.NumberFormat(this.locale);
-    const cells = [
-      number.format(row.lr),
-      this.messages.batch(row.label),
-      percent(row.globalShare),
-      percent(row.startShare),
-      percent(row.otherShare),
-      percent(row.divergedShare),
-      percent(row.unsettledShare),
-      row.medianStepsToGlobal === null ? '–' : number.format(row.medianStepsToGlobal),
-    ];
-    return h('tr', {}, ...cells.map((text) => h('td', {}, text)));
   }
 
   private async show(done: Done): Promise<void> {
@@ -174,7 +175,12 @@ export class MinimaPage {
     const c = this.config;
     const seconds = ((performance.now() - this.startedAt) / 1000).toFixed(1);
     const number = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 3 });
-    this.reading.textContent = `${m.stays(done.summary.fullBatch.steps, number.format(done.summary.fullBatch.loss))} ${m.escapes(done.summary.sgdPathsInGlobal, done.summary.sgdPaths, c.pathBatchSize, c.pathLr)}`;
+    this.reading = `${m.stays(done.summary.fullBatch.steps, number.format(done.summary.fullBatch.loss))} ${m.escapes(done.summary.sgdPathsInGlobal, done.summary.sgdPaths, c.pathBatchSize, c.pathLr)}`;
+    this.renderContent();
+    // Charts as wide as their container: a phone's 390 px, up to 900 px on wide screens.
+    const width = chartWidth(this.chartBoxes.surface);
+    const narrow = width < NARROW_CHART;
+    const bandSize = { width, height: Math.round(Math.min(320, Math.max(220, width * 0.62))) };
     const global = done.summary.valleys[done.summary.globalValley];
     const names = done.paths.map((path) =>
       path.kind === 'full-batch' ? m.fullBatch(c.n) : m.sgdPath(c.pathBatchSize, path.seed),
@@ -185,6 +191,8 @@ export class MinimaPage {
       paths: names.map((name) => ({ name, points: [] })),
       start: { m: c.start[0], b: c.start[1] },
       ...(global ? { minimum: { m: global.minimum.w, b: global.minimum.a } } : {}),
+      width,
+      height: Math.round(narrow ? width * 1.05 : Math.min(520, width * 0.62)),
       labels: {
         m: m.frequency,
         b: m.amplitude,
@@ -195,9 +203,12 @@ export class MinimaPage {
     });
     const rows = done.summary.rows;
     const batchName = (row: LocalMinimaRow) => m.batch(row.label);
-    const band = (spec: Parameters<typeof bandChart>[0]): ChartSpec => bandChart(spec);
+    const band = (spec: Parameters<typeof bandChart>[0]): ChartSpec => {
+      const chart = bandChart({ ...spec, ...bandSize });
+      return narrow ? legendBelow(chart) : chart;
+    };
     const specs: [HTMLElement, ChartSpec][] = [
-      [this.chartBoxes.surface, surfaceSpec],
+      [this.chartBoxes.surface, narrow ? legendsBelow(surfaceSpec) : surfaceSpec],
       [
         this.chartBoxes.escapeByBatch,
         band({
@@ -248,10 +259,18 @@ export class MinimaPage {
       );
       surfaceChart?.replace(lossSurfaceChartData.paths, pathRows);
       if (finished) {
-        this.progress.textContent = m.done(rows.length, c.seeds, seconds);
+        this.progress = m.done(rows.length, c.seeds, seconds);
         this.setState('done');
       }
     });
     this.animation.start(longest);
   }
+}
+
+/** A chart's container (Vega draws into it). */
+function chartBox(id: string): HTMLElement {
+  const element = document.createElement('div');
+  element.id = id;
+  element.className = 'chart';
+  return element;
 }

@@ -1,8 +1,9 @@
 import { ConfigError, type RunConfig } from '@epochlab/experiments';
-import { render } from 'lit/html.js';
+import { html, render } from 'lit/html.js';
 import { DATA_MESSAGES } from '../i18n/data-messages.js';
 import { fill, type Locale, MESSAGES, type Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
+import type { LessonFocus } from '../lesson/lesson-steps.js';
 import { BackendField } from '../shell/backend-field.js';
 import { PageShell } from '../shell/page-shell.js';
 import { ShareSection } from '../shell/share-section.js';
@@ -23,7 +24,6 @@ import {
   withOwnPoints,
 } from '../state/own-points.js';
 import { POINTS_PARAM, type PointSets, type PointsParamProblem } from '../state/points-in-url.js';
-import { matchesPreset, PRESETS } from '../state/presets.js';
 import { changesData } from '../state/run-data-fields.js';
 import { readUrlState, type WebBackend, writeUrlState } from '../state/url-state.js';
 import { type DataPoints, previewDataPoints } from '../worker/data-points.js';
@@ -36,35 +36,31 @@ import type {
 } from '../worker/protocol.js';
 import { startPageWorker } from '../worker/start-page-worker.js';
 import { detectBackends, SUPPORT_BEFORE_DETECTION } from './backend-support.js';
+import { chartContainer } from './chart-container.js';
 import { ChartPanel } from './charts.js';
 import { ConfigForm } from './config-form.js';
 import { DataPanel } from './data-panel.js';
-import { h } from './dom.js';
-import {
-  formatCount,
-  formatDuration,
-  formatEpoch,
-  formatNumber,
-  prepareNumberFormats,
-} from './format.js';
+import { prepareNumberFormats } from './format.js';
 import { LessonPanel, lessonFromSearch } from './lesson-panel.js';
 import { NetworkDiagram } from './network-diagram.js';
 import { replacePageUrl } from './page-url.js';
 import { PinnedRuns } from './pinned-runs.js';
 import { PointsLinkWriter, readLinkPoints } from './points-link.js';
+import { PresetMenu } from './preset-menu.js';
+import { progressText } from './progress-text.js';
 import { RunAnnouncer } from './run-announcer.js';
 import { controlStates, type RunState } from './run-controls.js';
 import { runDownloads } from './run-downloads.js';
+import { type RunAlert, runSection } from './run-section.js';
 import { liveLossesText, type RunSoFar, runSummaryList } from './run-summary.js';
 import { RunToolbar } from './run-toolbar.js';
+import { setupSection } from './setup-section.js';
 import { SpeedControl } from './speed-control.js';
 import { wasmPaths } from './wasm-paths.js';
 import { WorkerSession } from './worker-session.js';
 
 /** Largest data (training + validation points) the fit chart previews before a run. */
 const PREVIEW_MAX_POINTS = 10_000;
-
-type TextSetter = (m: Messages) => void;
 
 /**
  * The page: the form, the controls, the live charts and the exports, wired to
@@ -74,7 +70,6 @@ type TextSetter = (m: Messages) => void;
 export class App {
   private locale: Locale;
   private m: Messages;
-  private readonly setters: TextSetter[] = [];
   private readonly session: WorkerSession<WorkerCommand, WorkerMessage>;
   private readonly form: ConfigForm;
   private readonly charts: ChartPanel;
@@ -95,13 +90,12 @@ export class App {
   /** Why the link's points could not be read, if they could not. */
   private linkPointsProblem: PointsParamProblem | undefined;
 
-  // Elements updated as the run goes.
-  private readonly root = h('div', { class: 'app' });
+  private readonly root = document.createElement('div');
   private readonly shell = new PageShell(this.root, 'notebook', () =>
     this.setLocale(this.locale === 'en' ? 'es' : 'en'),
   );
   /** The page's own content, inside the shell. */
-  private readonly content: HTMLElement;
+  private readonly content = document.createElement('main');
   private readonly toolbar = new RunToolbar({
     train: () => this.train(false),
     pause: () => this.togglePause(),
@@ -110,27 +104,31 @@ export class App {
     reset: () => this.reset(),
     regenerate: () => this.regenerate(),
   });
-  /** The progress line, redrawn ~10 times a second: not a live region (see `announcer`). */
-  private readonly progress = h('p', { id: 'progress', class: 'progress' });
   private readonly announcer = new RunAnnouncer();
-  /** The run's loss numbers (train, validation, best epoch), kept in view with the progress line. */
-  private readonly liveLosses = h('p', { id: 'live-losses', class: 'live-losses' });
   private readonly speed = new SpeedControl((epochsPerSecond) => {
     if (this.state === 'running' || this.state === 'paused') {
       this.send({ type: 'pace', ...(epochsPerSecond ? { epochsPerSecond } : {}) });
     }
   });
-  private readonly alert = h('div', { id: 'run-error', class: 'alert', role: 'alert' });
+  /** What the alert under the progress line says, if anything. */
+  private alert: RunAlert | undefined;
   private readonly backendField = new BackendField((backend) => {
     this.backend = backend;
     this.syncUrl();
     this.refresh();
   });
-  private readonly summary = h('dl', { id: 'summary', class: 'summary' });
   private readonly share = new ShareSection();
   private readonly pinned: PinnedRuns;
-  private readonly logToggle = h('input', { type: 'checkbox', id: 'log-scale' });
-  private readonly presetSelect = h('select', { id: 'preset' });
+  private logScale = false;
+  /** The part of the page the lesson's step points at. */
+  private spotlight: LessonFocus | undefined;
+  private readonly presets = new PresetMenu((preset) => {
+    if (!isExperimentName(preset.config.experiment)) return;
+    this.form.setConfig(formConfig(preset.config.experiment, preset.config));
+    this.onFormChange(this.form.read());
+  });
+  private readonly fitElement = chartContainer('fit-chart');
+  private readonly lossElement = chartContainer('loss-chart');
 
   constructor(locale: Locale, search: string) {
     this.locale = locale;
@@ -150,7 +148,7 @@ export class App {
         paused: (message) => {
           this.nextEpoch = message.nextEpoch;
           this.setState('paused');
-          this.announcer.say(this.progress.textContent ?? '');
+          this.announcer.say(this.progressLine());
         },
         resumed: () => this.setState('running'),
         done: (message) => this.onDone(message),
@@ -163,27 +161,16 @@ export class App {
       },
       () => {
         // The worker itself failed (not a run): no run is going on any more.
-        this.alert.dataset.kind = 'run';
-        this.alert.textContent = this.m.workerFailed;
+        this.alert = { kind: 'run', text: this.m.workerFailed };
         this.setState('idle');
         this.toolbar.focusTrain();
       },
     );
 
     this.form = new ConfigForm(this.m, (checked) => this.onFormChange(checked));
-    const fitElement = h('div', {
-      id: 'fit-chart',
-      class: 'chart',
-      role: 'img',
-      'aria-labelledby': 'fit-chart-title',
-    });
-    const lossElement = h('div', {
-      id: 'loss-chart',
-      class: 'chart',
-      role: 'img',
-      'aria-labelledby': 'loss-chart-title',
-    });
-    this.charts = new ChartPanel(fitElement, lossElement, this.m);
+    this.root.className = 'app';
+    this.content.className = 'layout';
+    this.charts = new ChartPanel(this.fitElement, this.lossElement, this.m);
     this.network = new NetworkDiagram(this.m);
     this.lesson = new LessonPanel(locale, lessonFromSearch(search), {
       run: (config) => {
@@ -192,11 +179,8 @@ export class App {
         this.train(false);
       },
       spotlight: (focus) => {
-        for (const element of this.root.querySelectorAll('.spotlight')) {
-          element.classList.remove('spotlight');
-        }
-        const target = focus ? this.root.querySelector(`[data-focus="${focus}"]`) : null;
-        target?.classList.add('spotlight');
+        this.spotlight = focus;
+        this.renderContent();
       },
       changed: () => this.syncUrl(),
     });
@@ -206,22 +190,12 @@ export class App {
       );
     });
     this.dataPanel = new DataPanel(
-      fitElement,
+      this.fitElement,
       () => this.charts.fitView,
       () => this.onPointsChange(),
       (points) => this.ownPointsProblem(points),
     );
 
-    this.content = h(
-      'main',
-      { class: 'layout' },
-      // The run comes first in the document, so phones show the controls and charts
-      // first; on wide screens the grid puts the form in the left column.
-      // The lesson first: on a phone it is the first screen; on wide screens it heads the left column.
-      this.lesson.element,
-      this.runSection(fitElement, lossElement),
-      this.setupSection(),
-    );
     this.form.setConfig(
       this.checked.config,
       fromUrl.problems.filter((p) => p.key !== 'backend'),
@@ -243,118 +217,71 @@ export class App {
 
   // ---------------------------------------------------------------- layout
 
-  private text<T extends HTMLElement>(element: T, text: (m: Messages) => string): T {
-    const setter = (m: Messages) => {
-      element.textContent = text(m);
+  /**
+   * Draws the page's content: the lesson first (on a phone it is the first
+   * screen; on wide screens it heads the left column), then the run, so phones
+   * show the controls and charts before the form, which the grid puts in the
+   * left column on wide screens.
+   */
+  private renderContent(): void {
+    const run: RunSoFar = {
+      started: this.started,
+      summary: this.lastRun?.summary,
+      history: this.charts.lossHistory,
+      rate: this.latest?.rate,
     };
-    this.setters.push(setter);
-    return element;
-  }
-
-  private setupSection(): HTMLElement {
-    this.presetSelect.addEventListener('change', () => {
-      const preset = PRESETS.find((p) => p.id === this.presetSelect.value);
-      if (!preset || !isExperimentName(preset.config.experiment)) return;
-      this.form.setConfig(formConfig(preset.config.experiment, preset.config));
-      this.onFormChange(this.form.read());
-    });
-    this.logToggle.addEventListener(
-      'change',
-      () => void this.charts.setLogScale(this.logToggle.checked),
-    );
-    return h(
-      'section',
-      { class: 'setup', 'aria-labelledby': 'setup-title' },
-      this.text(h('h2', { id: 'setup-title' }), (m) => m.config),
-      h(
-        'div',
-        { class: 'field' },
-        this.text(h('label', { for: 'preset' }), (m) => m.preset),
-        this.presetSelect,
-        this.text(h('small', { class: 'help' }), (m) => m.presetHelp),
-      ),
-      this.form.element,
-      this.backendField.element,
-    );
-  }
-
-  private runSection(fitElement: HTMLElement, lossElement: HTMLElement): HTMLElement {
-    return h(
-      'section',
-      { class: 'run', 'aria-labelledby': 'run-title' },
-      this.text(h('h2', { id: 'run-title', class: 'visually-hidden' }), (m) => m.controls),
-      this.toolbar.element,
-      this.speed.element,
-      // Sticky: the progress and the loss numbers stay in view while the charts scroll.
-      h('div', { class: 'run-status' }, this.progress, this.liveLosses),
-      this.announcer.element,
-      this.alert,
-      this.dataPanel.drawBar,
-      h(
-        'div',
-        { class: 'charts' },
-        h(
-          'figure',
-          { 'aria-labelledby': 'fit-chart-title', 'data-focus': 'fit' },
-          this.text(h('figcaption', { id: 'fit-chart-title' }), (m) => m.fitChart),
-          fitElement,
-        ),
-        h(
-          'figure',
-          { 'aria-labelledby': 'loss-chart-title', class: 'loss-figure', 'data-focus': 'loss' },
-          h(
-            'figcaption',
-            {},
-            this.text(h('span', { id: 'loss-chart-title' }), (m) => m.lossChart),
-            h(
-              'label',
-              { class: 'toggle', for: 'log-scale' },
-              this.logToggle,
-              this.text(h('span', {}), (m) => m.logScale),
-            ),
-          ),
-          lossElement,
-        ),
-        h(
-          'figure',
-          { 'aria-labelledby': 'network-title', 'data-focus': 'network' },
-          this.text(h('figcaption', { id: 'network-title' }), (m) => m.network),
-          this.network.element,
-        ),
-      ),
-      this.dataPanel.element,
-      h(
-        'section',
-        { 'aria-labelledby': 'summary-title', 'data-focus': 'summary' },
-        this.text(h('h2', { id: 'summary-title' }), (m) => m.summary),
-        this.summary,
-      ),
-      this.pinned.element,
-      this.share.element,
+    const epochs = this.latest?.epochs ?? this.checked.config.epochs;
+    const fraction = this.latest ? (this.latest.epoch + 1) / epochs : 0;
+    render(
+      html`${this.lesson.element}${runSection(
+        {
+          toolbar: this.toolbar.element,
+          speed: this.speed.element,
+          progress: { text: this.progressLine(), done: this.state === 'done' ? 1 : fraction },
+          liveLosses: liveLossesText(run, this.m, this.locale),
+          announcer: this.announcer.element,
+          alert: this.alert,
+          drawBar: this.dataPanel.drawBar,
+          dataPanel: this.dataPanel.element,
+          fitChart: this.fitElement,
+          lossChart: this.lossElement,
+          logScale: this.logScale,
+          onLogScale: (on) => {
+            this.logScale = on;
+            void this.charts.setLogScale(on);
+          },
+          network: this.network.element,
+          summary: runSummaryList(run, this.m, this.locale),
+          pinned: this.pinned.element,
+          share: this.share.element,
+          spotlight: this.spotlight,
+        },
+        this.m,
+      )}${setupSection(
+        {
+          presets: this.presets.element,
+          form: this.form.element,
+          backend: this.backendField.element,
+        },
+        this.m,
+      )}`,
+      this.content,
     );
   }
 
   private applyMessages(): void {
     prepareNumberFormats(this.locale);
     document.title = `epochlab — ${this.m.tagline.split(':')[0]}`;
-    for (const setter of this.setters) setter(this.m);
     this.share.setMessages(this.m);
-    this.speed.setMessages(this.m);
+    this.speed.render(this.m);
     this.network.setMessages(this.m);
     this.lesson.setLocale(this.locale);
     this.pinned.setMessages(this.m);
     this.dataPanel.setLocale(this.locale);
-    this.presetSelect.replaceChildren(
-      h('option', { value: '' }, '—'),
-      ...PRESETS.map((preset) =>
-        h('option', { value: preset.id }, this.m.presets[preset.id] ?? preset.id),
-      ),
-    );
     this.backendField.update({ m: this.m, help: this.m.backendHelp });
     this.renderShell();
     this.renderDownloads();
-    this.renderSummary();
-    this.renderProgress();
+    this.renderContent();
   }
 
   private setLocale(locale: Locale): void {
@@ -451,8 +378,7 @@ export class App {
   private onFormChange(checked: CheckedConfig): void {
     const dataChanged = changesData(this.checked.config, checked.config);
     this.checked = checked;
-    // The preset menu names a preset only while the form still holds it.
-    if (!matchesPreset(this.presetSelect.value, checked.config)) this.presetSelect.value = '';
+    this.presets.follow(checked.config);
     void this.charts.setOwnData(usesOwnPoints(checked.config));
     const hasValidation = this.hasValidation();
     // Points, model and summary of a finished run on other data would mislead: clear them.
@@ -492,7 +418,7 @@ export class App {
     this.toolbar.render(this.state, enabled, this.m);
     this.form.setDisabled(!enabled.form);
     this.backendField.update({ disabled: !enabled.form });
-    this.presetSelect.disabled = !enabled.form;
+    this.presets.render(this.m, !enabled.form);
     this.dataPanel.setVisible(ownPoints);
     this.dataPanel.setEnabled(enabled.form);
     this.root.dataset.state = this.state;
@@ -506,17 +432,19 @@ export class App {
       settled,
     );
     if (!valid && (this.state === 'idle' || this.state === 'done')) {
-      this.alert.textContent =
-        this.checked.problems.length > 0 ? this.m.fixForm : (pointsProblem ?? '');
-    } else if (this.alert.dataset.kind !== 'run') {
-      this.alert.textContent = '';
+      this.alert = {
+        kind: 'form',
+        text: this.checked.problems.length > 0 ? this.m.fixForm : (pointsProblem ?? ''),
+      };
+    } else if (this.alert?.kind !== 'run') {
+      this.alert = undefined;
     }
+    this.renderContent();
   }
 
   private setState(state: RunState): void {
     this.state = state;
     this.refresh();
-    this.renderProgress();
   }
 
   private send(command: WorkerCommand): void {
@@ -538,11 +466,9 @@ export class App {
     }
     this.lastRun = undefined;
     this.failed = false;
-    this.alert.dataset.kind = '';
-    this.alert.textContent = '';
+    this.alert = undefined;
     this.latest = undefined;
     this.setState('starting');
-    this.renderSummary();
     this.renderDownloads();
     this.runConfig = config;
     this.session.start((runId) => ({
@@ -583,10 +509,9 @@ export class App {
     this.latest = undefined;
     this.started = undefined;
     void this.charts.prepare(this.hasValidation(), this.preview());
-    this.alert.dataset.kind = '';
+    this.alert = undefined;
     this.backendField.update({ active: undefined });
     this.setState('idle');
-    this.renderSummary();
     this.renderDownloads();
   }
 
@@ -613,7 +538,7 @@ export class App {
     this.backendField.update({ active: message.backend });
     void this.charts.start(message, this.runConfig.epochs, this.runConfig.valEvery);
     if (this.state === 'starting') this.setState('running');
-    this.renderSummary();
+    this.renderContent();
     this.announcer.say(fill(this.m.announceStarted, { backend: message.backend.name }));
   }
 
@@ -626,8 +551,7 @@ export class App {
       rate: message.epochsPerSecond,
       elapsed: message.elapsedSeconds,
     };
-    this.renderProgress();
-    this.renderSummary();
+    this.renderContent();
   }
 
   private onDone(message: DoneMessage): void {
@@ -643,9 +567,8 @@ export class App {
     );
     if (message.weights) this.network.setWeights(message.weights);
     this.setState('done');
-    this.renderSummary();
     this.renderDownloads();
-    this.announcer.say(this.progress.textContent ?? '');
+    this.announcer.say(this.progressLine());
     this.keepFocus();
   }
 
@@ -666,11 +589,11 @@ export class App {
   }
 
   private showError(message: string): void {
-    this.alert.dataset.kind = 'run';
     // The first line says what went wrong; later lines are hints for developers
     // (where a bundler should serve the wasm files), not for the page's users.
     const reason = message.split('\n')[0] ?? message;
-    this.alert.textContent = fill(this.m.runFailed, { message: reason });
+    this.alert = { kind: 'run', text: fill(this.m.runFailed, { message: reason }) };
+    this.renderContent();
   }
 
   /**
@@ -687,49 +610,19 @@ export class App {
 
   // ---------------------------------------------------------------- views
 
-  private renderProgress(): void {
-    const m = this.m;
-    const epochs = this.latest?.epochs ?? this.checked.config.epochs;
-    let text: string;
-    if (this.state === 'idle') text = this.failed ? m.failedStatus : m.idle;
-    else if (this.state === 'starting') text = m.starting;
-    else if (this.state === 'paused') {
-      text = fill(m.pausedAt, {
-        epoch: formatCount(this.nextEpoch + 1, this.locale),
-        epochs: formatCount(epochs, this.locale),
-      });
-    } else if (this.state === 'done' && this.lastRun) {
-      const s = this.lastRun.summary;
-      text = fill(m.finished[this.lastRun.status] ?? m.finished.completed ?? '', {
-        epochs: formatCount(s.epochsRun, this.locale),
-        seconds: formatNumber(s.seconds, this.locale),
-        rate: formatCount(s.epochsPerSecond, this.locale),
-        epoch: formatEpoch(s.divergedAtEpoch, this.locale),
-      });
-    } else if (this.latest) {
-      const done = this.latest.epoch + 1;
-      const rate = this.latest.rate;
-      text = fill(m.progressLine, {
-        epoch: formatCount(done, this.locale),
-        epochs: formatCount(epochs, this.locale),
-        rate: formatCount(rate, this.locale),
-        left: rate > 0 ? formatDuration((epochs - done) / rate) : '—',
-      });
-    } else text = m.starting;
-    this.progress.textContent = text;
-    const fraction = this.latest ? (this.latest.epoch + 1) / epochs : 0;
-    this.progress.style.setProperty('--done', String(this.state === 'done' ? 1 : fraction));
-  }
-
-  private renderSummary(): void {
-    const run: RunSoFar = {
-      started: this.started,
-      summary: this.lastRun?.summary,
-      history: this.charts.lossHistory,
-      rate: this.latest?.rate,
-    };
-    this.liveLosses.textContent = liveLossesText(run, this.m, this.locale);
-    render(runSummaryList(run, this.m, this.locale), this.summary);
+  /** The progress line for the run's state now. */
+  private progressLine(): string {
+    return progressText(
+      {
+        state: this.state,
+        epochs: this.latest?.epochs ?? this.checked.config.epochs,
+        failed: this.failed,
+        nextEpoch: this.nextEpoch,
+        latest: this.latest,
+        finished: this.lastRun,
+      },
+      this.m,
+    );
   }
 
   private renderDownloads(): void {

@@ -10,6 +10,7 @@ import {
 import type { LiveChart } from '@epochlab/plot/browser';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import { fill, type Messages } from '../i18n/messages.js';
+import { pluralForm } from '../i18n/plural-text.js';
 import { compileChartInWorker } from '../worker/chart-compiler.js';
 import type { DataPoints } from '../worker/data-points.js';
 import type { EpochLoss, StartedMessage, XY } from '../worker/protocol.js';
@@ -288,7 +289,9 @@ export class ChartPanel {
     if (this.best === undefined) return undefined;
     const { chartLabels, locale } = this.messages;
     return {
-      model: fill(chartLabels.finalModel, { epochs: formatCount(this.best.epochsRun, locale) }),
+      model: fill(pluralForm(chartLabels.finalModel, this.best.epochsRun, locale), {
+        epochs: formatCount(this.best.epochsRun, locale),
+      }),
       bestModel: fill(chartLabels.bestModel, { epoch: formatCount(this.best.epoch, locale) }),
     };
   }

@@ -5,6 +5,7 @@ import {
   RUNNABLE_EXPERIMENTS,
   type RunConfig,
 } from '@epochlab/experiments';
+import { html, render } from 'lit/html.js';
 import type { Messages } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
 import {
@@ -18,7 +19,6 @@ import {
   isExperimentName,
 } from '../state/field-validation.js';
 import { schemaText, shownText } from '../state/localized-number-text.js';
-import { h, setControlsDisabled } from './dom.js';
 import { fieldRow } from './field-row.js';
 
 /** The fieldsets of the form, in order; each field says which one it goes in. */
@@ -34,13 +34,18 @@ export class ConfigForm {
   readonly element: HTMLFormElement;
   private experiment: FormExperimentName = FIRST_EXPERIMENT;
   private texts = new Map<string, string>();
+  /** Each bad field's problem, shown next to it. */
+  private problems = new Map<string, ConfigProblem>();
+  private disabled = false;
   private messages: Messages;
   private readonly onChange: (checked: CheckedConfig) => void;
 
   constructor(messages: Messages, onChange: (checked: CheckedConfig) => void) {
     this.messages = messages;
     this.onChange = onChange;
-    this.element = h('form', { id: 'config-form', novalidate: true });
+    this.element = document.createElement('form');
+    this.element.id = 'config-form';
+    this.element.noValidate = true;
     this.element.addEventListener('submit', (event) => event.preventDefault());
   }
 
@@ -52,8 +57,8 @@ export class ConfigForm {
     for (const field of fieldsOf(config.experiment)) {
       this.texts.set(field.key, this.shown(field, formatFieldValue(values[field.key])));
     }
+    this.problems = new Map(problems.map((problem) => [problem.key, problem.problem]));
     this.render();
-    for (const problem of problems) this.showProblem(problem.key, problem.problem);
   }
 
   /** Re-renders in another language, keeping what was typed (decimals rewritten: `0.5` as `0,5`). */
@@ -64,7 +69,6 @@ export class ConfigForm {
       const text = schemaTexts.get(field.key);
       if (text !== undefined) this.texts.set(field.key, this.shown(field, text));
     }
-    this.render();
     this.validateAll();
   }
 
@@ -94,76 +98,82 @@ export class ConfigForm {
 
   /** Enables or disables every input (disabled while a run is going). */
   setDisabled(disabled: boolean): void {
-    setControlsDisabled(this.element, disabled);
+    if (disabled === this.disabled) return;
+    this.disabled = disabled;
+    this.render();
   }
 
   private render(): void {
     const m = this.messages;
-    const experimentSelect = h(
-      'select',
-      { id: 'field-experiment', name: 'experiment' },
-      ...RUNNABLE_EXPERIMENTS.map(({ name }) =>
-        h(
-          'option',
-          { value: name, selected: name === this.experiment },
-          m.experiments[name] ?? name,
-        ),
-      ),
-    );
-    experimentSelect.addEventListener('change', () => {
-      const name = experimentSelect.value;
-      if (!isExperimentName(name)) return;
-      // Keep the shared fields the user typed; take the new experiment's defaults for the rest.
-      const defaults = formConfig(name) as unknown as Record<string, unknown>;
-      const kept = new Map<string, string>();
-      for (const field of fieldsOf(name)) {
-        kept.set(
-          field.key,
-          this.texts.get(field.key) ?? this.shown(field, formatFieldValue(defaults[field.key])),
-        );
-      }
-      this.experiment = name;
-      this.texts = kept;
-      this.render();
-      this.validateAll();
-      this.onChange(this.read());
-    });
-
-    const groups = new Map<string, HTMLElement[]>(GROUPS.map((group) => [group, []]));
-    for (const field of fieldsOf(this.experiment)) {
-      (groups.get(field.group) ?? groups.get('training'))?.push(this.fieldRow(field));
-    }
-    this.element.replaceChildren(
-      h(
-        'div',
-        { class: 'field' },
-        h('label', { for: 'field-experiment' }, m.experiment),
-        experimentSelect,
-      ),
-      ...GROUPS.map((group) =>
-        h('fieldset', {}, h('legend', {}, m.groups[group]), ...(groups.get(group) ?? [])),
-      ),
+    const fields = fieldsOf(this.experiment);
+    render(
+      html`<div class="field">
+          <label for="field-experiment">${m.experiment}</label>
+          <select
+            id="field-experiment"
+            name="experiment"
+            ?disabled=${this.disabled}
+            @change=${(event: Event) =>
+              this.switchExperiment((event.target as HTMLSelectElement).value)}
+          >${RUNNABLE_EXPERIMENTS.map(
+            ({ name }) =>
+              html`<option value=${name} .selected=${name === this.experiment}>${
+                m.experiments[name] ?? name
+              }</option>`,
+          )}</select>
+        </div>
+        ${GROUPS.map(
+          (group) =>
+            html`<fieldset><legend>${m.groups[group]}</legend>${fields
+              .filter((field) => formGroup(field) === group)
+              .map((field) => this.fieldRow(field))}</fieldset>`,
+        )}`,
+      this.element,
     );
   }
 
-  private fieldRow(field: ConfigField): HTMLElement {
+  /** Another experiment: keep the shared fields the user typed; take its defaults for the rest. */
+  private switchExperiment(name: string): void {
+    if (!isExperimentName(name)) return;
+    const defaults = formConfig(name) as unknown as Record<string, unknown>;
+    const kept = new Map<string, string>();
+    for (const field of fieldsOf(name)) {
+      kept.set(
+        field.key,
+        this.texts.get(field.key) ?? this.shown(field, formatFieldValue(defaults[field.key])),
+      );
+    }
+    this.experiment = name;
+    this.texts = kept;
+    this.validateAll();
+    this.onChange(this.read());
+  }
+
+  private fieldRow(field: ConfigField) {
     const m = this.messages;
+    const problem = this.problems.get(field.key);
+    const label = m.fieldLabels[field.key] ?? field.key;
     return fieldRow({
       field,
       id: `field-${field.key}`,
       text: this.texts.get(field.key) ?? '',
-      label: m.fieldLabels[field.key] ?? field.key,
+      label,
       help: m.fieldHelp[field.key] ?? field.help,
+      error: problem && `${label} ${problemText(problem, m.locale)}`,
+      disabled: this.disabled,
       onEdit: (text) => {
         this.texts.set(field.key, text);
         this.validateField(field);
+        this.render();
         this.onChange(this.read());
       },
     });
   }
 
+  /** Checks every field and redraws the form with their messages. */
   private validateAll(): void {
     for (const field of fieldsOf(this.experiment)) this.validateField(field);
+    this.render();
   }
 
   private validateField(field: ConfigField): void {
@@ -172,17 +182,12 @@ export class ConfigForm {
       field,
       schemaText(field, this.texts.get(field.key) ?? '', this.messages.locale),
     );
-    this.showProblem(field.key, problem);
+    if (problem === undefined) this.problems.delete(field.key);
+    else this.problems.set(field.key, problem);
   }
+}
 
-  private showProblem(key: string, problem: ConfigProblem | undefined): void {
-    const control = this.element.querySelector<HTMLElement>(`#field-${key}`);
-    const error = this.element.querySelector<HTMLElement>(`#field-${key}-error`);
-    if (!control || !error) return;
-    const label = this.messages.fieldLabels[key] ?? key;
-    error.textContent =
-      problem === undefined ? '' : `${label} ${problemText(problem, this.messages.locale)}`;
-    if (problem === undefined) control.removeAttribute('aria-invalid');
-    else control.setAttribute('aria-invalid', 'true');
-  }
+/** The fieldset of the form a field goes in (`training` for the lab's own groups). */
+function formGroup(field: ConfigField): (typeof GROUPS)[number] {
+  return field.group === 'data' || field.group === 'model' ? field.group : 'training';
 }

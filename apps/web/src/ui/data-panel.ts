@@ -1,5 +1,7 @@
 import type { Points } from '@epochlab/experiments';
 import type { LiveChart } from '@epochlab/plot/browser';
+import { createRef, ref } from 'lit/directives/ref.js';
+import { html, render } from 'lit/html.js';
 import { DATA_MESSAGES, type DataMessages } from '../i18n/data-messages.js';
 import { fill, type Locale } from '../i18n/messages.js';
 import { tableProblemText } from '../i18n/table-problem-text.js';
@@ -14,7 +16,6 @@ import {
   type Separator,
   type TableProblem,
 } from '../state/read-points.js';
-import { h } from './dom.js';
 import { downloadFile } from './downloads.js';
 import { type EditedSet, PointEditor } from './point-editor.js';
 import './data-panel.css';
@@ -41,9 +42,9 @@ export type LinkPoints = 'holds' | 'leavesOut' | 'leftOut' | 'none';
  */
 export class DataPanel {
   /** Above the fit chart: the set being edited, Clear, Download, the counts and the link's reach. */
-  readonly drawBar: HTMLElement;
+  readonly drawBar = document.createElement('section');
   /** Below the charts: load a file (picker or drop), its reading options, paste values. */
-  readonly element: HTMLElement;
+  readonly element = document.createElement('section');
   private locale: Locale = 'en';
   private m: DataMessages = DATA_MESSAGES.en;
   private readonly editor: PointEditor;
@@ -56,35 +57,17 @@ export class DataPanel {
   private problem: PanelProblem | undefined;
   private link: LinkPoints = 'none';
   private enabled = true;
-  private readonly setters: ((m: DataMessages) => void)[] = [];
   private changes = 0;
   private shown: { readonly revision: number; readonly points: PointSets } | undefined;
-
-  private readonly setRadios: Record<EditedSet, HTMLInputElement>;
-  private readonly fileInput = h('input', {
-    type: 'file',
-    id: 'data-file',
-    accept: '.csv,.tsv,.txt,.json,text/csv,text/plain,application/json',
-    'aria-describedby': 'data-file-help data-problem',
-  });
-  private readonly separatorSelect = h('select', { id: 'data-separator' });
-  private readonly headerSelect = h('select', { id: 'data-header' });
-  private readonly decimalComma = h('input', { type: 'checkbox', id: 'data-decimal-comma' });
-  private readonly columns = h('div', { class: 'data-columns', id: 'data-columns', hidden: true });
-  private readonly xSelect = h('select', { id: 'data-x' });
-  private readonly ySelect = h('select', { id: 'data-y' });
-  private readonly pasteBox = h('textarea', {
-    id: 'data-paste',
-    rows: 5,
-    spellcheck: 'false',
-    'aria-describedby': 'data-paste-help data-problem',
-  });
-  private readonly usePaste = h('button', { type: 'button', id: 'data-use-paste' });
-  private readonly clearButton = h('button', { type: 'button', id: 'data-clear' });
-  private readonly downloadButton = h('button', { type: 'button', id: 'data-download' });
-  private readonly status = h('p', { id: 'data-status', role: 'status', 'aria-live': 'polite' });
-  private readonly problemElement = h('div', { id: 'data-problem', class: 'alert', role: 'alert' });
-  private readonly linkNote = h('p', { id: 'data-link', class: 'help' });
+  /** How files and pastes are read: the separator, the header row, a decimal comma. */
+  private separator: Separator = 'auto';
+  private header: ReadChoices['header'] = 'auto';
+  private decimalComma = false;
+  /** The last table's columns (offered when it has more than two) and the two chosen. */
+  private columns: readonly string[] = [];
+  private xColumn = '';
+  private yColumn = '';
+  private readonly pasteBox = createRef<HTMLTextAreaElement>();
 
   /**
    * `chartSurface` is the fit chart's container and `chartView` the chart
@@ -100,126 +83,12 @@ export class DataPanel {
     private readonly check: (points: PointSets) => string | undefined,
   ) {
     this.editor = new PointEditor(chartSurface, chartView, () => this.onDrawn());
-    const radio = (set: EditedSet) => {
-      const input = h('input', {
-        type: 'radio',
-        name: 'data-edited-set',
-        id: `data-set-${set}`,
-        value: set,
-        checked: set === 'train',
-      });
-      input.addEventListener('change', () => {
-        if (input.checked) this.editor.edited = set;
-      });
-      return input;
-    };
-    this.setRadios = { train: radio('train'), validation: radio('validation') };
-
-    this.fileInput.addEventListener('change', () => {
-      const file = this.fileInput.files?.[0];
-      if (file) void this.read(this.editor.edited, file);
-    });
-    for (const control of [this.separatorSelect, this.headerSelect, this.decimalComma]) {
-      control.addEventListener('change', () => this.reread(false));
-    }
-    for (const control of [this.xSelect, this.ySelect]) {
-      control.addEventListener('change', () => this.reread(true));
-    }
-    this.usePaste.addEventListener('click', () => {
-      void this.read(this.editor.edited, this.pasteBox.value);
-    });
-    this.clearButton.addEventListener('click', () => this.clear());
-    this.downloadButton.addEventListener('click', () => {
-      const set = this.editor.edited;
-      downloadFile(POINTS_FILES[set], pointsToCsv(this.editor.current[set]), 'text/csv');
-    });
-
-    const label = (id: string, text: (m: DataMessages) => string) =>
-      this.text(h('label', { for: id }), text);
-    this.drawBar = h(
-      'section',
-      { class: 'data-bar', id: 'data-bar', 'aria-labelledby': 'data-title' },
-      this.text(h('h2', { id: 'data-title' }), (m) => m.title),
-      this.text(h('p', { class: 'help' }), (m) => m.intro),
-      h(
-        'fieldset',
-        { class: 'data-set' },
-        this.text(h('legend', {}), (m) => m.editedSet),
-        ...(['train', 'validation'] as const).map((set) =>
-          h(
-            'label',
-            { class: 'toggle', for: `data-set-${set}` },
-            this.setRadios[set],
-            this.text(h('span', {}), (m) => m.sets[set]),
-          ),
-        ),
-        h('div', { class: 'data-buttons' }, this.clearButton, this.downloadButton),
-      ),
-      this.text(h('p', { class: 'help' }), (m) => m.drawHelp),
-      this.status,
-      this.linkNote,
-    );
-    this.element = h(
-      'section',
-      { class: 'data-panel', id: 'data-panel', 'aria-labelledby': 'data-load-title' },
-      this.text(h('h2', { id: 'data-load-title' }), (m) => m.loadTitle),
-      h(
-        'div',
-        { class: 'data-file field', id: 'data-drop' },
-        label('data-file', (m) => m.file),
-        this.fileInput,
-        this.text(h('small', { class: 'help', id: 'data-file-help' }), (m) =>
-          fill(m.fileHelp, { limit: MAX_FILE_BYTES / 1e6 }),
-        ),
-      ),
-      h(
-        'div',
-        { class: 'data-options' },
-        h(
-          'div',
-          { class: 'field' },
-          label('data-separator', (m) => m.separator),
-          this.separatorSelect,
-        ),
-        h(
-          'div',
-          { class: 'field' },
-          label('data-header', (m) => m.header),
-          this.headerSelect,
-        ),
-        h(
-          'label',
-          { class: 'toggle', for: 'data-decimal-comma' },
-          this.decimalComma,
-          this.text(h('span', {}), (m) => m.decimalComma),
-        ),
-      ),
-      this.columns,
-      this.problemElement,
-      h(
-        'div',
-        { class: 'field' },
-        label('data-paste', (m) => m.paste),
-        this.pasteBox,
-        this.text(h('small', { class: 'help', id: 'data-paste-help' }), (m) => m.pasteHelp),
-        this.usePaste,
-      ),
-    );
-    this.columns.append(
-      this.text(h('p', { class: 'help' }), (m) => m.columnsHelp),
-      h(
-        'div',
-        { class: 'field' },
-        label('data-x', (m) => m.xColumn),
-        this.xSelect,
-      ),
-      h(
-        'div',
-        { class: 'field' },
-        label('data-y', (m) => m.yColumn),
-        this.ySelect,
-      ),
-    );
+    this.drawBar.className = 'data-bar';
+    this.drawBar.id = 'data-bar';
+    this.drawBar.setAttribute('aria-labelledby', 'data-title');
+    this.element.className = 'data-panel';
+    this.element.id = 'data-panel';
+    this.element.setAttribute('aria-labelledby', 'data-load-title');
     this.listenForDrops();
   }
 
@@ -250,12 +119,6 @@ export class DataPanel {
   setLocale(locale: Locale): void {
     this.locale = locale;
     this.m = DATA_MESSAGES[locale];
-    for (const setter of this.setters) setter(this.m);
-    this.pasteBox.placeholder = this.m.pastePlaceholder;
-    this.usePaste.textContent = this.m.usePaste;
-    this.clearButton.textContent = this.m.clear;
-    this.downloadButton.textContent = this.m.download;
-    this.renderOptions();
     this.render();
   }
 
@@ -268,15 +131,10 @@ export class DataPanel {
 
   /** Turns every control and drawing off while a run goes on. */
   setEnabled(enabled: boolean): void {
+    if (enabled === this.enabled) return;
     this.enabled = enabled;
     this.editor.setEnabled(enabled && !this.element.hidden);
-    for (const part of [this.drawBar, this.element]) {
-      for (const control of part.querySelectorAll<
-        HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLButtonElement
-      >('input, select, textarea, button')) {
-        control.disabled = !enabled;
-      }
-    }
+    this.render();
   }
 
   /** Puts points in both sets (from a link), replacing any. */
@@ -293,20 +151,18 @@ export class DataPanel {
   /** Says what the link does with the points. */
   setLink(link: LinkPoints): void {
     this.link = link;
-    this.renderLink();
+    this.render();
   }
 
   // ---------------------------------------------------------------- reading
 
   private choices(keepColumns: boolean): ReadChoices {
-    const separator = this.separatorSelect.value as Separator;
-    const header = this.headerSelect.value as ReadChoices['header'];
     return {
-      separator,
-      header,
-      decimalComma: this.decimalComma.checked,
-      ...(keepColumns && this.xSelect.value !== '' ? { x: this.xSelect.value } : {}),
-      ...(keepColumns && this.ySelect.value !== '' ? { y: this.ySelect.value } : {}),
+      separator: this.separator,
+      header: this.header,
+      decimalComma: this.decimalComma,
+      ...(keepColumns && this.xColumn !== '' ? { x: this.xColumn } : {}),
+      ...(keepColumns && this.yColumn !== '' ? { y: this.yColumn } : {}),
     };
   }
 
@@ -353,13 +209,9 @@ export class DataPanel {
   }
 
   private showColumns(columns: readonly string[], x?: string, y?: string): void {
-    this.columns.hidden = columns.length <= 2;
-    const offer = (select: HTMLSelectElement, chosen: string) => {
-      select.replaceChildren(...columns.map((name) => h('option', { value: name }, name)));
-      select.value = chosen;
-    };
-    offer(this.xSelect, x ?? columns[0] ?? '');
-    offer(this.ySelect, y ?? columns.at(-1) ?? '');
+    this.columns = columns;
+    this.xColumn = x ?? columns[0] ?? '';
+    this.yColumn = y ?? columns.at(-1) ?? '';
   }
 
   private onDrawn(): void {
@@ -411,29 +263,15 @@ export class DataPanel {
 
   // ---------------------------------------------------------------- views
 
-  private text<T extends HTMLElement>(element: T, text: (m: DataMessages) => string): T {
-    this.setters.push((m) => {
-      element.textContent = text(m);
-    });
-    return element;
-  }
-
-  private renderOptions(): void {
-    const m = this.m;
-    const keep = (select: HTMLSelectElement, values: Record<string, string>, fallback: string) => {
-      const chosen = select.value || fallback;
-      select.replaceChildren(
-        ...Object.entries(values).map(([value, text]) =>
-          h('option', { value, selected: value === chosen }, text),
-        ),
-      );
-    };
-    keep(this.separatorSelect, m.separators, 'auto');
-    keep(this.headerSelect, m.headers, 'auto');
-  }
-
   private render(): void {
+    render(this.drawBarContent(), this.drawBar);
+    render(this.loadContent(), this.element);
+  }
+
+  /** The set being edited, Clear and Download, the counts, the link's reach. */
+  private drawBarContent() {
     const m = this.m;
+    const disabled = !this.enabled;
     const { train, validation } = this.editor.current;
     const origin = (set: EditedSet) => {
       const from = this.origins[set];
@@ -442,31 +280,152 @@ export class DataPanel {
         ? fill(m.origins.file, { name: from.name })
         : m.origins[from.kind];
     };
-    this.status.textContent = fill(m.counts, {
-      train: train.x.length,
-      trainOrigin: origin('train'),
-      validation: validation.x.length,
-      validationOrigin: origin('validation'),
-    });
-    this.problemElement.textContent = this.problem
-      ? m.problemIntro + this.problemText(this.problem)
-      : '';
-    this.renderLink();
-  }
-
-  private problemText(problem: PanelProblem): string {
-    if (problem.kind === 'refused') return this.check(problem.points) ?? '';
-    return tableProblemText(problem.problem, this.locale);
-  }
-
-  private renderLink(): void {
-    const m = this.m;
-    const texts: Record<LinkPoints, string> = {
+    const links: Record<LinkPoints, string> = {
       holds: m.linkHolds,
       leavesOut: m.linkLeavesOut,
       leftOut: m.linkLeftOut,
       none: m.linkNoPoints,
     };
-    this.linkNote.textContent = texts[this.link];
+    const download = () => {
+      const set = this.editor.edited;
+      downloadFile(POINTS_FILES[set], pointsToCsv(this.editor.current[set]), 'text/csv');
+    };
+    return html`<h2 id="data-title">${m.title}</h2>
+      <p class="help">${m.intro}</p>
+      <fieldset class="data-set">
+        <legend>${m.editedSet}</legend>
+        ${(['train', 'validation'] as const).map(
+          (set) =>
+            html`<label class="toggle" for=${`data-set-${set}`}><input
+                type="radio"
+                name="data-edited-set"
+                id=${`data-set-${set}`}
+                value=${set}
+                .checked=${this.editor.edited === set}
+                ?disabled=${disabled}
+                @change=${(event: Event) => {
+                  if ((event.target as HTMLInputElement).checked) this.editor.edited = set;
+                }}
+              /><span>${m.sets[set]}</span></label>`,
+        )}
+        <div class="data-buttons">
+          <button type="button" id="data-clear" ?disabled=${disabled} @click=${() => this.clear()}>${m.clear}</button>
+          <button type="button" id="data-download" ?disabled=${disabled} @click=${download}>${m.download}</button>
+        </div>
+      </fieldset>
+      <p class="help">${m.drawHelp}</p>
+      <p id="data-status" role="status" aria-live="polite">${fill(m.counts, {
+        train: train.x.length,
+        trainOrigin: origin('train'),
+        validation: validation.x.length,
+        validationOrigin: origin('validation'),
+      })}</p>
+      <p id="data-link" class="help">${links[this.link]}</p>`;
+  }
+
+  /** Load a file, the reading options, the columns of a wide table, the problem, paste. */
+  private loadContent() {
+    const m = this.m;
+    const disabled = !this.enabled;
+    const options = (values: Record<string, string>, chosen: string) =>
+      Object.entries(values).map(
+        ([value, text]) =>
+          html`<option value=${value} .selected=${value === chosen}>${text}</option>`,
+      );
+    const columnSelect = (id: string, chosen: string, choose: (name: string) => void) =>
+      html`<select
+        id=${id}
+        ?disabled=${disabled}
+        @change=${(event: Event) => {
+          choose((event.target as HTMLSelectElement).value);
+          this.reread(true);
+        }}
+      >${this.columns.map(
+        (name) => html`<option value=${name} .selected=${name === chosen}>${name}</option>`,
+      )}</select>`;
+    const option =
+      (apply: (target: HTMLInputElement & HTMLSelectElement) => void) => (event: Event) => {
+        apply(event.target as HTMLInputElement & HTMLSelectElement);
+        this.reread(false);
+      };
+    return html`<h2 id="data-load-title">${m.loadTitle}</h2>
+      <div class="data-file field" id="data-drop">
+        <label for="data-file">${m.file}</label>
+        <input
+          type="file"
+          id="data-file"
+          accept=".csv,.tsv,.txt,.json,text/csv,text/plain,application/json"
+          aria-describedby="data-file-help data-problem"
+          ?disabled=${disabled}
+          @change=${(event: Event) => {
+            const file = (event.target as HTMLInputElement).files?.[0];
+            if (file) void this.read(this.editor.edited, file);
+          }}
+        />
+        <small class="help" id="data-file-help">${fill(m.fileHelp, { limit: MAX_FILE_BYTES / 1e6 })}</small>
+      </div>
+      <div class="data-options">
+        <div class="field">
+          <label for="data-separator">${m.separator}</label>
+          <select id="data-separator" ?disabled=${disabled} @change=${option((t) => {
+            this.separator = t.value as Separator;
+          })}>${options(m.separators, this.separator)}</select>
+        </div>
+        <div class="field">
+          <label for="data-header">${m.header}</label>
+          <select id="data-header" ?disabled=${disabled} @change=${option((t) => {
+            this.header = t.value as ReadChoices['header'];
+          })}>${options(m.headers, this.header)}</select>
+        </div>
+        <label class="toggle" for="data-decimal-comma"><input
+            type="checkbox"
+            id="data-decimal-comma"
+            .checked=${this.decimalComma}
+            ?disabled=${disabled}
+            @change=${option((t) => {
+              this.decimalComma = t.checked;
+            })}
+          /><span>${m.decimalComma}</span></label>
+      </div>
+      <div class="data-columns" id="data-columns" ?hidden=${this.columns.length <= 2}>
+        <p class="help">${m.columnsHelp}</p>
+        <div class="field">
+          <label for="data-x">${m.xColumn}</label>${columnSelect('data-x', this.xColumn, (name) => {
+            this.xColumn = name;
+          })}
+        </div>
+        <div class="field">
+          <label for="data-y">${m.yColumn}</label>${columnSelect('data-y', this.yColumn, (name) => {
+            this.yColumn = name;
+          })}
+        </div>
+      </div>
+      <div id="data-problem" class="alert" role="alert">${
+        this.problem ? m.problemIntro + this.problemText(this.problem) : ''
+      }</div>
+      <div class="field">
+        <label for="data-paste">${m.paste}</label>
+        <textarea
+          id="data-paste"
+          rows="5"
+          spellcheck="false"
+          placeholder=${m.pastePlaceholder}
+          aria-describedby="data-paste-help data-problem"
+          ?disabled=${disabled}
+          ${ref(this.pasteBox)}
+        ></textarea>
+        <small class="help" id="data-paste-help">${m.pasteHelp}</small>
+        <button
+          type="button"
+          id="data-use-paste"
+          ?disabled=${disabled}
+          @click=${() => void this.read(this.editor.edited, this.pasteBox.value?.value ?? '')}
+        >${m.usePaste}</button>
+      </div>`;
+  }
+
+  private problemText(problem: PanelProblem): string {
+    if (problem.kind === 'refused') return this.check(problem.points) ?? '';
+    return tableProblemText(problem.problem, this.locale);
   }
 }

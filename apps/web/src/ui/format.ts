@@ -1,3 +1,6 @@
+import { fill } from '../i18n/messages.js';
+import { type PluralText, pluralForm } from '../i18n/plural-text.js';
+
 const formats = new Map<string, Intl.NumberFormat>();
 
 /** A cached `Intl.NumberFormat` (making one costs more than formatting with it). */
@@ -57,4 +60,12 @@ export function formatDuration(seconds: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   if (s < 3600) return `${Math.floor(s / 60)} min ${pad(s % 60)} s`;
   return `${Math.floor(s / 3600)} h ${pad(Math.floor((s % 3600) / 60))} min`;
+}
+
+/**
+ * A count with its noun in the language's plural form: `{n}` of `text`
+ * filled with the grouped count (`1 seed`, `8 seeds`; `1 semilla`, `1.000 semillas`).
+ */
+export function countText(text: PluralText, count: number, locale: string): string {
+  return fill(pluralForm(text, count, locale), { n: formatCount(count, locale) });
 }

@@ -1,9 +1,9 @@
 import { type ExperimentConfig, parseExperimentConfig } from '@epochlab/experiments';
+import { html, render, type TemplateResult } from 'lit/html.js';
 import type { Locale } from '../i18n/messages.js';
 import { fill } from '../i18n/messages.js';
 import { LESSON_MESSAGES } from '../lesson/lesson-messages.js';
 import { LESSON_STEPS, type LessonFocus, type LessonStep } from '../lesson/lesson-steps.js';
-import { h } from './dom.js';
 
 /** What the panel asks of the page. */
 export interface LessonPanelActions {
@@ -22,11 +22,7 @@ export interface LessonPanelActions {
  * free-form page; "Show the lesson" brings it back.
  */
 export class LessonPanel {
-  readonly element = h('section', {
-    id: 'lesson',
-    class: 'lesson',
-    'aria-labelledby': 'lesson-title',
-  });
+  readonly element = document.createElement('section');
   private index: number;
   private hidden: boolean;
   private locale: Locale;
@@ -39,6 +35,9 @@ export class LessonPanel {
     this.locale = locale;
     this.index = Math.min(Math.max(start.step, 0), LESSON_STEPS.length - 1);
     this.hidden = start.hidden;
+    this.element.id = 'lesson';
+    this.element.className = 'lesson';
+    this.element.setAttribute('aria-labelledby', 'lesson-title');
   }
 
   /** The step shown (0-based). */
@@ -59,64 +58,71 @@ export class LessonPanel {
   /** Draws the panel for the current step (or its "Show" button when hidden). */
   render(): void {
     const m = LESSON_MESSAGES[this.locale];
-    const toggle = h('button', { type: 'button', id: 'lesson-toggle', class: 'link-button' });
-    toggle.textContent = this.hidden ? m.show : m.hide;
-    toggle.setAttribute('aria-expanded', String(!this.hidden));
-    toggle.addEventListener('click', () => {
-      this.hidden = !this.hidden;
-      this.render();
-      this.actions.changed();
-      document.getElementById('lesson-toggle')?.focus();
-    });
+    const toggle = html`<button
+      type="button"
+      id="lesson-toggle"
+      class="link-button"
+      aria-expanded=${String(!this.hidden)}
+      @click=${() => {
+        this.hidden = !this.hidden;
+        this.render();
+        this.actions.changed();
+        document.getElementById('lesson-toggle')?.focus();
+      }}
+    >${this.hidden ? m.show : m.hide}</button>`;
     if (this.hidden) {
       this.actions.spotlight(undefined);
-      this.element.replaceChildren(
-        h('h2', { id: 'lesson-title', class: 'visually-hidden' }, m.heading),
-        toggle,
+      render(
+        html`<h2 id="lesson-title" class="visually-hidden">${m.heading}</h2>${toggle}`,
+        this.element,
       );
       return;
     }
     const step = LESSON_STEPS[this.index] as LessonStep;
     const words = m.steps[step.id];
-    const previous = this.navButton('lesson-previous', m.previous, this.index > 0, -1);
-    const next = this.navButton('lesson-next', m.next, this.index < LESSON_STEPS.length - 1, +1);
-    let action: HTMLElement;
-    if (step.config) {
-      const config = parseExperimentConfig(step.config);
-      action = h('button', { type: 'button', id: 'lesson-run', class: 'primary' }, m.run);
-      action.addEventListener('click', () => this.actions.run(config));
-    } else {
-      action = h('a', { id: 'lesson-run', href: `${step.link ?? ''}&lang=${this.locale}` }, m.open);
-    }
-    this.element.replaceChildren(
-      h('div', { class: 'lesson-head' }, h('h2', { id: 'lesson-title' }, m.heading), toggle),
-      h(
-        'p',
-        { id: 'lesson-step', class: 'help' },
-        fill(m.stepOf, { step: this.index + 1, steps: LESSON_STEPS.length }),
-      ),
-      h('h3', { id: 'lesson-step-title' }, words?.title ?? step.id),
-      h('p', { id: 'lesson-text' }, words?.text ?? ''),
-      h(
-        'p',
-        { id: 'lesson-look-for', class: 'look-for' },
-        h('strong', {}, `${m.lookFor}: `),
-        words?.lookFor ?? '',
-      ),
-      h('div', { class: 'lesson-nav' }, previous, action, next),
+    const config = step.config && parseExperimentConfig(step.config);
+    const action = config
+      ? html`<button
+          type="button"
+          id="lesson-run"
+          class="primary"
+          @click=${() => this.actions.run(config)}
+        >${m.run}</button>`
+      : html`<a id="lesson-run" href=${`${step.link ?? ''}&lang=${this.locale}`}>${m.open}</a>`;
+    render(
+      html`<div class="lesson-head"><h2 id="lesson-title">${m.heading}</h2>${toggle}</div>
+        <p id="lesson-step" class="help">${fill(m.stepOf, {
+          step: this.index + 1,
+          steps: LESSON_STEPS.length,
+        })}</p>
+        <h3 id="lesson-step-title">${words?.title ?? step.id}</h3>
+        <p id="lesson-text">${words?.text ?? ''}</p>
+        <p id="lesson-look-for" class="look-for"><strong>${`${m.lookFor}: `}</strong>${
+          words?.lookFor ?? ''
+        }</p>
+        <div class="lesson-nav">${this.navButton('lesson-previous', m.previous, this.index > 0, -1)}${action}${this.navButton(
+          'lesson-next',
+          m.next,
+          this.index < LESSON_STEPS.length - 1,
+          +1,
+        )}</div>`,
+      this.element,
     );
     this.actions.spotlight(step.focus);
   }
 
-  private navButton(id: string, label: string, enabled: boolean, delta: number): HTMLElement {
-    const button = h('button', { type: 'button', id, disabled: !enabled }, label);
-    button.addEventListener('click', () => {
-      this.index += delta;
-      this.render();
-      this.actions.changed();
-      document.getElementById(id)?.focus();
-    });
-    return button;
+  private navButton(id: string, label: string, enabled: boolean, delta: number): TemplateResult {
+    return html`<button
+      type="button"
+      id=${id}
+      ?disabled=${!enabled}
+      @click=${() => {
+        this.index += delta;
+        this.render();
+        this.actions.changed();
+        document.getElementById(id)?.focus();
+      }}
+    >${label}</button>`;
   }
 }
 

@@ -1,8 +1,8 @@
 import { configDifferences, type RunConfig } from '@epochlab/experiments';
 import { maxPinnedRuns } from '@epochlab/plot';
+import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import { fill, type Messages } from '../i18n/messages.js';
 import type { DoneMessage, EpochLoss } from '../worker/protocol.js';
-import { h } from './dom.js';
 
 /** A finished run kept to compare the next runs with. */
 export interface PinnedRun {
@@ -20,12 +20,7 @@ export interface PinnedRun {
  * them faded (`onChange` hands the list over); nothing here trains.
  */
 export class PinnedRuns {
-  readonly element = h('section', { id: 'pinned-runs', 'aria-labelledby': 'pinned-title' });
-  private readonly title = h('h2', { id: 'pinned-title' });
-  private readonly pinButton = h('button', { type: 'button', id: 'pin-run', disabled: true });
-  private readonly note = h('p', { id: 'pinned-note', class: 'hint' });
-  private readonly list = h('ul', { id: 'pinned-list', class: 'pinned-list' });
-  private readonly table = h('table', { id: 'pinned-differences' });
+  readonly element = document.createElement('section');
   private runs: PinnedRun[] = [];
   private nextNumber = 1;
   private finished: DoneMessage | undefined;
@@ -36,8 +31,8 @@ export class PinnedRuns {
     private messages: Messages,
     private readonly onChange: (runs: readonly PinnedRun[]) => void,
   ) {
-    this.pinButton.addEventListener('click', () => this.pin());
-    this.element.append(this.title, this.pinButton, this.note, this.list, this.table);
+    this.element.id = 'pinned-runs';
+    this.element.setAttribute('aria-labelledby', 'pinned-title');
     this.render();
   }
 
@@ -96,65 +91,54 @@ export class PinnedRuns {
 
   private render(): void {
     const m = this.messages.pinned;
-    this.title.textContent = m.title;
-    this.pinButton.textContent = m.pin;
-    this.pinButton.disabled = this.finished === undefined || !this.canPin(this.finished);
-    this.note.textContent =
+    const note =
       this.runs.length >= maxPinnedRuns
         ? fill(m.full, { max: maxPinnedRuns })
         : this.runs.length === 0
           ? m.none
           : '';
-    this.list.replaceChildren(
-      ...this.runs.map((run) => {
-        const label = this.label(run);
-        const unpin = h('button', {
-          type: 'button',
-          class: 'unpin',
-          'aria-label': fill(m.unpin, { run: label }),
-          disabled: !this.changeable,
-        });
-        unpin.textContent = '×';
-        unpin.addEventListener('click', () => this.unpin(run));
-        return h('li', { 'data-run': run.number }, h('span', {}, label), unpin);
-      }),
+    render(
+      html`<h2 id="pinned-title">${m.title}</h2><button
+          type="button"
+          id="pin-run"
+          ?disabled=${this.finished === undefined || !this.canPin(this.finished)}
+          @click=${() => this.pin()}
+        >${m.pin}</button><p id="pinned-note" class="hint">${note}</p><ul
+          id="pinned-list"
+          class="pinned-list"
+        >${this.runs.map((run) => {
+          const label = this.label(run);
+          return html`<li data-run=${run.number}><span>${label}</span><button
+              type="button"
+              class="unpin"
+              aria-label=${fill(m.unpin, { run: label })}
+              ?disabled=${!this.changeable}
+              @click=${() => this.unpin(run)}
+            >×</button></li>`;
+        })}</ul>${this.differencesTable()}`,
+      this.element,
     );
-    this.renderTable();
   }
 
   /** The fields that differ between the form's config and each pinned run's. */
-  private renderTable(): void {
+  private differencesTable(): TemplateResult | typeof nothing {
     const m = this.messages.pinned;
     const config = this.config;
-    if (config === undefined || this.runs.length === 0) {
-      this.table.replaceChildren();
-      this.table.hidden = true;
-      return;
-    }
-    this.table.hidden = false;
+    if (config === undefined || this.runs.length === 0) return nothing;
     const differences = configDifferences([config, ...this.runs.map((run) => run.config)]);
-    const header = h(
-      'tr',
-      {},
-      h('th', { scope: 'col' }, m.field),
-      h('th', { scope: 'col' }, m.current),
-      ...this.runs.map((run) => h('th', { scope: 'col' }, this.label(run))),
-    );
     const rows =
       differences.length === 0
-        ? [h('tr', {}, h('td', { colspan: this.runs.length + 2 }, m.same))]
-        : differences.map((difference) =>
-            h(
-              'tr',
-              { 'data-field': difference.field },
-              h(
-                'th',
-                { scope: 'row' },
-                this.messages.fieldLabels[difference.field] ?? difference.field,
-              ),
-              ...difference.values.map((value) => h('td', {}, value ?? m.absent)),
-            ),
+        ? html`<tr><td colspan=${this.runs.length + 2}>${m.same}</td></tr>`
+        : differences.map(
+            (difference) =>
+              html`<tr data-field=${difference.field}><th scope="row">${
+                this.messages.fieldLabels[difference.field] ?? difference.field
+              }</th>${difference.values.map((value) => html`<td>${value ?? m.absent}</td>`)}</tr>`,
           );
-    this.table.replaceChildren(h('thead', {}, header), h('tbody', {}, ...rows));
+    return html`<table id="pinned-differences"><thead><tr><th scope="col">${m.field}</th><th
+            scope="col"
+          >${m.current}</th>${this.runs.map(
+            (run) => html`<th scope="col">${this.label(run)}</th>`,
+          )}</tr></thead><tbody>${rows}</tbody></table>`;
   }
 }

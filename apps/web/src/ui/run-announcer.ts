@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { html, render } from 'lit/html.js';
 
 /**
  * A visually hidden live region that a screen reader reads at a run's
@@ -6,19 +6,19 @@ import { h } from './dom.js';
  * which changes about ten times a second and would flood it.
  */
 export class RunAnnouncer {
-  readonly element = h('p', {
-    id: 'run-announcer',
-    class: 'visually-hidden',
-    role: 'status',
-    'aria-live': 'polite',
-  });
+  readonly element = document.createElement('p');
+
+  constructor() {
+    this.element.id = 'run-announcer';
+    this.element.className = 'visually-hidden';
+    this.element.setAttribute('role', 'status');
+    this.element.setAttribute('aria-live', 'polite');
+  }
 
   /** Has `text` read out (once, even when it repeats the last announcement). */
   say(text: string): void {
     // Emptying first makes the same sentence a change, so it is read again.
-    this.element.textContent = '';
-    queueMicrotask(() => {
-      this.element.textContent = text;
-    });
+    render(html`${''}`, this.element);
+    queueMicrotask(() => render(html`${text}`, this.element));
   }
 }

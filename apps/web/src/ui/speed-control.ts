@@ -1,5 +1,5 @@
+import { html, render } from 'lit/html.js';
 import { fill, type Messages } from '../i18n/messages.js';
-import { h } from './dom.js';
 import { formatCount } from './format.js';
 
 /**
@@ -12,35 +12,33 @@ export const PACES: readonly (number | undefined)[] = [undefined, 2000, 500, 100
 
 /** A labelled select of {@link PACES}, reporting the chosen pace on change. */
 export class SpeedControl {
-  readonly element: HTMLElement;
-  private readonly select = h('select', { id: 'speed', name: 'speed' });
-  private readonly label = h('label', { for: 'speed' });
+  readonly element = document.createElement('div');
+  private chosen: number | undefined = undefined;
 
-  constructor(onChange: (epochsPerSecond: number | undefined) => void) {
-    this.element = h('div', { class: 'speed' }, this.label, this.select);
-    this.select.addEventListener('change', () => onChange(this.pace));
+  constructor(private readonly onChange: (epochsPerSecond: number | undefined) => void) {
+    this.element.className = 'speed';
   }
 
   /** The chosen pace: epochs per second, or `undefined` for as fast as possible. */
   get pace(): number | undefined {
-    return this.select.value === '' ? undefined : Number(this.select.value);
+    return this.chosen;
   }
 
-  /** Writes the label and options in the page's language, keeping the choice. */
-  setMessages(m: Messages): void {
-    const chosen = this.select.value;
-    this.label.textContent = m.speed;
-    this.select.replaceChildren(
-      ...PACES.map((pace) =>
-        h(
-          'option',
-          {
-            value: pace === undefined ? '' : String(pace),
-            selected: String(pace ?? '') === chosen,
-          },
-          pace === undefined ? m.fastest : fill(m.pace, { rate: formatCount(pace, m.locale) }),
-        ),
-      ),
+  /** Draws the label and options in the page's language, keeping the choice. */
+  render(m: Messages): void {
+    const changed = (event: Event) => {
+      const value = (event.target as HTMLSelectElement).value;
+      this.chosen = value === '' ? undefined : Number(value);
+      this.onChange(this.chosen);
+    };
+    render(
+      html`<label for="speed">${m.speed}</label><select id="speed" name="speed" @change=${changed}>${PACES.map(
+        (pace) =>
+          html`<option value=${pace === undefined ? '' : String(pace)} .selected=${pace === this.chosen}>${
+            pace === undefined ? m.fastest : fill(m.pace, { rate: formatCount(pace, m.locale) })
+          }</option>`,
+      )}</select>`,
+      this.element,
     );
   }
 }

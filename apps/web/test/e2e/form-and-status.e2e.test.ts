@@ -158,4 +158,22 @@ describe('the form and the status line in chromium', () => {
       }
     }
   });
+
+  it('says "1 epoch" after a one-epoch run, in both languages', async () => {
+    for (const [locale, expected] of [
+      ['en-US', /^Done: 1 epoch in \d/],
+      ['es-ES', /^Terminado: 1 época en \d/],
+    ] as const) {
+      const { context, page, errors } = await openPage(browser, { locale });
+      try {
+        await page.goto(appUrl('?experiment=line&epochs=1&backend=cpu'));
+        await page.click('#train');
+        await waitForState(page, 'done');
+        expect(await text(page, '#progress')).toMatch(expected);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

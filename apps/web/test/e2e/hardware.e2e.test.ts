@@ -174,4 +174,26 @@ describe('the batch-size hardware page in chromium', () => {
       await context.close();
     }
   });
+
+  it("fits a phone's width: the throughput chart and the page stay within 390 px", async () => {
+    const { context, page, errors } = await openPage(browser, { width: 390, height: 844 });
+    try {
+      await page.goto(appUrl(`${SHORT}&backends=cpu`));
+      await page.click('#run-hardware');
+      await waitForState(page, 'done');
+      const box = await page.$eval('#throughput-chart svg', (drawn) => {
+        const rect = drawn.getBoundingClientRect();
+        return { left: rect.left, right: rect.right, width: rect.width };
+      });
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(390);
+      expect(box.width).toBeGreaterThan(250);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

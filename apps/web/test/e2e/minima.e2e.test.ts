@@ -84,4 +84,30 @@ describe('the local-minima page in chromium', () => {
       await context.close();
     }
   });
+
+  it("fits a phone's width: the charts and the page stay within 390 px", async () => {
+    const { context, page, errors } = await openPage(browser, { width: 390, height: 844 });
+    try {
+      await page.goto(appUrl(SHORT));
+      await runStudy(page);
+      const ids = ['surface-chart', 'escape-batch-chart', 'escape-lr-chart', 'unsettled-chart'];
+      for (const id of ids) {
+        const box = await page.$eval(`#${id} canvas, #${id} svg`, (drawn) => {
+          const rect = drawn.getBoundingClientRect();
+          return { left: rect.left, right: rect.right, width: rect.width };
+        });
+        expect(box.left, id).toBeGreaterThanOrEqual(0);
+        expect(box.right, id).toBeLessThanOrEqual(390);
+        // Not shrunk to nothing: most of the phone's width.
+        expect(box.width, id).toBeGreaterThan(250);
+      }
+      // Nothing else widens the page either (the table scrolls inside its box).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

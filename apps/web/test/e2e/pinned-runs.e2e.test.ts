@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, openPage, text, waitForState } from './browser.js';
+import { appUrl, launchBrowser, openPage, waitForState } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
