@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +21,7 @@ async function modulesLoadedBy(args: readonly string[], folder: string) {
 
 const TFJS = /\/@tensorflow\//;
 const VEGA = /\/vega(-[a-z-]+)?\//;
+const ZOD = /\/zod\//;
 const CHART_RENDERING = /\/(@resvg|@epochlab\/plot|packages\/plot)\//;
 
 describe('command loading', () => {
@@ -46,5 +48,28 @@ describe('command loading', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('--backend <name>');
     expect(modules.some((url) => TFJS.test(url))).toBe(true);
+  });
+
+  it("a sweep's worker thread loads what a batch of runs needs: no zod, no config schemas, no Vega", () => {
+    const log = join(work.path, 'modules-sweep-worker.txt');
+    const worker = fileURLToPath(new URL('../dist/sweep/sweep-worker.js', import.meta.url));
+    execFileSync(
+      process.execPath,
+      [
+        '--import',
+        MODULE_LOG,
+        '--input-type=module',
+        '-e',
+        `await import(${JSON.stringify(worker)})`,
+      ],
+      { env: { ...process.env, MODULE_LOG: log } },
+    );
+    const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    expect(modules.some((url) => url.endsWith('/sweep/run-sweep-batch.js'))).toBe(true);
+    expect(modules.filter((url) => ZOD.test(url))).toEqual([]);
+    expect(modules.filter((url) => VEGA.test(url) || CHART_RENDERING.test(url))).toEqual([]);
+    const definitionsAndSchemas =
+      /\/experiments\/dist\/(config\/|experiments\/[a-z-]+-experiment\.js)/;
+    expect(modules.filter((url) => definitionsAndSchemas.test(url))).toEqual([]);
   });
 });
