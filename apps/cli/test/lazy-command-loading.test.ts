@@ -1,18 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MODULE_LOG_PRELOAD, modulesLoaded } from '../../../tools/module-log/modules-loaded.js';
 import { runCli } from './run-cli.js';
 import { useWorkFolder } from './support/work-folder.js';
-
-const MODULE_LOG = fileURLToPath(new URL('./support/module-log.mjs', import.meta.url));
 
 /** Runs `epochlab ...args` and returns its exit code, stdout and every module URL it loaded. */
 async function modulesLoadedBy(args: readonly string[], folder: string) {
   const log = join(folder, `modules-${args.join('-') || 'none'}.txt`);
   const run = await runCli(args, folder, {
-    nodeArgs: ['--import', MODULE_LOG],
+    nodeArgs: ['--import', MODULE_LOG_PRELOAD],
     env: { MODULE_LOG: log },
   });
   const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean);
@@ -51,20 +49,12 @@ describe('command loading', () => {
   });
 
   it("a sweep's worker thread loads what a batch of runs needs: no zod, no config schemas, no Vega", () => {
-    const log = join(work.path, 'modules-sweep-worker.txt');
     const worker = fileURLToPath(new URL('../dist/sweep/sweep-worker.js', import.meta.url));
-    execFileSync(
-      process.execPath,
-      [
-        '--import',
-        MODULE_LOG,
-        '--input-type=module',
-        '-e',
-        `await import(${JSON.stringify(worker)})`,
-      ],
-      { env: { ...process.env, MODULE_LOG: log } },
+    const loaded = modulesLoaded(
+      ['--input-type=module', '-e', `await import(${JSON.stringify(worker)})`],
+      work.path,
     );
-    const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    const modules = loaded.modules.map((module) => module.url);
     expect(modules.some((url) => url.endsWith('/sweep/run-sweep-batch.js'))).toBe(true);
     expect(modules.filter((url) => ZOD.test(url))).toEqual([]);
     expect(modules.filter((url) => VEGA.test(url) || CHART_RENDERING.test(url))).toEqual([]);
