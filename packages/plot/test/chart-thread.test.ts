@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // The built modules: the thread runs dist/node/chart-thread-worker.js.
 import { ChartThread, renderSvg, svgToPng } from '../dist/node.js';
@@ -30,5 +32,21 @@ describe('ChartThread', () => {
     await expect(charts.render([broken as never])).rejects.toThrow(/chart rendering failed/);
     const [chart] = await charts.render([lossChart({ history })]);
     expect(chart?.svg).toMatch(/^<svg/);
+  });
+
+  it('never keeps a process alive: one that started a thread and rendered nothing exits', () => {
+    const node = fileURLToPath(new URL('../dist/node.js', import.meta.url));
+    const output = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { ChartThread } = await import(${JSON.stringify(node)});
+         ChartThread.start();
+         console.log('started');`,
+      ],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(output.trim()).toBe('started');
   });
 });

@@ -34,8 +34,6 @@ export class ChartThread {
 
   private constructor() {
     this.worker = new Worker(new URL('./chart-thread-worker.js', import.meta.url));
-    // An idle thread never keeps the process alive.
-    this.worker.unref();
     this.worker.on('message', (reply: ChartThreadReply) => {
       const waiting = this.pending.get(reply.id);
       if (waiting === undefined) return;
@@ -46,6 +44,8 @@ export class ChartThread {
     });
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', () => this.failAll(new Error('the chart thread stopped')));
+    // An idle thread never keeps the process alive (after the listeners: adding one refs it).
+    this.worker.unref();
   }
 
   /** Starts the thread; it loads Vega and the chart fonts at once. */
