@@ -1,7 +1,12 @@
 import { SeededRandom } from '@epochlab/tensor';
 import { describe, expect, it } from 'vitest';
 import { FIT_FUNCTIONS } from '../dist/experiments/fit-function-list.js';
-import { FIT_EXPERIMENTS, generateExperimentData } from '../dist/index.js';
+import {
+  type ExperimentConfig,
+  type ExperimentDefinition,
+  FIT_EXPERIMENTS,
+  generateExperimentData,
+} from '../dist/index.js';
 
 describe('the drawn-data experiments and their functions', () => {
   it('list the same experiments in the same order', () => {
@@ -10,7 +15,9 @@ describe('the drawn-data experiments and their functions', () => {
 
   it.each(FIT_EXPERIMENTS.map((experiment) => [experiment.name, experiment] as const))(
     '%s: the definition draws the points its function draws, which the runs train on',
-    (_name, experiment) => {
+    (_name, anyExperiment) => {
+      // Typed for any config, as runExperiment reads a definition.
+      const experiment = anyExperiment as unknown as ExperimentDefinition<string, ExperimentConfig>;
       const config = experiment.defaults();
       const fromDefinition = experiment.data(
         config,
