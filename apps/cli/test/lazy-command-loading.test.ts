@@ -2,16 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { MODULE_LOG_PRELOAD, modulesLoaded } from '../../../tools/module-log/modules-loaded.js';
 import { runCli } from './run-cli.js';
 import { useWorkFolder } from './support/work-folder.js';
-
-const MODULE_LOG = fileURLToPath(new URL('./support/module-log.mjs', import.meta.url));
 
 /** Runs `epochlab ...args` and returns its exit code, stdout and every module URL it loaded. */
 async function modulesLoadedBy(args: readonly string[], folder: string) {
   const log = join(folder, `modules-${args.join('-') || 'none'}.txt`);
   const run = await runCli(args, folder, {
-    nodeArgs: ['--import', MODULE_LOG],
+    nodeArgs: ['--import', MODULE_LOG_PRELOAD],
     env: { MODULE_LOG: log },
   });
   const modules = readFileSync(log, 'utf8').split('\n').filter(Boolean);
@@ -20,6 +19,7 @@ async function modulesLoadedBy(args: readonly string[], folder: string) {
 
 const TFJS = /\/@tensorflow\//;
 const VEGA = /\/vega(-[a-z-]+)?\//;
+const ZOD = /\/zod\//;
 const CHART_RENDERING = /\/(@resvg|@epochlab\/plot|packages\/plot)\//;
 
 describe('command loading', () => {
@@ -46,5 +46,20 @@ describe('command loading', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('--backend <name>');
     expect(modules.some((url) => TFJS.test(url))).toBe(true);
+  });
+
+  it("a sweep's worker thread loads what a batch of runs needs: no zod, no config schemas, no Vega", () => {
+    const worker = fileURLToPath(new URL('../dist/sweep/sweep-worker.js', import.meta.url));
+    const loaded = modulesLoaded(
+      ['--input-type=module', '-e', `await import(${JSON.stringify(worker)})`],
+      work.path,
+    );
+    const modules = loaded.modules.map((module) => module.url);
+    expect(modules.some((url) => url.endsWith('/sweep/run-sweep-batch.js'))).toBe(true);
+    expect(modules.filter((url) => ZOD.test(url))).toEqual([]);
+    expect(modules.filter((url) => VEGA.test(url) || CHART_RENDERING.test(url))).toEqual([]);
+    const definitionsAndSchemas =
+      /\/experiments\/dist\/(config\/|experiments\/[a-z-]+-experiment\.js)/;
+    expect(modules.filter((url) => definitionsAndSchemas.test(url))).toEqual([]);
   });
 });

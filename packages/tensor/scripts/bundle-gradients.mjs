@@ -19,7 +19,8 @@ await bundle.write({
   file: 'dist/register-gradients.node.js',
   format: 'esm',
   minify: true,
-  // tfjs-core itself must set up the shared engine and its flags first.
-  banner: "import '@tensorflow/tfjs-core';",
+  // tfjs-core itself (its CommonJS build, see write-node-tf-core.mjs) must set up
+  // the shared engine and its flags first.
+  banner: "import './tf-core.node.js';",
 });
 await bundle.close();

@@ -15,6 +15,7 @@ import {
   type StreamedDataConfig,
 } from '@epochlab/experiments';
 import { saveMlp } from '@epochlab/models/node';
+import { ChartThread } from '@epochlab/plot/node';
 import type { CliIo } from '../cli-io.js';
 import type { DataFromFlags } from '../config/data-flags.js';
 import { configForFile, dataRunFiles } from '../output/data-files.js';
@@ -122,6 +123,8 @@ export async function runExperimentCommand(
     expectedBytes: minimumHistoryBytes({ ...config, valN: validationCount(config, streamed) }),
   });
   const interrupts = watchInterrupts(io, folder);
+  // Loads Vega and the fonts on another core while this one trains.
+  const charts = ChartThread.start();
 
   const reporter = reporterFor(flags, io);
   const options = {
@@ -157,8 +160,10 @@ export async function runExperimentCommand(
     await commitRunFolder(
       folder,
       async () => {
-        const charts = await renderRunCharts(result);
-        // Written while the PNGs are rasterised on another thread.
+        const chartFiles = renderRunCharts(result, charts);
+        // Settled below; this keeps an early failure from going unhandled meanwhile.
+        chartFiles.catch(() => {});
+        // Written while the charts are rendered on their thread.
         folder.write([
           { name: 'history.json', chunks: () => historyJsonChunks(history) },
           { name: 'history.csv', chunks: () => historyCsvChunks(history) },
@@ -170,8 +175,7 @@ export async function runExperimentCommand(
           { name: 'config.json', content: `${JSON.stringify(config, null, 2)}\n` },
           ...(given ? dataRunFiles(given, files) : []),
           { name: 'summary.json', content: `${JSON.stringify(summary, null, 2)}\n` },
-          ...charts.svg,
-          ...(await charts.png),
+          ...(await chartFiles),
         ];
       },
       async () => {
@@ -182,6 +186,7 @@ export async function runExperimentCommand(
   } finally {
     result.model.dispose();
     interrupts.stop();
+    await charts.close();
   }
   return finishRun(
     io,

@@ -7,7 +7,7 @@ import {
   predictedActual,
 } from '@epochlab/experiments';
 import { type ChartSpec, fitChart, lossChart, predictedActualChart } from '@epochlab/plot';
-import { renderSvg, svgToPng } from '@epochlab/plot/node';
+import type { ChartThread } from '@epochlab/plot/node';
 import { divergenceReason } from './divergence-reason.js';
 import type { RunFile } from './run-folder.js';
 
@@ -63,12 +63,13 @@ function modelCurves(
  * columns gets `predicted-vs-actual.svg/png` in place of the fit chart: each
  * row's prediction against its target, with the line y = x.
  *
- * The SVGs come laid out; the PNGs are still being rasterised off the main
- * thread, so the caller can write other files before awaiting `png`.
+ * The charts are laid out and rasterised on `charts`' thread: the caller
+ * writes its other files before awaiting the promise.
  */
-export async function renderRunCharts(
+export function renderRunCharts(
   result: ExperimentResult | DataExperimentResult,
-): Promise<{ readonly svg: RunFile[]; readonly png: Promise<RunFile[]> }> {
+  charts: ChartThread,
+): Promise<RunFile[]> {
   const several = 'inputNames' in result.data.train && result.data.train.inputNames !== undefined;
   const [fitName, fit] = several
     ? ['predicted-vs-actual', predictedActualSpec(result as DataExperimentResult)]
@@ -77,23 +78,13 @@ export async function renderRunCharts(
     history: result.history,
     title: `${captionOf(result)}: loss per epoch`,
   });
-  const fitSvg = await renderSvg(fit);
-  const lossSvg = await renderSvg(loss);
-  const png = Promise.all([svgToPng(fitSvg), svgToPng(lossSvg)]).then(
-    ([fitPng, lossPng]): RunFile[] => [
-      { name: `${fitName}.png`, content: fitPng },
-      { name: 'loss.png', content: lossPng },
-    ],
+  const names = [fitName, 'loss'];
+  return charts.render([fit, loss]).then((rendered) =>
+    rendered.flatMap((chart, i): RunFile[] => [
+      { name: `${names[i]}.svg`, content: chart.svg },
+      { name: `${names[i]}.png`, content: chart.png },
+    ]),
   );
-  // Settled by whoever awaits `png`; this keeps an early failure from going unhandled meanwhile.
-  png.catch(() => {});
-  return {
-    svg: [
-      { name: `${fitName}.svg`, content: fitSvg },
-      { name: 'loss.svg', content: lossSvg },
-    ],
-    png,
-  };
 }
 
 /**

@@ -1,10 +1,10 @@
-import { polynomial } from '@epochlab/data';
 import { numberField } from '../config/config-field.js';
 import { defineExperiment } from './define-experiment.js';
+import { lineFunction } from './line-function.js';
 
 /** The notebook's first experiment: noisy points from y = slope * x + intercept. */
 export const lineExperiment = defineExperiment({
-  name: 'line',
+  ...lineFunction,
   title: 'line experiment',
   description: "noisy points from a line y = m x + b (the notebook's first experiment)",
   fields: [
@@ -23,7 +23,4 @@ export const lineExperiment = defineExperiment({
       default: 0,
     }),
   ],
-  truth: (config) => polynomial([config.slope, config.intercept]),
-  caption: (config) => `line y = ${config.slope}x + ${config.intercept}`,
-  truthBound: (config, range) => Math.abs(config.slope) * range + Math.abs(config.intercept),
 });

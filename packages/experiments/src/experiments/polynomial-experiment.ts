@@ -1,16 +1,16 @@
-import { polynomial } from '@epochlab/data';
 import { z } from 'zod';
 import { configField } from '../config/config-field.js';
 import { problemMessage } from '../config/config-problem.js';
 import { finiteNumber } from '../config/field-schemas.js';
 import { defineExperiment } from './define-experiment.js';
+import { polynomialFunction } from './polynomial-function.js';
 
 const MAX_COEFFICIENTS = 11;
 const listProblem = { code: 'coefficientList', example: '2,1,0' } as const;
 
 /** The notebook's polynomial: noisy points on both x and y, coefficients highest degree first. */
 export const polynomialExperiment = defineExperiment({
-  name: 'polynomial',
+  ...polynomialFunction,
   title: 'polynomial experiment',
   description: 'noisy points from a polynomial, coefficients highest degree first',
   fields: [
@@ -28,9 +28,4 @@ export const polynomialExperiment = defineExperiment({
       default: [2, 1, 0],
     }),
   ],
-  truth: (config) => polynomial(config.coefficients),
-  caption: (config) => `polynomial [${config.coefficients.join(', ')}]`,
-  // Horner's rule on |c_k| and range: the sum of |c_k| range^k bounds |p(x)| for |x| <= range.
-  truthBound: (config, range) =>
-    config.coefficients.reduce((bound, c) => bound * range + Math.abs(c), 0),
 });

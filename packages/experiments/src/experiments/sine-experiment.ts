@@ -1,5 +1,6 @@
 import { numberField } from '../config/config-field.js';
 import { defineExperiment } from './define-experiment.js';
+import { sineFunction } from './sine-function.js';
 
 /**
  * Noisy points from y = a sin(f x), with the notebook's noise on x and on y:
@@ -7,7 +8,7 @@ import { defineExperiment } from './define-experiment.js';
  * `f` 3, x covers about one period).
  */
 export const sineExperiment = defineExperiment({
-  name: 'sine',
+  ...sineFunction,
   title: 'sine experiment',
   description: 'noisy points from a sine y = a sin(f x)',
   fields: [
@@ -26,7 +27,4 @@ export const sineExperiment = defineExperiment({
       default: 3,
     }),
   ],
-  truth: (config) => (x) => config.amplitude * Math.sin(config.frequency * x),
-  caption: (config) => `sine y = ${config.amplitude} sin(${config.frequency}x)`,
-  truthBound: (config) => Math.abs(config.amplitude),
 });

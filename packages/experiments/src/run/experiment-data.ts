@@ -1,6 +1,8 @@
 import type { NoisySamples } from '@epochlab/data';
 import type { SeededRandom } from '@epochlab/tensor';
-import { type ExperimentConfig, experimentOf } from '../experiments/experiment-list.js';
+import type { ExperimentConfig } from '../experiments/experiment-list.js';
+import { drawFitPoints } from '../experiments/fit-function.js';
+import { fitFunctionOf } from '../experiments/fit-function-list.js';
 
 /** Names of the random streams an experiment draws from, under its seed. */
 export const EXPERIMENT_STREAMS = {
@@ -33,17 +35,19 @@ export interface ExperimentData {
 /**
  * Draws the training and validation points of an experiment with its
  * definition's `data`. Each set has its own stream of the seed, so the
- * training data do not depend on `valN`.
+ * training data do not depend on `valN`. It reads the experiment's function
+ * (`FIT_FUNCTIONS`), not its definition: a sweep's worker threads draw their
+ * runs' points here without loading the config schemas.
  */
 export function generateExperimentData(
   config: ExperimentConfig,
   random: SeededRandom,
 ): ExperimentData {
-  const experiment = experimentOf(config);
-  const train = experiment.data(config, config.n, random.stream(EXPERIMENT_STREAMS.train));
+  const fit = fitFunctionOf(config);
+  const train = drawFitPoints(fit, config, config.n, random.stream(EXPERIMENT_STREAMS.train));
   const validation =
     config.valN > 0
-      ? experiment.data(config, config.valN, random.stream(EXPERIMENT_STREAMS.validation))
+      ? drawFitPoints(fit, config, config.valN, random.stream(EXPERIMENT_STREAMS.validation))
       : undefined;
-  return { train, validation, truth: experiment.truth(config) };
+  return { train, validation, truth: fit.truth(config) };
 }

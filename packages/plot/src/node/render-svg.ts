@@ -1,7 +1,6 @@
-import { parse, View } from 'vega';
-import { compile } from 'vega-lite';
 import type { ChartSpec } from '../chart-types.js';
 import { measureTextWithChartFont } from './text-measurement.js';
+import { compile, parse, View } from './vega.js';
 
 /**
  * Renders a chart to SVG text, with no DOM or canvas. Text is laid out with the

@@ -1,16 +1,5 @@
-import * as vega from 'vega';
 import { chartFontMetrics } from './chart-fonts.js';
-
-/** The text item fields Vega passes to its text measurer. */
-interface TextItem {
-  fontSize?: number | string;
-  fontWeight?: number | string;
-}
-
-/** Vega's text measurer (exported by vega-scenegraph, missing from vega's typings). */
-interface TextMetrics {
-  width: (item: TextItem, text: unknown) => number;
-}
+import { textMetrics } from './vega.js';
 
 /**
  * Makes Vega lay out text (legend columns, axis title offsets, label overlap)
@@ -19,7 +8,6 @@ interface TextMetrics {
  * Idempotent; affects text measurement of every Vega view in this process.
  */
 export function measureTextWithChartFont(): void {
-  const textMetrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
   const fonts = chartFontMetrics();
   textMetrics.width = (item, text) => {
     const line = text == null ? '' : String(text).trim();

@@ -8,6 +8,6 @@ export function initialize(data) {
 }
 
 export async function load(url, context, nextLoad) {
-  appendFileSync(log, `${url}\n`);
+  appendFileSync(log, `import ${url}\n`);
   return nextLoad(url, context);
 }
