@@ -36,6 +36,12 @@ export interface SweepGridMeasurement {
   readonly idleAtEndSeconds: number;
   /** Batches the sweep was cut into. */
   readonly batches: number;
+  /**
+   * Seconds the threads spent training, summed: the same runs cost the same
+   * here whatever the worker count, unless running side by side slows each
+   * core down (shared caches, memory, a host's hyperthreads).
+   */
+  readonly busySeconds: number;
 }
 
 /** What the bench reads of `timings.json`. */
@@ -43,7 +49,11 @@ interface SweepTimings {
   readonly workers: number;
   readonly seconds: number;
   readonly timeline: {
-    readonly threads: readonly { readonly firstTraining: number; readonly idleAtEnd: number }[];
+    readonly threads: readonly {
+      readonly firstTraining: number;
+      readonly idleAtEnd: number;
+      readonly busy: number;
+    }[];
     readonly batches: readonly unknown[];
   };
 }
@@ -89,6 +99,7 @@ export function measureSweepGrid(repoRoot: string, workers: number): SweepGridMe
       startupSeconds: Math.max(...threads.map((thread) => thread.firstTraining)),
       idleAtEndSeconds: threads.reduce((sum, thread) => sum + thread.idleAtEnd, 0),
       batches: timings.timeline.batches.length,
+      busySeconds: threads.reduce((sum, thread) => sum + thread.busy, 0),
     };
   } finally {
     rmSync(parent, { recursive: true, force: true });
@@ -177,21 +188,28 @@ export function torchSweepGrid(full = false): {
   return { kind: 'pytorch', ...(JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as object) };
 }
 
+/** One round of the sweep grid: 1 worker, then every core (the same measurement on 1 core). */
+export interface SweepGridRound {
+  readonly one: SweepGridMeasurement;
+  readonly all: SweepGridMeasurement;
+}
+
 /**
- * The sweep grid per core count as a table for people (the JSON lines carry
- * the same numbers): seconds, run-epochs/s, the speed-up over 1 worker, and
- * where the time went besides training.
+ * The sweep grid's rounds as a table for people (the JSON lines carry the
+ * same numbers): per round and core count, seconds, run-epochs/s, the
+ * speed-up over that round's 1 worker, and where the time went besides training.
  */
-export function sweepGridTable(measurements: readonly SweepGridMeasurement[]): string {
-  const base = measurements[0]?.runEpochsPerSecond ?? Number.NaN;
-  const rows = measurements.map(
-    (m) =>
-      `| ${m.workers} | ${m.seconds.toFixed(2)} | ${m.wallSeconds.toFixed(2)} | ${Math.round(m.runEpochsPerSecond).toLocaleString('en-US')} | ${(m.runEpochsPerSecond / base).toFixed(2)}x | ${m.startupSeconds.toFixed(2)} | ${m.idleAtEndSeconds.toFixed(2)} | ${m.batches} |`,
+export function sweepGridTable(rounds: readonly SweepGridRound[]): string {
+  const rows = rounds.flatMap(({ one, all }, round) =>
+    (one === all ? [one] : [one, all]).map(
+      (m) =>
+        `| ${round + 1} | ${m.workers} | ${m.seconds.toFixed(2)} | ${m.wallSeconds.toFixed(2)} | ${Math.round(m.runEpochsPerSecond).toLocaleString('en-US')} | ${(m.runEpochsPerSecond / one.runEpochsPerSecond).toFixed(2)}x | ${m.startupSeconds.toFixed(2)} | ${m.idleAtEndSeconds.toFixed(2)} | ${m.batches} | ${m.busySeconds.toFixed(2)} |`,
+    ),
   );
   return [
     'sweep-grid: 36 configurations x 8 seeds x 2000 epochs, cpu',
-    '| workers | training s | wall s | run-epochs/s | speed-up | start-up s | idle at end s | batches |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| round | workers | training s | wall s | run-epochs/s | speed-up | start-up s | idle at end s | batches | busy s, all threads |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n');
