@@ -6,7 +6,7 @@ import {
 } from '@epochlab/experiments';
 import { bandChart, type ChartSpec, lossSurfaceChart, lossSurfaceChartData } from '@epochlab/plot';
 import { createLiveChart, type LiveChart } from '@epochlab/plot/browser';
-import { html, render } from 'lit/html.js';
+import { html, nothing, render } from 'lit/html.js';
 import { withChartLocale } from '../i18n/chart-locale.js';
 import type { Locale } from '../i18n/messages.js';
 import { problemText } from '../i18n/problem-text.js';
@@ -29,6 +29,9 @@ const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** Below this width (phones) a chart's legend goes under its plot, which keeps the plot wide. */
 const NARROW_CHART = 520;
+/** Height of the loss gradient above a phone's surface plot, and of a legend row under it, in px. */
+const PHONE_GRADIENT = 70;
+const PHONE_LEGEND_ROW = 22;
 
 type PageState = 'idle' | 'running' | 'done' | 'error';
 
@@ -49,6 +52,8 @@ export class MinimaPage {
   /** What the finished study shows, in two sentences. */
   private reading = '';
   /** The charts' containers (Vega draws into them). */
+  /** The surface chart's title when it is shown above the chart (phones), not in it. */
+  private surfaceCaption: string | undefined;
   private readonly chartBoxes = {
     surface: chartBox('surface-chart'),
     escapeByBatch: chartBox('escape-batch-chart'),
@@ -138,6 +143,7 @@ export class MinimaPage {
         >${m.run}</button>
         <p id="minima-progress" role="status">${this.progress}</p>
         <p id="minima-reading">${this.reading}</p>
+        ${this.surfaceCaption === undefined ? nothing : html`<h3 class="chart-caption">${this.surfaceCaption}</h3>`}
         ${this.chartBoxes.surface}${this.chartBoxes.escapeByBatch}${this.chartBoxes.escapeByLr}${this.chartBoxes.unsettled}
         <div class="table-scroll"><table id="minima-table">
           <thead><tr>${titles.map((title) => html`<th scope="col">${title}</th>`)}</tr></thead>
@@ -176,23 +182,36 @@ export class MinimaPage {
     const seconds = ((performance.now() - this.startedAt) / 1000).toFixed(1);
     const number = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 3 });
     this.reading = `${m.stays(done.summary.fullBatch.steps, number.format(done.summary.fullBatch.loss))} ${m.escapes(done.summary.sgdPathsInGlobal, done.summary.sgdPaths, c.pathBatchSize, c.pathLr)}`;
-    this.renderContent();
     // Charts as wide as their container: a phone's 390 px, up to 900 px on wide screens.
     const width = chartWidth(this.chartBoxes.surface);
     const narrow = width < NARROW_CHART;
-    const bandSize = { width, height: Math.round(Math.min(320, Math.max(220, width * 0.62))) };
+    this.surfaceCaption = narrow ? m.surfaceTitle : undefined;
+    this.renderContent();
+    const plotHeight = Math.round(Math.min(320, Math.max(220, width * 0.62)));
     const global = done.summary.valleys[done.summary.globalValley];
     const names = done.paths.map((path) =>
       path.kind === 'full-batch' ? m.fullBatch(c.n) : m.sgdPath(c.pathBatchSize, path.seed),
     );
     const surfaceSpec = lossSurfaceChart({
-      title: m.surfaceTitle,
+      // A phone gets the title above the chart instead: in the chart, a title wider than the
+      // plot squeezes the plot to nothing once the legends sit above and under it.
+      ...(narrow ? {} : { title: m.surfaceTitle }),
       surface: { m: done.surface.w, b: done.surface.a, values: done.surface.values },
-      paths: names.map((name) => ({ name, points: [] })),
+      // Each path starts as its first point (the animation grows it), as the lab's surface does.
+      paths: names.map((name, index) => ({
+        name,
+        points: (done.paths[index]?.points ?? [])
+          .slice(0, 1)
+          .map((point) => ({ m: point.w, b: point.a })),
+      })),
       start: { m: c.start[0], b: c.start[1] },
       ...(global ? { minimum: { m: global.minimum.w, b: global.minimum.a } } : {}),
       width,
-      height: Math.round(narrow ? width * 1.05 : Math.min(520, width * 0.62)),
+      // On a phone the legend (a row per path, the start, the minimum) and the loss gradient sit
+      // under and above the plot: room for them, so that the plot keeps about a square.
+      height: narrow
+        ? Math.round(width + PHONE_GRADIENT + (names.length + 2) * PHONE_LEGEND_ROW)
+        : Math.round(Math.min(520, width * 0.62)),
       labels: {
         m: m.frequency,
         b: m.amplitude,
@@ -204,11 +223,20 @@ export class MinimaPage {
     const rows = done.summary.rows;
     const batchName = (row: LocalMinimaRow) => m.batch(row.label);
     const band = (spec: Parameters<typeof bandChart>[0]): ChartSpec => {
-      const chart = bandChart({ ...spec, ...bandSize });
+      // On a phone the legend sits under the plot, two entries a row: room for its rows, its
+      // title and the space above it.
+      const legendRows = narrow ? Math.ceil(spec.series.length / 2) : 0;
+      const height =
+        plotHeight + legendRows * PHONE_LEGEND_ROW + (narrow ? 3 * PHONE_LEGEND_ROW : 0);
+      const chart = bandChart({ ...spec, width, height });
       return narrow ? legendBelow(chart) : chart;
     };
     const specs: [HTMLElement, ChartSpec][] = [
-      [this.chartBoxes.surface, narrow ? legendsBelow(surfaceSpec) : surfaceSpec],
+      [
+        this.chartBoxes.surface,
+        // The paths' names ("batch 1, seed 1") are too long for two a row on a phone.
+        narrow ? legendsBelow(surfaceSpec, true) : surfaceSpec,
+      ],
       [
         this.chartBoxes.escapeByBatch,
         band({

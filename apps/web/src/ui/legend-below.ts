@@ -3,6 +3,9 @@ import type { ChartSpec } from '@epochlab/plot';
 /** Longest legend name that still fits two to a row on a phone ("lote completo (100)"). */
 const TWO_COLUMN_NAME = 22;
 
+/** What an axis title leaves of the chart's width: the other axis, its labels and title, in px. */
+const AXIS_ROOM = 70;
+
 /** The legend names of a chart: the domains of its layers' colour scales. */
 function legendNames(spec: unknown): string[] {
   const layers = (spec as { layer?: unknown[] }).layer ?? [];
@@ -20,16 +23,30 @@ function legendNames(spec: unknown): string[] {
  * The same chart with its legends under the plot: on a phone the plot keeps
  * the screen's width instead of sharing it with a legend. Two entries a row,
  * or one when a name is too long for half the width ("Final model, after
- * 20,000 epochs"), which would push the second column off the chart.
+ * 20,000 epochs"), which would push the second column off the chart;
+ * `oneColumn` asks for one entry a row whatever the names.
  */
-export function legendBelow(spec: ChartSpec): ChartSpec {
+export function legendBelow(spec: ChartSpec, oneColumn = false): ChartSpec {
   const config = (spec.config ?? {}) as Record<string, unknown>;
   const legend = (config.legend ?? {}) as Record<string, unknown>;
-  const columns = legendNames(spec).some((name) => name.length > TWO_COLUMN_NAME) ? 1 : 2;
+  const long = legendNames(spec).some((name) => name.length > TWO_COLUMN_NAME);
+  const columns = oneColumn || long ? 1 : 2;
+  // Titles no wider than the chart: a longer one (an axis title with its band's note) would widen
+  // the drawing past its box and squeeze the plot. Vega ends a cut title with an ellipsis.
+  const specWidth = (spec as { width?: unknown }).width;
+  const width = typeof specWidth === 'number' ? specWidth : undefined;
+  const limits =
+    width === undefined
+      ? {}
+      : {
+          axis: { ...((config.axis ?? {}) as object), titleLimit: width - AXIS_ROOM },
+          title: { ...((config.title ?? {}) as object), limit: width - AXIS_ROOM },
+        };
   return {
     ...spec,
     config: {
       ...config,
+      ...limits,
       legend: { ...legend, orient: 'bottom', direction: 'horizontal', columns },
     },
   } as ChartSpec;
@@ -47,7 +64,7 @@ const GRADIENT_ABOVE = { orient: 'top', direction: 'horizontal', gradientLength:
  * it as a horizontal gradient, so the plot keeps the width and the colours
  * keep their meaning.
  */
-export function legendsBelow(spec: ChartSpec): ChartSpec {
+export function legendsBelow(spec: ChartSpec, oneColumn = false): ChartSpec {
   const layers = ((spec as { layer?: unknown[] }).layer ?? []).map((layer) => {
     const encoding = (layer as { encoding?: Record<string, unknown> }).encoding;
     const fill = encoding?.fill as { legend?: Record<string, unknown> | null } | undefined;
@@ -57,5 +74,5 @@ export function legendsBelow(spec: ChartSpec): ChartSpec {
       encoding: { ...encoding, fill: { ...fill, legend: { ...fill.legend, ...GRADIENT_ABOVE } } },
     };
   });
-  return legendBelow({ ...spec, layer: layers } as ChartSpec);
+  return legendBelow({ ...spec, layer: layers } as ChartSpec, oneColumn);
 }

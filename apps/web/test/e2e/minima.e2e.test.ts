@@ -101,6 +101,11 @@ describe('the local-minima page in chromium', () => {
         // Not shrunk to nothing: most of the phone's width.
         expect(box.width, id).toBeGreaterThan(250);
       }
+      // The surface chart's title is a heading above it on a phone (in the chart, a title wider
+      // than the plot squeezed the plot to nothing).
+      expect(await page.$eval('.chart-caption', (caption) => caption.textContent)).toBe(
+        'Loss surface over (w, a) with the descent paths',
+      );
       // Nothing else widens the page either (the table scrolls inside its box).
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         390,
