@@ -8,7 +8,7 @@
 // keeps tfjs-core's namespace with no lexing at run time. Node keeps one copy:
 // the backends' own `require('@tensorflow/tfjs-core')` returns the same module.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -27,4 +27,13 @@ export const {
   ${names.join(',\n  ')},
 } = tf;
 `,
+);
+
+// The published declarations name tfjs-core itself: `#tf-core` only picks the runtime build,
+// and a type checker in any resolution mode (node10 too, which has no package `imports`)
+// resolves the package name to the same types.
+const declarations = 'dist/tf.d.ts';
+writeFileSync(
+  declarations,
+  readFileSync(declarations, 'utf8').replaceAll("from '#tf-core'", "from '@tensorflow/tfjs-core'"),
 );
