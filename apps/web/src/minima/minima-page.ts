@@ -51,9 +51,9 @@ export class MinimaPage {
   private progress = '';
   /** What the finished study shows, in two sentences. */
   private reading = '';
-  /** The charts' containers (Vega draws into them). */
   /** The surface chart's title when it is shown above the chart (phones), not in it. */
   private surfaceCaption: string | undefined;
+  /** The charts' containers (Vega draws into them). */
   private readonly chartBoxes = {
     surface: chartBox('surface-chart'),
     escapeByBatch: chartBox('escape-batch-chart'),
