@@ -33,7 +33,9 @@ export const {
 // and a type checker in any resolution mode (node10 too, which has no package `imports`)
 // resolves the package name to the same types.
 const declarations = 'dist/tf.d.ts';
-writeFileSync(
-  declarations,
-  readFileSync(declarations, 'utf8').replaceAll("from '#tf-core'", "from '@tensorflow/tfjs-core'"),
+const named = readFileSync(declarations, 'utf8').replaceAll(
+  "from '#tf-core'",
+  "from '@tensorflow/tfjs-core'",
 );
+if (named.includes("'#tf-core'")) throw new Error(`${declarations} still imports '#tf-core'`);
+writeFileSync(declarations, named);

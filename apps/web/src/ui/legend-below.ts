@@ -3,7 +3,10 @@ import type { ChartSpec } from '@epochlab/plot';
 /** Longest legend name that still fits two to a row on a phone ("lote completo (100)"). */
 const TWO_COLUMN_NAME = 22;
 
-/** What an axis title leaves of the chart's width: the other axis, its labels and title, in px. */
+/**
+ * What the y axis (its labels and title) takes of the chart's width, in px: the
+ * longest an x-axis title or the chart's title can be and stay over the plot.
+ */
 const AXIS_ROOM = 70;
 
 /** The legend names of a chart: the domains of its layers' colour scales. */
