@@ -43,6 +43,8 @@ const TABLE_ADDRESS = 0;
 const PRECISION_CODES: Readonly<Record<KernelPrecision, number>> = { exact: 0, float32: 1 };
 /** Columns in a panel of the float32 products' packed matrices (`$packColumns`). */
 const PANEL_COLUMNS = 8;
+/** Floats after the last buffer that `$gemm` may read (and drop) past a narrow matrix's last row. */
+const NARROW_READ_SLACK_FLOATS = 8;
 /** Floats of the float32 micro-kernel's edge tile, before the packed matrix in scratch. */
 const EDGE_TILE_FLOATS = 32;
 
@@ -155,6 +157,8 @@ export class WasmWorkspace implements MlpWorkspace {
       const act = index === last ? pre : take(capacity * fanOut);
       return { pre, act, delta: take(capacity * fanOut) };
     });
+    // The float32 products read a narrow matrix's rows 8 floats at a time, up to 7 past its end.
+    take(NARROW_READ_SLACK_FLOATS);
     const outputLayer = layers[last] as LayerAddresses;
     const { memory } = this.passes;
     const missing = end - memory.buffer.byteLength;

@@ -129,8 +129,12 @@
   ;; activation, as each activation's `forward` in @epochlab/models computes it.
   (func $activate
     (param $activation i32) (param $pre i32) (param $out i32) (param $count i32)
-    (local $end i32) (local $x f32)
+    (local $end i32) (local $x f32) (local $quadsEnd i32) (local $v v128)
     (local.set $end (i32.add (local.get $pre) (i32.shl (local.get $count) (i32.const 2))))
+    ;; The SIMD loops below run four elements at a time up to here; each lane
+    ;; does the scalar loop's float32 operation, so the bits are the same.
+    (local.set $quadsEnd (i32.add (local.get $pre)
+      (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2))))
     (block $linear
       (block $sigmoid
         (block $tanh
@@ -138,6 +142,17 @@
             (block $leakyRelu
               (br_table $leakyRelu $relu $tanh $sigmoid $linear (local.get $activation)))
             ;; leakyRelu: x < 0 ? slope x : x
+            (loop $leakyReluQuads
+              (if (i32.lt_u (local.get $pre) (local.get $quadsEnd))
+                (then
+                  (local.set $v (v128.load (local.get $pre)))
+                  (v128.store (local.get $out)
+                    (v128.bitselect
+                      (f32x4.mul (f32x4.splat (global.get $slope)) (local.get $v)) (local.get $v)
+                      (f32x4.lt (local.get $v) (f32x4.splat (f32.const 0)))))
+                  (local.set $pre (i32.add (local.get $pre) (i32.const 16)))
+                  (local.set $out (i32.add (local.get $out) (i32.const 16)))
+                  (br $leakyReluQuads))))
             (loop $leakyReluLoop
               (if (i32.lt_u (local.get $pre) (local.get $end))
                 (then
@@ -150,6 +165,14 @@
                   (br $leakyReluLoop))))
             (return))
           ;; relu: Math.max(x, 0)
+          (loop $reluQuads
+            (if (i32.lt_u (local.get $pre) (local.get $quadsEnd))
+              (then
+                (v128.store (local.get $out)
+                  (f32x4.max (v128.load (local.get $pre)) (f32x4.splat (f32.const 0))))
+                (local.set $pre (i32.add (local.get $pre) (i32.const 16)))
+                (local.set $out (i32.add (local.get $out) (i32.const 16)))
+                (br $reluQuads))))
           (loop $reluLoop
             (if (i32.lt_u (local.get $pre) (local.get $end))
               (then
@@ -181,21 +204,20 @@
             (local.set $out (i32.add (local.get $out) (i32.const 4)))
             (br $sigmoidLoop))))
       (return))
-    ;; linear: x
-    (loop $linearLoop
-      (if (i32.lt_u (local.get $pre) (local.get $end))
-        (then
-          (f32.store (local.get $out) (f32.load (local.get $pre)))
-          (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
-          (local.set $out (i32.add (local.get $out) (i32.const 4)))
-          (br $linearLoop)))))
+    ;; linear: x, the same bits
+    (memory.copy (local.get $out) (local.get $pre) (i32.shl (local.get $count) (i32.const 2)))
+  )
 
   ;; delta[k] *= activation'(...) in place for k < count, one loop per
   ;; activation, as each activation's `backward` in @epochlab/models computes it.
   (func $backpropagateActivation
     (param $activation i32) (param $delta i32) (param $pre i32) (param $act i32) (param $count i32)
     (local $end i32) (local $d f32) (local $x f32) (local $y f32)
+    (local $quadsEnd i32) (local $dv v128) (local $xv v128)
     (local.set $end (i32.add (local.get $delta) (i32.shl (local.get $count) (i32.const 2))))
+    ;; As in $activate: SIMD loops up to here, each lane the scalar operation.
+    (local.set $quadsEnd (i32.add (local.get $delta)
+      (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2))))
     (block $linear
       (block $sigmoid
         (block $tanh
@@ -203,6 +225,17 @@
             (block $leakyRelu
               (br_table $leakyRelu $relu $tanh $sigmoid $linear (local.get $activation)))
             ;; leakyRelu: x > 0 ? 1 : slope
+            (loop $leakyReluQuads
+              (if (i32.lt_u (local.get $delta) (local.get $quadsEnd))
+                (then
+                  (local.set $dv (v128.load (local.get $delta)))
+                  (v128.store (local.get $delta)
+                    (v128.bitselect
+                      (local.get $dv) (f32x4.mul (local.get $dv) (f32x4.splat (global.get $slope)))
+                      (f32x4.gt (v128.load (local.get $pre)) (f32x4.splat (f32.const 0)))))
+                  (local.set $delta (i32.add (local.get $delta) (i32.const 16)))
+                  (local.set $pre (i32.add (local.get $pre) (i32.const 16)))
+                  (br $leakyReluQuads))))
             (loop $leakyReluLoop
               (if (i32.lt_u (local.get $delta) (local.get $end))
                 (then
@@ -215,6 +248,21 @@
                   (br $leakyReluLoop))))
             (return))
           ;; relu: x > 0 ? 1 : 0, NaN for a NaN x
+          (loop $reluQuads
+            (if (i32.lt_u (local.get $delta) (local.get $quadsEnd))
+              (then
+                (local.set $dv (v128.load (local.get $delta)))
+                (local.set $xv (v128.load (local.get $pre)))
+                (v128.store (local.get $delta)
+                  (v128.bitselect
+                    (local.get $dv)
+                    (v128.bitselect
+                      (f32x4.splat (f32.const nan)) (f32x4.mul (local.get $dv) (f32x4.splat (f32.const 0)))
+                      (f32x4.ne (local.get $xv) (local.get $xv)))
+                    (f32x4.gt (local.get $xv) (f32x4.splat (f32.const 0)))))
+                (local.set $delta (i32.add (local.get $delta) (i32.const 16)))
+                (local.set $pre (i32.add (local.get $pre) (i32.const 16)))
+                (br $reluQuads))))
           (loop $reluLoop
             (if (i32.lt_u (local.get $delta) (local.get $end))
               (then
@@ -557,23 +605,38 @@
     (param $c i32) (param $bias i32) (param $scratch i32)
     (local $cStride i32) (local $packed i32) (local $row i32) (local $k0 i32) (local $kc i32)
     (local $m0 i32) (local $mEnd i32) (local $n0 i32) (local $panel i32) (local $nr i32)
-    (local $mr i32)
+    (local $mr i32) (local $panelStride i32) (local $start i32)
     (local.set $cStride (i32.shl (local.get $n) (i32.const 2)))
-    ;; scratch: the micro-kernel's edge tile (32 floats), then the packed B.
-    (local.set $packed (i32.add (local.get $scratch) (i32.const 128)))
-    (call $packColumns (local.get $b) (local.get $bKStride) (local.get $bNStride)
-      (local.get $k) (local.get $n) (local.get $packed))
-    (if (local.get $bias)
+    (if (i32.and (i32.eq (local.get $bNStride) (i32.const 4)) (i32.le_u (local.get $n) (i32.const 16)))
       (then
-        (block $filled
-          (loop $fillLoop
-            (br_if $filled (i32.ge_u (local.get $row) (local.get $m)))
-            (memory.copy (i32.add (local.get $c) (i32.mul (local.get $row) (local.get $cStride)))
-              (local.get $bias) (local.get $cStride))
-            (local.set $row (i32.add (local.get $row) (i32.const 1)))
-            (br $fillLoop))))
+        ;; A narrow B with adjacent columns (a kernel of at most 16 outputs, a
+        ;; narrow layer's deltas): the micro-kernel reads its rows in place,
+        ;; 8 floats from each panel's first column. Past the last column it
+        ;; reads the next floats (the workspace ends in 8 floats of slack);
+        ;; those lanes are computed and dropped, as the padding is.
+        (local.set $packed (local.get $b))
+        (local.set $panelStride (local.get $bKStride)))
       (else
-        (memory.fill (local.get $c) (i32.const 0) (i32.mul (local.get $m) (local.get $cStride)))))
+        ;; scratch: the micro-kernel's edge tile (32 floats), then the packed B.
+        (local.set $packed (i32.add (local.get $scratch) (i32.const 128)))
+        (local.set $panelStride (i32.const 32))
+        (call $packColumns (local.get $b) (local.get $bKStride) (local.get $bNStride)
+          (local.get $k) (local.get $n) (local.get $packed))))
+    (if (i32.eqz (local.get $k))
+      (then
+        ;; No products: C is the start value (the micro-kernel writes it otherwise).
+        (if (local.get $bias)
+          (then
+            (block $filled
+              (loop $fillLoop
+                (br_if $filled (i32.ge_u (local.get $row) (local.get $m)))
+                (memory.copy (i32.add (local.get $c) (i32.mul (local.get $row) (local.get $cStride)))
+                  (local.get $bias) (local.get $cStride))
+                (local.set $row (i32.add (local.get $row) (i32.const 1)))
+                (br $fillLoop))))
+          (else
+            (memory.fill (local.get $c) (i32.const 0) (i32.mul (local.get $m) (local.get $cStride)))))
+        (return)))
     (block $kDone
       (loop $kLoop
         (br_if $kDone (i32.ge_u (local.get $k0) (local.get $k)))
@@ -591,10 +654,23 @@
                 (br_if $nDone (i32.ge_u (local.get $n0) (local.get $n)))
                 (local.set $nr (i32.sub (local.get $n) (local.get $n0)))
                 (local.set $nr (call $min (local.get $nr) (i32.const 8)))
-                ;; Panel n0 / 8 holds k rows of 8 floats; this block starts at row k0.
-                (local.set $panel (i32.add (local.get $packed)
-                  (i32.add (i32.shl (i32.mul (local.get $n0) (local.get $k)) (i32.const 2))
-                    (i32.shl (local.get $k0) (i32.const 5)))))
+                ;; Packed: panel n0 / 8 holds k rows of 8 floats; in place:
+                ;; column n0 of B. This block starts at row k0.
+                (local.set $panel
+                  (if (result i32) (i32.eq (local.get $panelStride) (i32.const 32))
+                    (then
+                      (i32.add (local.get $packed)
+                        (i32.add (i32.shl (i32.mul (local.get $n0) (local.get $k)) (i32.const 2))
+                          (i32.shl (local.get $k0) (i32.const 5)))))
+                    (else
+                      (i32.add (local.get $packed)
+                        (i32.add (i32.shl (local.get $n0) (i32.const 2))
+                          (i32.mul (local.get $k0) (local.get $panelStride)))))))
+                ;; The first k block writes start + sums (the bias's columns
+                ;; n0.., or zeros), the later ones add theirs to C.
+                (local.set $start
+                  (select (i32.add (local.get $bias) (i32.shl (local.get $n0) (i32.const 2)))
+                    (i32.const 0) (local.get $bias)))
                 (local.set $row (local.get $m0))
                 (block $rowsDone
                   (loop $rowLoop
@@ -606,11 +682,12 @@
                         (i32.add (i32.mul (local.get $row) (local.get $aRowStride))
                           (i32.mul (local.get $k0) (local.get $aKStride))))
                       (local.get $aRowStride) (local.get $aKStride) (local.get $mr)
-                      (local.get $panel) (local.get $kc)
+                      (local.get $panel) (local.get $panelStride) (local.get $kc)
                       (i32.add (local.get $c)
                         (i32.add (i32.mul (local.get $row) (local.get $cStride))
                           (i32.shl (local.get $n0) (i32.const 2))))
-                      (local.get $cStride) (local.get $nr) (local.get $scratch))
+                      (local.get $cStride) (local.get $nr) (local.get $scratch)
+                      (i32.eqz (local.get $k0)) (local.get $start))
                     (local.set $row (i32.add (local.get $row) (i32.const 4)))
                     (br $rowLoop)))
                 (local.set $n0 (i32.add (local.get $n0) (i32.const 8)))
@@ -709,19 +786,22 @@
         (local.set $n0 (i32.add (local.get $n0) (i32.const 8)))
         (br $panelLoop))))
 
-  ;; C[0..mr, 0..nr] += A[0..mr, 0..kc] . panel[0..kc, 0..8], one 4 x 8 tile:
-  ;; the tile's sums stay in eight f32x4 registers while k streams (per k: two
-  ;; loads of the panel row, four splats of A, eight multiplies, eight adds).
-  ;; The sums go through `tile` (32 floats) into C, only the rows and columns
-  ;; that exist: rows past `mr` re-read the last row and columns past `nr` are
-  ;; the panel's zeros, both computed and dropped.
+;; One 4 x 8 tile of C from A[0..mr, 0..kc] . B[0..kc, 0..8] (B's rows
+  ;; `bStride` bytes apart: a packed panel's 32, or a narrow B's own): the
+  ;; tile's sums stay in eight f32x4 registers while k streams (per k: two
+  ;; loads of B's row, four splats of A, eight multiplies, eight adds), from
+  ;; zero. `first`: C = start + sums, `start` the 8 floats at `start` (0:
+  ;; zeros); otherwise C += sums. Only the rows and columns that exist are
+  ;; written: rows past `mr` re-read the last row and columns past `nr` read
+  ;; the padding (or past a narrow B's row), both computed and dropped (an
+  ;; edge tile goes through `tile`, 32 floats).
   (func $microKernel
     (param $a0 i32) (param $aRowStride i32) (param $aKStride i32) (param $mr i32)
-    (param $b i32) (param $kc i32) (param $c i32) (param $cStride i32) (param $nr i32)
-    (param $tile i32)
+    (param $b i32) (param $bStride i32) (param $kc i32) (param $c i32) (param $cStride i32)
+    (param $nr i32) (param $tile i32) (param $first i32) (param $start i32)
     (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $r i32) (local $j i32)
-    (local $in i32) (local $out i32)
-    (local $b0 v128) (local $b1 v128) (local $x v128)
+    (local $in i32) (local $out i32) (local $from i32)
+    (local $b0 v128) (local $b1 v128) (local $x v128) (local $s0 v128) (local $s1 v128)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local.set $a1 (select (i32.add (local.get $a0) (local.get $aRowStride)) (local.get $a0)
@@ -752,9 +832,51 @@
         (local.set $a1 (i32.add (local.get $a1) (local.get $aKStride)))
         (local.set $a2 (i32.add (local.get $a2) (local.get $aKStride)))
         (local.set $a3 (i32.add (local.get $a3) (local.get $aKStride)))
-        (local.set $b (i32.add (local.get $b) (i32.const 32)))
+        (local.set $b (i32.add (local.get $b) (local.get $bStride)))
         (local.set $kc (i32.sub (local.get $kc) (i32.const 1)))
         (br $kLoop)))
+    ;; The start row (zeros without one), read only for the first k block.
+    (if (i32.and (local.get $first) (i32.ne (local.get $start) (i32.const 0)))
+      (then
+        (if (i32.eq (local.get $nr) (i32.const 8))
+          (then
+            (local.set $s0 (v128.load (local.get $start)))
+            (local.set $s1 (v128.load offset=16 (local.get $start))))
+          (else
+            ;; An edge panel's start: only its columns (the bias ends there).
+            (block $startDone
+              (loop $startLoop
+                (br_if $startDone (i32.ge_u (local.get $j) (local.get $nr)))
+                (f32.store (i32.add (local.get $tile) (i32.shl (local.get $j) (i32.const 2)))
+                  (f32.load (i32.add (local.get $start) (i32.shl (local.get $j) (i32.const 2)))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $startLoop)))
+            (local.set $s0 (v128.load (local.get $tile)))
+            (local.set $s1 (v128.load offset=16 (local.get $tile)))))))
+    (local.set $out (local.get $c))
+    (if (i32.and (i32.eq (local.get $mr) (i32.const 4)) (i32.eq (local.get $nr) (i32.const 8)))
+      (then
+        ;; A whole tile: straight from the registers.
+        (v128.store (local.get $out)
+          (f32x4.add (select (local.get $s0) (v128.load (local.get $out)) (local.get $first)) (local.get $c00)))
+        (v128.store offset=16 (local.get $out)
+          (f32x4.add (select (local.get $s1) (v128.load offset=16 (local.get $out)) (local.get $first)) (local.get $c01)))
+        (local.set $out (i32.add (local.get $out) (local.get $cStride)))
+        (v128.store (local.get $out)
+          (f32x4.add (select (local.get $s0) (v128.load (local.get $out)) (local.get $first)) (local.get $c10)))
+        (v128.store offset=16 (local.get $out)
+          (f32x4.add (select (local.get $s1) (v128.load offset=16 (local.get $out)) (local.get $first)) (local.get $c11)))
+        (local.set $out (i32.add (local.get $out) (local.get $cStride)))
+        (v128.store (local.get $out)
+          (f32x4.add (select (local.get $s0) (v128.load (local.get $out)) (local.get $first)) (local.get $c20)))
+        (v128.store offset=16 (local.get $out)
+          (f32x4.add (select (local.get $s1) (v128.load offset=16 (local.get $out)) (local.get $first)) (local.get $c21)))
+        (local.set $out (i32.add (local.get $out) (local.get $cStride)))
+        (v128.store (local.get $out)
+          (f32x4.add (select (local.get $s0) (v128.load (local.get $out)) (local.get $first)) (local.get $c30)))
+        (v128.store offset=16 (local.get $out)
+          (f32x4.add (select (local.get $s1) (v128.load offset=16 (local.get $out)) (local.get $first)) (local.get $c31)))
+        (return)))
     (v128.store offset=0 (local.get $tile) (local.get $c00))
     (v128.store offset=16 (local.get $tile) (local.get $c01))
     (v128.store offset=32 (local.get $tile) (local.get $c10))
@@ -769,19 +891,32 @@
         (local.set $in (i32.add (local.get $tile) (i32.shl (local.get $r) (i32.const 5))))
         (local.set $out (local.get $c))
         (local.set $j (i32.const 0))
-        ;; A full row of the tile: two SIMD adds.
+        ;; Four columns at a time, then one at a time.
+        (if (i32.ge_u (local.get $nr) (i32.const 4))
+          (then
+            (v128.store (local.get $out)
+              (f32x4.add (select (local.get $s0) (v128.load (local.get $out)) (local.get $first))
+                (v128.load (local.get $in))))
+            (local.set $j (i32.const 4))))
         (if (i32.eq (local.get $nr) (i32.const 8))
           (then
-            (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (v128.load (local.get $in))))
             (v128.store offset=16 (local.get $out)
-              (f32x4.add (v128.load offset=16 (local.get $out)) (v128.load offset=16 (local.get $in))))
+              (f32x4.add (select (local.get $s1) (v128.load offset=16 (local.get $out)) (local.get $first))
+                (v128.load offset=16 (local.get $in))))
             (local.set $j (i32.const 8))))
         (block $columnsDone
           (loop $columnLoop
             (br_if $columnsDone (i32.ge_u (local.get $j) (local.get $nr)))
-            (f32.store (local.get $out) (f32.add (f32.load (local.get $out)) (f32.load (local.get $in))))
-            (local.set $in (i32.add (local.get $in) (i32.const 4)))
-            (local.set $out (i32.add (local.get $out) (i32.const 4)))
+            (local.set $from (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))))
+            (f32.store (local.get $from)
+              (f32.add
+                (if (result f32) (local.get $first)
+                  (then
+                    (if (result f32) (local.get $start)
+                      (then (f32.load (i32.add (local.get $start) (i32.shl (local.get $j) (i32.const 2)))))
+                      (else (f32.const 0))))
+                  (else (f32.load (local.get $from))))
+                (f32.load (i32.add (local.get $in) (i32.shl (local.get $j) (i32.const 2))))))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $columnLoop)))
         (local.set $c (i32.add (local.get $c) (local.get $cStride)))
