@@ -129,7 +129,15 @@ export class FusedMlpKernel {
     optimizer: FusedOptimizer,
   ): number {
     const value = this.lossAndGradients(inputs, targets, rows, loss);
-    optimizer.step(this.parameters, this.gradients);
+    const { workspace } = this;
+    if (optimizer.descentRate !== undefined && workspace.descend !== undefined) {
+      // Plain SGD in the workspace's SIMD loop (same bits): 6-8x faster than
+      // the JavaScript loop, a fifth of a step of two layers of 256.
+      workspace.descend(optimizer.descentRate);
+      this.parameters.set(workspace.parameters);
+    } else {
+      optimizer.step(this.parameters, this.gradients);
+    }
     return value;
   }
 

@@ -57,4 +57,10 @@ export interface MlpWorkspace {
   forward(rows: number): void;
   /** The gradients of the last {@link forward}'s rows, from {@link outputDeltas}. */
   backward(rows: number): void;
+  /**
+   * Where the workspace has it: {@link parameters} `+= fround(rate *`
+   * {@link gradients}`)` in float32, element by element (a `FusedOptimizer`'s
+   * `descentRate` step, the same bits as its `step`).
+   */
+  descend?(rate: number): void;
 }

@@ -16,6 +16,7 @@ interface MlpPassesExports {
   readonly memory: WebAssembly.Memory;
   forward: MlpPass;
   backward: MlpPass;
+  descend: (parameters: number, gradients: number, count: number, rate: number) => void;
 }
 
 /**
@@ -206,6 +207,11 @@ export class WasmWorkspace implements MlpWorkspace {
 
   backward(rows: number): void {
     this.run(this.passes.backward, rows);
+  }
+
+  descend(rate: number): void {
+    const { parameters, gradients } = this;
+    this.passes.descend(parameters.byteOffset, gradients.byteOffset, parameters.length, rate);
   }
 
   /** Calls one of the module's passes (both take the same arguments) on `rows` rows. */

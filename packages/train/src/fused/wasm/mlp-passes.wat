@@ -125,6 +125,35 @@
         (local.set $entry (i32.sub (local.get $entry) (i32.const 40)))
         (br $layerLoop))))
 
+  ;; parameters[k] += float32(rate * gradients[k]) for k < count, in float32:
+  ;; plain SGD's update (a FusedOptimizer's `descentRate`), four lanes at a
+  ;; time, each lane the JavaScript step's two roundings.
+  (func (export "descend")
+    (param $parameters i32) (param $gradients i32) (param $count i32) (param $rate f32)
+    (local $end i32) (local $quadsEnd i32) (local $rates v128)
+    (local.set $end (i32.add (local.get $parameters) (i32.shl (local.get $count) (i32.const 2))))
+    (local.set $quadsEnd (i32.add (local.get $parameters)
+      (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2))))
+    (local.set $rates (f32x4.splat (local.get $rate)))
+    (block $quadsDone
+      (loop $quadLoop
+        (br_if $quadsDone (i32.ge_u (local.get $parameters) (local.get $quadsEnd)))
+        (v128.store (local.get $parameters)
+          (f32x4.add (f32x4.mul (local.get $rates) (v128.load (local.get $gradients)))
+            (v128.load (local.get $parameters))))
+        (local.set $parameters (i32.add (local.get $parameters) (i32.const 16)))
+        (local.set $gradients (i32.add (local.get $gradients) (i32.const 16)))
+        (br $quadLoop)))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $parameters) (local.get $end)))
+        (f32.store (local.get $parameters)
+          (f32.add (f32.mul (local.get $rate) (f32.load (local.get $gradients)))
+            (f32.load (local.get $parameters))))
+        (local.set $parameters (i32.add (local.get $parameters) (i32.const 4)))
+        (local.set $gradients (i32.add (local.get $gradients) (i32.const 4)))
+        (br $loop))))
+
   ;; activations[k] = activation(preActivations[k]) for k < count, one loop per
   ;; activation, as each activation's `forward` in @epochlab/models computes it.
   (func $activate
