@@ -1,8 +1,13 @@
-import type { KernelPrecision, MlpShape, MlpWorkspace } from './mlp-workspace.js';
+import {
+  type KernelPrecision,
+  type MlpShape,
+  type MlpWorkspace,
+  ROW_BLOCK,
+} from './mlp-workspace.js';
 import { MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
 
-/** A pass of `wasm/mlp-passes.wat`: the layer table, its length, rows, activation and precision codes, scratch. */
-type MlpPass = (
+/** The forward pass of `wasm/mlp-passes.wat`: the layer table, its length, rows, activation and precision codes, scratch. */
+type ForwardPass = (
   table: number,
   layers: number,
   rows: number,
@@ -11,11 +16,14 @@ type MlpPass = (
   scratch: number,
 ) => void;
 
+/** The backward pass: the forward pass's arguments, then the bias sums' carry (0: none) and resume (0 or 1). */
+type BackwardPass = (...args: [...Parameters<ForwardPass>, carry: number, resume: number]) => void;
+
 /** The exports of `wasm/mlp-passes.wat`. */
 interface MlpPassesExports {
   readonly memory: WebAssembly.Memory;
-  forward: MlpPass;
-  backward: MlpPass;
+  forward: ForwardPass;
+  backward: BackwardPass;
   descend: (parameters: number, gradients: number, count: number, rate: number) => void;
 }
 
@@ -38,6 +46,11 @@ const PAGE_BYTES = 65536;
 const ALIGN_BYTES = 16;
 /** i32 words per layer in the module's layer table. */
 const TABLE_WORDS = 10;
+/** Words of a layer's entry: its input, pre-activations, activations, deltas. */
+const TABLE_INPUT_WORD = 2;
+const TABLE_PRE_WORD = 5;
+const TABLE_ACT_WORD = 6;
+const TABLE_DELTA_WORD = 7;
 /** Byte address of the layer table: the start of the memory. */
 const TABLE_ADDRESS = 0;
 /** The `precision` argument of the module's passes. */
@@ -117,6 +130,8 @@ export function mlpPassesModule(): WebAssembly.Module | null {
 export class WasmWorkspace implements MlpWorkspace {
   readonly kind = 'wasm-simd' as const;
   readonly precision: KernelPrecision;
+  /** Float32 batches run in blocks of {@link ROW_BLOCK} rows; exact ones in one pass. */
+  readonly rowBlock?: number;
   parameters: Float32Array = new Float32Array(0);
   gradients: Float32Array = new Float32Array(0);
   inputs: Float32Array = new Float32Array(0);
@@ -128,6 +143,12 @@ export class WasmWorkspace implements MlpWorkspace {
   private capacity = 0;
   /** Byte address of the passes' scratch (see `scratchFloats`). */
   private scratch = 0;
+  /** Byte address of one double per parameter: the bias sums carried between row blocks. */
+  private carry = 0;
+  /** The layer table's words, to point the first input and last outputs at a row block. */
+  private tableWords: Int32Array = new Int32Array(0);
+  /** Byte addresses of the inputs and of the last layer's outputs and deltas (row 0). */
+  private rowsAt = { inputs: 0, outputs: 0, deltas: 0 };
 
   constructor(shape: MlpShape, module: WebAssembly.Module, precision: KernelPrecision = 'exact') {
     const activationCode = WASM_ACTIVATION_CODES.get(shape.activation.name);
@@ -136,6 +157,7 @@ export class WasmWorkspace implements MlpWorkspace {
     }
     this.shape = shape;
     this.precision = precision;
+    if (precision === 'float32') this.rowBlock = ROW_BLOCK;
     this.activationIndex = activationCode;
     const imports = { math: { tanh: Math.tanh, exp: Math.exp } };
     this.passes = new WebAssembly.Instance(module, imports).exports as unknown as MlpPassesExports;
@@ -157,6 +179,7 @@ export class WasmWorkspace implements MlpWorkspace {
     const parameters = take(parameterCount);
     const gradients = take(parameterCount);
     const scratch = take(scratchFloats(this.shape, capacity, this.precision));
+    const carry = this.rowBlock === undefined ? 0 : take(2 * parameterCount);
     const inputs = take(capacity * inputSize);
     const layers = layout.map(({ fanOut }, index): LayerAddresses => {
       const pre = take(capacity * fanOut);
@@ -198,15 +221,47 @@ export class WasmWorkspace implements MlpWorkspace {
     this.outputs = view(outputLayer.pre, outputFloats);
     this.outputDeltas = view(outputLayer.delta, outputFloats);
     this.scratch = scratch;
+    this.carry = carry;
+    this.tableWords = new Int32Array(memory.buffer, table, layout.length * TABLE_WORDS);
+    this.rowsAt = { inputs, outputs: outputLayer.pre, deltas: outputLayer.delta };
     this.capacity = capacity;
   }
 
   forward(rows: number): void {
-    this.run(this.passes.forward, rows);
+    this.forwardBlock(0, rows);
   }
 
   backward(rows: number): void {
-    this.run(this.passes.backward, rows);
+    this.pointAt(0);
+    const { activationIndex, scratch } = this;
+    const layers = this.shape.layout.length;
+    const precision = PRECISION_CODES[this.precision];
+    this.passes.backward(TABLE_ADDRESS, layers, rows, activationIndex, precision, scratch, 0, 0);
+  }
+
+  forwardBlock(start: number, rows: number): void {
+    this.pointAt(start);
+    const layers = this.shape.layout.length;
+    const precision = PRECISION_CODES[this.precision];
+    this.passes.forward(TABLE_ADDRESS, layers, rows, this.activationIndex, precision, this.scratch);
+  }
+
+  backwardBlock(start: number, rows: number, resume: boolean): void {
+    this.pointAt(start);
+    const { activationIndex, scratch, carry } = this;
+    const layers = this.shape.layout.length;
+    const precision = PRECISION_CODES[this.precision];
+    const resumeCode = resume ? 1 : 0;
+    this.passes.backward(
+      TABLE_ADDRESS,
+      layers,
+      rows,
+      activationIndex,
+      precision,
+      scratch,
+      carry,
+      resumeCode,
+    );
   }
 
   descend(rate: number): void {
@@ -214,10 +269,19 @@ export class WasmWorkspace implements MlpWorkspace {
     this.passes.descend(parameters.byteOffset, gradients.byteOffset, parameters.length, rate);
   }
 
-  /** Calls one of the module's passes (both take the same arguments) on `rows` rows. */
-  private run(pass: MlpPass, rows: number): void {
-    const layers = this.shape.layout.length;
-    const precision = PRECISION_CODES[this.precision];
-    pass(TABLE_ADDRESS, layers, rows, this.activationIndex, precision, this.scratch);
+  /**
+   * Points the layer table's first input and last outputs and deltas at row
+   * `start` (the hidden layers' buffers always start at their row 0, so a
+   * block's activations are the same few kilobytes block after block).
+   */
+  private pointAt(start: number): void {
+    const { tableWords, rowsAt } = this;
+    const { inputSize, outputSize } = this.shape;
+    const lastEntry = (this.shape.layout.length - 1) * TABLE_WORDS;
+    tableWords[TABLE_INPUT_WORD] = rowsAt.inputs + 4 * start * inputSize;
+    const outputs = rowsAt.outputs + 4 * start * outputSize;
+    tableWords[lastEntry + TABLE_PRE_WORD] = outputs;
+    tableWords[lastEntry + TABLE_ACT_WORD] = outputs;
+    tableWords[lastEntry + TABLE_DELTA_WORD] = rowsAt.deltas + 4 * start * outputSize;
   }
 }

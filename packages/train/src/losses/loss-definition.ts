@@ -25,6 +25,20 @@ export interface FusedLoss {
   ): number;
   /** The mean loss only (validation). */
   loss(predictions: Float32Array, targets: Float32Array, count: number): number;
+  /**
+   * Writes d(mean loss over `count` elements)/d(prediction) for the elements
+   * `from` to `to` only, the same values `lossAndGradient` writes there: a
+   * fused kernel that runs a batch in row blocks asks for each block's.
+   * Optional: without it the batch runs in one block.
+   */
+  gradientRange?(
+    predictions: Float32Array,
+    targets: Float32Array,
+    from: number,
+    to: number,
+    count: number,
+    gradient: Float32Array,
+  ): void;
 }
 
 /**
@@ -71,6 +85,13 @@ export function elementwiseFusedLoss({ value, derivative }: ElementwiseLoss): Fu
         gradient[k] = derivative(error, share);
       }
       return f(f(sum) / count);
+    },
+    gradientRange(predictions, targets, from, to, count, gradient) {
+      const share = f(1 / count);
+      for (let k = from; k < to; k++) {
+        const error = f((predictions[k] as number) - (targets[k] as number));
+        gradient[k] = derivative(error, share);
+      }
     },
     loss(predictions, targets, count) {
       let sum = 0;

@@ -53,7 +53,7 @@
               (i32.load offset=12 (local.get $table))
               (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4) (local.get $fanOut)
               (i32.load offset=20 (local.get $table)) (i32.load offset=16 (local.get $table))
-              (local.get $scratch)))
+              (local.get $scratch) (i32.const 0)))
           (else
             (call $denseForward
               (i32.load offset=8 (local.get $table)) (local.get $rows)
@@ -75,10 +75,19 @@
   ;; `precision` (0 exact, 1 float32). `scratch` holds as many floats as the
   ;; largest kernel (exact: see $inputGradient), or, for float32, 32 floats and
   ;; a packed copy of the largest matrix a product walks by columns (see $gemm).
+  ;;
+  ;; Row blocks (float32 only): `carry` is 0 for a pass over the whole batch;
+  ;; otherwise the address of one double per parameter (only the biases' are
+  ;; used), where the bias gradients' double-precision sums are kept between
+  ;; blocks, and `resume` is 0 for a batch's first block, 1 for the next ones,
+  ;; which add their kernel gradients to the ones already there and continue
+  ;; the bias sums. Each element's sum then runs in the order of one pass
+  ;; over the whole batch when the blocks are 256 rows ($gemm's k block).
   (func (export "backward")
     (param $table i32) (param $layers i32) (param $rows i32) (param $activation i32)
-    (param $precision i32) (param $scratch i32)
+    (param $precision i32) (param $scratch i32) (param $carry i32) (param $resume i32)
     (local $entry i32) (local $below i32) (local $fanIn i32) (local $fanOut i32) (local $delta i32)
+    (local $biasCarry i32)
     (local.set $entry (i32.add (local.get $table) (i32.mul (i32.sub (local.get $layers) (i32.const 1)) (i32.const 40))))
     (block $done
       (loop $layerLoop
@@ -95,13 +104,23 @@
               (local.get $fanIn) (local.get $rows)
               (local.get $delta) (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4)
               (local.get $fanOut)
-              (i32.load offset=32 (local.get $entry)) (i32.const 0) (local.get $scratch)))
+              (i32.load offset=32 (local.get $entry)) (i32.const 0) (local.get $scratch)
+              (local.get $resume)))
           (else
             (call $kernelGradient
               (i32.load offset=8 (local.get $entry)) (local.get $delta) (local.get $rows)
               (local.get $fanIn) (local.get $fanOut) (i32.load offset=32 (local.get $entry)))))
+        ;; This layer's bias sums in `carry`: the bias gradient's offset from the
+        ;; gradients' start (the first layer's kernel gradient), in doubles.
+        (local.set $biasCarry
+          (select
+            (i32.add (local.get $carry)
+              (i32.shl (i32.sub (i32.load offset=36 (local.get $entry)) (i32.load offset=32 (local.get $table)))
+                (i32.const 1)))
+            (i32.const 0) (local.get $carry)))
         (call $biasGradient
-          (local.get $delta) (local.get $rows) (local.get $fanOut) (i32.load offset=36 (local.get $entry)))
+          (local.get $delta) (local.get $rows) (local.get $fanOut) (i32.load offset=36 (local.get $entry))
+          (local.get $biasCarry) (local.get $resume))
         (if (i32.gt_u (local.get $entry) (local.get $table))
           (then
             (local.set $below (i32.sub (local.get $entry) (i32.const 40)))
@@ -113,7 +132,8 @@
                   (local.get $rows) (local.get $fanOut)
                   (i32.load offset=12 (local.get $entry))
                   (i32.const 4) (i32.shl (local.get $fanOut) (i32.const 2)) (local.get $fanIn)
-                  (i32.load offset=28 (local.get $below)) (i32.const 0) (local.get $scratch)))
+                  (i32.load offset=28 (local.get $below)) (i32.const 0) (local.get $scratch)
+                  (i32.const 0)))
               (else
                 (call $inputGradient
                   (local.get $delta) (local.get $rows) (local.get $fanIn) (local.get $fanOut)
@@ -477,16 +497,21 @@
         (br $inputLoop))))
 
   ;; gradients[o] = round32(sum_row delta[row, o])
+  ;; With `carry` (not 0: fanOut doubles), each sum starts from carry's
+  ;; (`resume`) or zero and is also kept there, unrounded, for the next block.
   (func $biasGradient
     (param $delta i32) (param $rows i32) (param $fanOut i32) (param $gradients i32)
+    (param $carry i32) (param $resume i32)
     (local $o i32) (local $row i32) (local $d i32) (local $stride i32)
     (local $a v128) (local $b v128) (local $d4 v128) (local $s f64)
     (local.set $stride (i32.shl (local.get $fanOut) (i32.const 2)))
     (block $quadsDone
       (loop $quadLoop
         (br_if $quadsDone (i32.gt_u (i32.add (local.get $o) (i32.const 4)) (local.get $fanOut)))
-        (local.set $a (f64x2.splat (f64.const 0)))
-        (local.set $b (f64x2.splat (f64.const 0)))
+        (local.set $a (select (v128.load (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3))))
+          (f64x2.splat (f64.const 0)) (local.get $resume)))
+        (local.set $b (select (v128.load offset=16 (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3))))
+          (f64x2.splat (f64.const 0)) (local.get $resume)))
         (local.set $d (i32.add (local.get $delta) (i32.shl (local.get $o) (i32.const 2))))
         (local.set $row (local.get $rows))
         (block $rowsDone
@@ -503,12 +528,18 @@
           (i32.add (local.get $gradients) (i32.shl (local.get $o) (i32.const 2)))
           (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
                   (f32x4.demote_f64x2_zero (local.get $a)) (f32x4.demote_f64x2_zero (local.get $b))))
+        (if (local.get $carry)
+          (then
+            (v128.store (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3))) (local.get $a))
+            (v128.store offset=16 (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3)))
+              (local.get $b))))
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $quadLoop)))
     (block $restDone
       (loop $restLoop
         (br_if $restDone (i32.ge_u (local.get $o) (local.get $fanOut)))
-        (local.set $s (f64.const 0))
+        (local.set $s (select (f64.load (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3))))
+          (f64.const 0) (local.get $resume)))
         (local.set $d (i32.add (local.get $delta) (i32.shl (local.get $o) (i32.const 2))))
         (local.set $row (local.get $rows))
         (block $rowsDone
@@ -521,6 +552,8 @@
         (f32.store
           (i32.add (local.get $gradients) (i32.shl (local.get $o) (i32.const 2)))
           (f32.demote_f64 (local.get $s)))
+        (if (local.get $carry)
+          (then (f64.store (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3))) (local.get $s))))
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (br $restLoop))))
 
@@ -616,7 +649,9 @@
   ;; ---- float32 products ----
   ;; C[m, n] = start + A[m, k] . B[k, n] in float32, C row-major with n
   ;; columns at `c`; start is the row at `bias` on every row, or zero when
-  ;; `bias` is 0 (the layer table, never a bias). A and B are read through
+  ;; `bias` is 0 (the layer table, never a bias); with `accumulate` (not 0),
+  ;; C += A . B instead (a row block's kernel gradients added to the earlier
+  ;; blocks'). A and B are read through
   ;; strides (bytes between rows, between elements along k or n), so one
   ;; function serves X.W, X^T.delta and delta.W^T.
   ;;
@@ -631,7 +666,7 @@
   (func $gemm
     (param $a i32) (param $aRowStride i32) (param $aKStride i32) (param $m i32) (param $k i32)
     (param $b i32) (param $bKStride i32) (param $bNStride i32) (param $n i32)
-    (param $c i32) (param $bias i32) (param $scratch i32)
+    (param $c i32) (param $bias i32) (param $scratch i32) (param $accumulate i32)
     (local $cStride i32) (local $packed i32) (local $row i32) (local $k0 i32) (local $kc i32)
     (local $m0 i32) (local $mEnd i32) (local $n0 i32) (local $panel i32) (local $nr i32)
     (local $mr i32) (local $panelStride i32) (local $start i32)
@@ -651,7 +686,7 @@
         (local.set $panelStride (i32.const 32))
         (call $packColumns (local.get $b) (local.get $bKStride) (local.get $bNStride)
           (local.get $k) (local.get $n) (local.get $packed))))
-    (if (i32.eqz (local.get $k))
+    (if (i32.and (i32.eqz (local.get $k)) (i32.eqz (local.get $accumulate)))
       (then
         ;; No products: C is the start value (the micro-kernel writes it otherwise).
         (if (local.get $bias)
@@ -716,7 +751,8 @@
                         (i32.add (i32.mul (local.get $row) (local.get $cStride))
                           (i32.shl (local.get $n0) (i32.const 2))))
                       (local.get $cStride) (local.get $nr) (local.get $scratch)
-                      (i32.eqz (local.get $k0)) (local.get $start))
+                      (i32.and (i32.eqz (local.get $k0)) (i32.eqz (local.get $accumulate)))
+                      (local.get $start))
                     (local.set $row (i32.add (local.get $row) (i32.const 4)))
                     (br $rowLoop)))
                 (local.set $n0 (i32.add (local.get $n0) (i32.const 8)))
