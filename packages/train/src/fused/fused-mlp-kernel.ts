@@ -109,7 +109,7 @@ export class FusedMlpKernel {
   ): number {
     const { workspace } = this;
     const block = workspace.rowBlock;
-    if (block !== undefined && rows > block && loss.gradientRange !== undefined) {
+    if (block !== undefined && rows > block && loss.rowBlocks !== undefined) {
       return this.lossAndGradientsInBlocks(inputs, targets, rows, loss, block);
     }
     const outputs = this.forward(inputs, rows);
@@ -140,23 +140,26 @@ export class FusedMlpKernel {
     block: number,
   ): number {
     const { workspace, outputSize } = this;
-    if (!workspace.forwardBlock || !workspace.backwardBlock || !loss.gradientRange) {
-      throw new Error('row blocks need forwardBlock, backwardBlock and gradientRange');
+    const { rowBlocks } = loss;
+    if (!workspace.forwardBlock || !workspace.backwardBlock || !rowBlocks) {
+      throw new Error('row blocks need forwardBlock, backwardBlock and the loss rowBlocks');
     }
     workspace.reserve(rows);
     workspace.parameters.set(this.parameters);
     workspace.inputs.set(inputs.subarray(0, rows * this.inputSize));
     const count = rows * outputSize;
+    let sum = 0;
     for (let start = 0; start < rows; start += block) {
       const blockRows = Math.min(block, rows - start);
       workspace.forwardBlock(start, blockRows);
       const from = start * outputSize;
       const to = from + blockRows * outputSize;
-      loss.gradientRange(workspace.outputs, targets, from, to, count, workspace.outputDeltas);
+      const { outputs, outputDeltas } = workspace;
+      sum = rowBlocks.gradientRange(outputs, targets, from, to, count, outputDeltas, sum);
       workspace.backwardBlock(start, blockRows, start > 0);
     }
     this.gradients.set(workspace.gradients);
-    return loss.loss(workspace.outputs, targets, count);
+    return rowBlocks.mean(sum, count);
   }
 
   /** One training step: {@link lossAndGradients}, then `optimizer` updates the parameters. */

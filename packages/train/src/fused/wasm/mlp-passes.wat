@@ -671,6 +671,20 @@
     (local $m0 i32) (local $mEnd i32) (local $n0 i32) (local $panel i32) (local $nr i32)
     (local $mr i32) (local $panelStride i32) (local $start i32)
     (local.set $cStride (i32.shl (local.get $n) (i32.const 2)))
+    ;; A single column (a layer of one output, its kernel gradient) or a
+    ;; single inner step (a layer of one input, the deltas below one output):
+    ;; a 4 x 8 tile would compute 8 or 32 times the work.
+    (if (i32.and (i32.eq (local.get $n) (i32.const 1)) (i32.ne (local.get $k) (i32.const 0)))
+      (then
+        (call $matrixVector (local.get $a) (local.get $aRowStride) (local.get $aKStride)
+          (local.get $m) (local.get $k) (local.get $b) (local.get $bKStride)
+          (local.get $c) (local.get $bias) (local.get $accumulate) (local.get $scratch))
+        (return)))
+    (if (i32.and (i32.eq (local.get $k) (i32.const 1)) (i32.eq (local.get $bNStride) (i32.const 4)))
+      (then
+        (call $outerProduct (local.get $a) (local.get $aRowStride) (local.get $m)
+          (local.get $b) (local.get $n) (local.get $c) (local.get $bias) (local.get $accumulate))
+        (return)))
     (if (i32.and (i32.eq (local.get $bNStride) (i32.const 4)) (i32.le_u (local.get $n) (i32.const 16)))
       (then
         ;; A narrow B with adjacent columns (a kernel of at most 16 outputs, a
@@ -761,6 +775,130 @@
             (br $mLoop)))
         (local.set $k0 (i32.add (local.get $k0) (local.get $kc)))
         (br $kLoop))))
+
+  ;; $gemm for n = 1: C[i] = start + sum_k A[i, k] b[k], four rows of A in the
+  ;; four lanes (rows past m re-read the last one, computed and dropped), k in
+  ;; order in blocks of 256, each from zero and added to C in block order: the
+  ;; order, and so the bits, of $gemm's tiles. A's four rows are one load when
+  ;; they are adjacent (a kernel gradient's Xᵀ), four otherwise.
+  (func $matrixVector
+    (param $a i32) (param $aRowStride i32) (param $aKStride i32) (param $m i32) (param $k i32)
+    (param $b i32) (param $bKStride i32) (param $c i32) (param $bias i32) (param $accumulate i32)
+    (param $tile i32)
+    (local $i0 i32) (local $mr i32) (local $k0 i32) (local $kc i32) (local $kk i32)
+    (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $target i32)
+    (local $adjacent i32) (local $offset i32) (local $acc v128) (local $x v128) (local $start v128)
+    (if (local.get $bias) (then (local.set $start (v128.load32_splat (local.get $bias)))))
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $i0) (local.get $m)))
+        (local.set $mr (call $min (i32.sub (local.get $m) (local.get $i0)) (i32.const 4)))
+        (local.set $a0 (i32.add (local.get $a) (i32.mul (local.get $i0) (local.get $aRowStride))))
+        (local.set $a1 (select (i32.add (local.get $a0) (local.get $aRowStride)) (local.get $a0)
+          (i32.gt_u (local.get $mr) (i32.const 1))))
+        (local.set $a2 (select (i32.add (local.get $a1) (local.get $aRowStride)) (local.get $a1)
+          (i32.gt_u (local.get $mr) (i32.const 2))))
+        (local.set $a3 (select (i32.add (local.get $a2) (local.get $aRowStride)) (local.get $a2)
+          (i32.gt_u (local.get $mr) (i32.const 3))))
+        (local.set $adjacent (i32.and (i32.eq (local.get $mr) (i32.const 4))
+          (i32.eq (local.get $aRowStride) (i32.const 4))))
+        ;; Four rows of C in place, fewer through `tile`.
+        (local.set $target (i32.add (local.get $c) (i32.shl (local.get $i0) (i32.const 2))))
+        (if (i32.lt_u (local.get $mr) (i32.const 4))
+          (then
+            (memory.copy (local.get $tile) (local.get $target) (i32.shl (local.get $mr) (i32.const 2)))
+            (local.set $target (local.get $tile))))
+        (local.set $k0 (i32.const 0))
+        (block $kDone
+          (loop $kLoop
+            (br_if $kDone (i32.ge_u (local.get $k0) (local.get $k)))
+            (local.set $kc (call $min (i32.sub (local.get $k) (local.get $k0)) (i32.const 256)))
+            (local.set $acc (v128.const i32x4 0 0 0 0))
+            (local.set $kk (local.get $k0))
+            (block $blockDone
+              (loop $blockLoop
+                (br_if $blockDone (i32.ge_u (local.get $kk) (i32.add (local.get $k0) (local.get $kc))))
+                (local.set $offset (i32.mul (local.get $kk) (local.get $aKStride)))
+                (if (local.get $adjacent)
+                  (then (local.set $x (v128.load (i32.add (local.get $a0) (local.get $offset)))))
+                  (else
+                    (local.set $x (v128.load32_splat (i32.add (local.get $a0) (local.get $offset))))
+                    (local.set $x (f32x4.replace_lane 1 (local.get $x)
+                      (f32.load (i32.add (local.get $a1) (local.get $offset)))))
+                    (local.set $x (f32x4.replace_lane 2 (local.get $x)
+                      (f32.load (i32.add (local.get $a2) (local.get $offset)))))
+                    (local.set $x (f32x4.replace_lane 3 (local.get $x)
+                      (f32.load (i32.add (local.get $a3) (local.get $offset)))))))
+                (local.set $acc (f32x4.add (local.get $acc)
+                  (f32x4.mul (local.get $x)
+                    (v128.load32_splat (i32.add (local.get $b) (i32.mul (local.get $kk) (local.get $bKStride)))))))
+                (local.set $kk (i32.add (local.get $kk) (i32.const 1)))
+                (br $blockLoop)))
+            (v128.store (local.get $target)
+              (f32x4.add
+                (select (local.get $start) (v128.load (local.get $target))
+                  (i32.and (i32.eqz (local.get $k0)) (i32.eqz (local.get $accumulate))))
+                (local.get $acc)))
+            (local.set $k0 (i32.add (local.get $k0) (local.get $kc)))
+            (br $kLoop)))
+        (if (i32.lt_u (local.get $mr) (i32.const 4))
+          (then
+            (memory.copy (i32.add (local.get $c) (i32.shl (local.get $i0) (i32.const 2)))
+              (local.get $tile) (i32.shl (local.get $mr) (i32.const 2)))))
+        (local.set $i0 (i32.add (local.get $i0) (i32.const 4)))
+        (br $rowLoop))))
+
+  ;; $gemm for k = 1 and B's columns adjacent: C[r, j] = start[j] + (0 +
+  ;; A[r] B[j]) (C[r, j] + ... with `accumulate`), four columns at a time: the
+  ;; micro-kernel's operations on one k, without its tile.
+  (func $outerProduct
+    (param $a i32) (param $aRowStride i32) (param $m i32) (param $b i32) (param $n i32)
+    (param $c i32) (param $bias i32) (param $accumulate i32)
+    (local $row i32) (local $j i32) (local $x v128) (local $product v128) (local $base v128)
+    (local $out i32) (local $offset i32) (local $p f32) (local $s f32)
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $m)))
+        (local.set $x (v128.load32_splat (local.get $a)))
+        (local.set $j (i32.const 0))
+        (block $quadsDone
+          (loop $quadLoop
+            (br_if $quadsDone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $n)))
+            (local.set $offset (i32.shl (local.get $j) (i32.const 2)))
+            (local.set $out (i32.add (local.get $c) (local.get $offset)))
+            (local.set $product (f32x4.add (v128.const i32x4 0 0 0 0)
+              (f32x4.mul (local.get $x) (v128.load (i32.add (local.get $b) (local.get $offset))))))
+            (local.set $base
+              (if (result v128) (local.get $accumulate)
+                (then (v128.load (local.get $out)))
+                (else
+                  (if (result v128) (local.get $bias)
+                    (then (v128.load (i32.add (local.get $bias) (local.get $offset))))
+                    (else (v128.const i32x4 0 0 0 0))))))
+            (v128.store (local.get $out) (f32x4.add (local.get $base) (local.get $product)))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $quadLoop)))
+        (block $columnsDone
+          (loop $columnLoop
+            (br_if $columnsDone (i32.ge_u (local.get $j) (local.get $n)))
+            (local.set $offset (i32.shl (local.get $j) (i32.const 2)))
+            (local.set $out (i32.add (local.get $c) (local.get $offset)))
+            (local.set $p (f32.add (f32.const 0)
+              (f32.mul (f32x4.extract_lane 0 (local.get $x)) (f32.load (i32.add (local.get $b) (local.get $offset))))))
+            (local.set $s
+              (if (result f32) (local.get $accumulate)
+                (then (f32.load (local.get $out)))
+                (else
+                  (if (result f32) (local.get $bias)
+                    (then (f32.load (i32.add (local.get $bias) (local.get $offset))))
+                    (else (f32.const 0))))))
+            (f32.store (local.get $out) (f32.add (local.get $s) (local.get $p)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $columnLoop)))
+        (local.set $a (i32.add (local.get $a) (local.get $aRowStride)))
+        (local.set $c (i32.add (local.get $c) (i32.shl (local.get $n) (i32.const 2))))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rowLoop))))
 
   ;; The smaller of two unsigned numbers.
   (func $min (param $a i32) (param $b i32) (result i32)
