@@ -93,7 +93,7 @@ let compiled: WebAssembly.Module | null | undefined;
 /**
  * `wasm/mlp-passes.wat` compiled once per process, or `null` where it cannot
  * run: no WebAssembly, no SIMD (compiling fails), or a page whose
- * Content-Security-Policy forbids compiling it. The module (about 4.1 KB)
+ * Content-Security-Policy forbids compiling it. The module (about 6 KB)
  * compiles synchronously anywhere but on the main thread of Chrome 114 and
  * older, which refuse modules over 4 KB there (newer ones allow 8 MB); such a
  * page gets `null` and the JavaScript passes (the web app trains in workers).
