@@ -40,7 +40,12 @@ export type {
 export { createLoss } from './losses/create-loss.js';
 export { type HuberConfig, huberLoss } from './losses/huber.js';
 export { type L1Config, l1Loss } from './losses/l1.js';
-export type { FusedLoss, LossDefinition, LossFunction } from './losses/loss-definition.js';
+export type {
+  FusedLoss,
+  LossDefinition,
+  LossFunction,
+  RowBlockLoss,
+} from './losses/loss-definition.js';
 export { LOSS_NAMES, LOSSES, type LossConfig, type LossName } from './losses/loss-registry.js';
 export { type MseConfig, mseLoss } from './losses/mse.js';
 export type { ManyTrainingResult } from './many/many-training-result.js';

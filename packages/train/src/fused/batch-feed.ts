@@ -1,5 +1,5 @@
 import type { Tensor, TensorRowsLoaderV1 } from '@epochlab/tensor';
-import type { BatchSource } from '../loop/batch-source.js';
+import type { Batch, BatchSource } from '../loop/batch-source.js';
 
 /**
  * One epoch's batches as float32 rows. `next()` loads the next batch into
@@ -135,6 +135,30 @@ class TensorFeed implements BatchFeed {
     };
     return cursor;
   }
+}
+
+/**
+ * What a source's first batch says before training: its `rows`, and a `shape`
+ * pair of tensors with the batch's rank and columns to check against the
+ * model. For a `TensorRowsLoaderV1` that is its two row tensors (no batch is
+ * formed: forming one runs tfjs ops, 30-40 ms of a fresh process's first
+ * run); for any other source its first batch itself. `undefined`: the epoch
+ * has no batches.
+ */
+export function firstBatchOf(
+  source: BatchSource,
+  epoch: number,
+): { readonly rows: number; readonly shape: Batch } | undefined {
+  const tensorRows = tensorRowsOf(source);
+  if (tensorRows !== undefined) {
+    const { loader, x, y } = tensorRows;
+    if (loader.length === 0) return undefined;
+    return { rows: Math.min(loader.batchSize, x.shape[0] as number), shape: [x, y] };
+  }
+  for (const batch of source.batches(epoch)) {
+    return { rows: batch[0].shape[0] as number, shape: batch };
+  }
+  return undefined;
 }
 
 /**

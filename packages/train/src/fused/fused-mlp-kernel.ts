@@ -107,8 +107,12 @@ export class FusedMlpKernel {
     rows: number,
     loss: FusedLoss,
   ): number {
-    const outputs = this.forward(inputs, rows);
     const { workspace } = this;
+    const block = workspace.rowBlock;
+    if (block !== undefined && rows > block && loss.rowBlocks !== undefined) {
+      return this.lossAndGradientsInBlocks(inputs, targets, rows, loss, block);
+    }
+    const outputs = this.forward(inputs, rows);
     const value = loss.lossAndGradient(
       outputs,
       targets,
@@ -120,6 +124,44 @@ export class FusedMlpKernel {
     return value;
   }
 
+  /**
+   * {@link lossAndGradients} in blocks of `block` rows: forward, the block's
+   * loss gradient and backward, block after block, each block's gradients
+   * added to the earlier ones'. The activations and deltas of a whole batch
+   * of 10,000 rows leave L2; a block's stay in cache between its passes.
+   * The float32 workspace keeps every sum in one pass's order, so the
+   * result has the same bits as one pass over the batch.
+   */
+  private lossAndGradientsInBlocks(
+    inputs: Float32Array,
+    targets: Float32Array,
+    rows: number,
+    loss: FusedLoss,
+    block: number,
+  ): number {
+    const { workspace, outputSize } = this;
+    const { rowBlocks } = loss;
+    if (!workspace.forwardBlock || !workspace.backwardBlock || !rowBlocks) {
+      throw new Error('row blocks need forwardBlock, backwardBlock and the loss rowBlocks');
+    }
+    workspace.reserve(rows);
+    workspace.parameters.set(this.parameters);
+    workspace.inputs.set(inputs.subarray(0, rows * this.inputSize));
+    const count = rows * outputSize;
+    let sum = 0;
+    for (let start = 0; start < rows; start += block) {
+      const blockRows = Math.min(block, rows - start);
+      workspace.forwardBlock(start, blockRows);
+      const from = start * outputSize;
+      const to = from + blockRows * outputSize;
+      const { outputs, outputDeltas } = workspace;
+      sum = rowBlocks.gradientRange(outputs, targets, from, to, count, outputDeltas, sum);
+      workspace.backwardBlock(start, blockRows, start > 0);
+    }
+    this.gradients.set(workspace.gradients);
+    return rowBlocks.mean(sum, count);
+  }
+
   /** One training step: {@link lossAndGradients}, then `optimizer` updates the parameters. */
   trainStep(
     inputs: Float32Array,
@@ -129,7 +171,15 @@ export class FusedMlpKernel {
     optimizer: FusedOptimizer,
   ): number {
     const value = this.lossAndGradients(inputs, targets, rows, loss);
-    optimizer.step(this.parameters, this.gradients);
+    const { workspace } = this;
+    if (optimizer.descentRate !== undefined && workspace.descend !== undefined) {
+      // Plain SGD in the workspace's SIMD loop (same bits): 6-8x faster than
+      // the JavaScript loop, a fifth of a step of two layers of 256.
+      workspace.descend(optimizer.descentRate);
+      this.parameters.set(workspace.parameters);
+    } else {
+      optimizer.step(this.parameters, this.gradients);
+    }
     return value;
   }
 

@@ -1,3 +1,4 @@
+import { Mlp } from '@epochlab/models';
 import { InvalidArgumentError, type Tensor2D, tf } from '@epochlab/tensor';
 import type { BatchSource } from '../loop/batch-source.js';
 import { checkBatch } from '../loop/check-batch.js';
@@ -10,7 +11,7 @@ import type { ResolvedLossConfig } from '../losses/loss-registry.js';
 import { createFusedOptimizer } from '../optimizers/create-optimizer.js';
 import type { FusedOptimizer } from '../optimizers/optimizer-definition.js';
 import type { ResolvedOptimizerConfig } from '../optimizers/optimizer-registry.js';
-import { type BatchFeed, createBatchFeed } from './batch-feed.js';
+import { type BatchFeed, createBatchFeed, firstBatchOf } from './batch-feed.js';
 import { choosePrecision, type FusedPrecisionOption } from './choose-precision.js';
 import type { DenseMlpModel } from './dense-mlp-model.js';
 import { FusedMlpKernel } from './fused-mlp-kernel.js';
@@ -195,23 +196,20 @@ export class FusedMlpPath implements TrainingPath {
   }
 
   /**
-   * The feed of `source`, made at its first use: its first batch is checked
-   * against the model as the generic path checks it (same errors), then
-   * decides how later batches are read.
+   * The feed of `source`, made at its first use: its first batch (see
+   * `firstBatchOf`) is checked against the model as the generic path checks
+   * it (same errors) and, for training, settles `auto`'s precision.
    */
   private feedFor(source: BatchSource, epoch: number, role: string): BatchFeed {
     let feed = this.feeds.get(source);
     if (feed !== undefined) return feed;
-    for (const batch of source.batches(epoch)) {
-      checkBatch(this.model, batch, role, this.kernel.outputSize);
-      if (role === 'train') {
-        const rows = batch[0].shape[0] as number;
-        this.kernel.usePrecision(choosePrecision(this.dense.widths, this.precision, rows));
-      }
-      feed = createBatchFeed(source);
-      break;
+    const first = firstBatchOf(source, epoch);
+    if (first === undefined) throw noBatches(role, epoch);
+    checkBatch(this.model, first.shape, role, this.kernel.outputSize);
+    if (role === 'train') {
+      this.kernel.usePrecision(choosePrecision(this.dense.widths, this.precision, first.rows));
     }
-    if (feed === undefined) throw noBatches(role, epoch);
+    feed = createBatchFeed(source);
     this.feeds.set(source, feed);
     return feed;
   }
@@ -240,13 +238,18 @@ const verifiedForwards = new WeakMap<object, Set<string>>();
 /**
  * Whether the kernel's forward pass matches `model.forward` on a few probe
  * rows (within float32 rounding): the structural check cannot see what
- * `forward` computes, this does. `activation` is the model's.
+ * `forward` computes, this does (an instance of `Mlp` itself computes it by
+ * construction and is not probed). `activation` is the model's.
  */
 export function forwardMatches(
   model: TrainableModel,
   kernel: FusedMlpKernel,
   activation: string,
 ): boolean {
+  // A plain Mlp's forward runs its own layers and activation, which is what
+  // readDenseMlp read: no probe (running it is the first tfjs op of a fresh
+  // process, about 20 ms). A subclass may change either, so it is probed.
+  if (Object.getPrototypeOf(model) === Mlp.prototype) return true;
   const forward = model.forward;
   if (verifiedForwards.get(forward)?.has(activation) === true) return true;
   const matches = probeForward(model, kernel);

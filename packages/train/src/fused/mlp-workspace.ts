@@ -10,6 +10,14 @@ export interface LayerLayout {
   readonly biasOffset: number;
 }
 
+/**
+ * Rows per block when a float32 batch runs in row blocks: the float32
+ * products' inner block, so that a kernel gradient's sum over the rows runs in
+ * the order of one pass over the whole batch (the bits are the same), and few
+ * enough rows that a block's activations and deltas stay in L1/L2.
+ */
+export const ROW_BLOCK = 256;
+
 /** The network a workspace runs: layer layouts in order, the hidden layers' activation. */
 export interface MlpShape {
   readonly layout: readonly LayerLayout[];
@@ -57,4 +65,27 @@ export interface MlpWorkspace {
   forward(rows: number): void;
   /** The gradients of the last {@link forward}'s rows, from {@link outputDeltas}. */
   backward(rows: number): void;
+  /**
+   * Where the workspace has it: {@link parameters} `+= fround(rate *`
+   * {@link gradients}`)` in float32, element by element (a `FusedOptimizer`'s
+   * `descentRate` step, the same bits as its `step`).
+   */
+  descend?(rate: number): void;
+  /**
+   * Rows per block when a batch runs in row blocks (see `FusedMlpKernel`),
+   * absent where the workspace has no blocks: {@link forwardBlock} and
+   * {@link backwardBlock} exist with it.
+   */
+  readonly rowBlock?: number;
+  /**
+   * {@link forward} on rows `start` to `start + rows` of {@link inputs} (at
+   * most {@link rowBlock}), the outputs at the same rows of {@link outputs}.
+   */
+  forwardBlock?(start: number, rows: number): void;
+  /**
+   * {@link backward} for the last {@link forwardBlock}'s rows, from the same
+   * rows of {@link outputDeltas}: `resume` false starts the gradients, true
+   * adds this block's to them.
+   */
+  backwardBlock?(start: number, rows: number, resume: boolean): void;
 }

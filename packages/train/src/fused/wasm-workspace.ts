@@ -1,8 +1,13 @@
-import type { KernelPrecision, MlpShape, MlpWorkspace } from './mlp-workspace.js';
+import {
+  type KernelPrecision,
+  type MlpShape,
+  type MlpWorkspace,
+  ROW_BLOCK,
+} from './mlp-workspace.js';
 import { MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
 
-/** A pass of `wasm/mlp-passes.wat`: the layer table, its length, rows, activation and precision codes, scratch. */
-type MlpPass = (
+/** The forward pass of `wasm/mlp-passes.wat`: the layer table, its length, rows, activation and precision codes, scratch. */
+type ForwardPass = (
   table: number,
   layers: number,
   rows: number,
@@ -11,11 +16,15 @@ type MlpPass = (
   scratch: number,
 ) => void;
 
+/** The backward pass: the forward pass's arguments, then the bias sums' carry (0: none) and resume (0 or 1). */
+type BackwardPass = (...args: [...Parameters<ForwardPass>, carry: number, resume: number]) => void;
+
 /** The exports of `wasm/mlp-passes.wat`. */
 interface MlpPassesExports {
   readonly memory: WebAssembly.Memory;
-  forward: MlpPass;
-  backward: MlpPass;
+  forward: ForwardPass;
+  backward: BackwardPass;
+  descend: (parameters: number, gradients: number, count: number, rate: number) => void;
 }
 
 /**
@@ -37,12 +46,19 @@ const PAGE_BYTES = 65536;
 const ALIGN_BYTES = 16;
 /** i32 words per layer in the module's layer table. */
 const TABLE_WORDS = 10;
+/** Words of a layer's entry: its input, pre-activations, activations, deltas. */
+const TABLE_INPUT_WORD = 2;
+const TABLE_PRE_WORD = 5;
+const TABLE_ACT_WORD = 6;
+const TABLE_DELTA_WORD = 7;
 /** Byte address of the layer table: the start of the memory. */
 const TABLE_ADDRESS = 0;
 /** The `precision` argument of the module's passes. */
 const PRECISION_CODES: Readonly<Record<KernelPrecision, number>> = { exact: 0, float32: 1 };
 /** Columns in a panel of the float32 products' packed matrices (`$packColumns`). */
 const PANEL_COLUMNS = 8;
+/** Floats after the last buffer that `$gemm` may read (and drop) past a narrow matrix's last row. */
+const NARROW_READ_SLACK_FLOATS = 8;
 /** Floats of the float32 micro-kernel's edge tile, before the packed matrix in scratch. */
 const EDGE_TILE_FLOATS = 32;
 
@@ -76,8 +92,8 @@ let compiled: WebAssembly.Module | null | undefined;
 
 /**
  * `wasm/mlp-passes.wat` compiled once per process, or `null` where it cannot
- * run: no WebAssembly, no SIMD (`WebAssembly.validate` fails), or a page whose
- * Content-Security-Policy forbids compiling it. The module (about 4.1 KB)
+ * run: no WebAssembly, no SIMD (compiling fails), or a page whose
+ * Content-Security-Policy forbids compiling it. The module (about 6 KB)
  * compiles synchronously anywhere but on the main thread of Chrome 114 and
  * older, which refuse modules over 4 KB there (newer ones allow 8 MB); such a
  * page gets `null` and the JavaScript passes (the web app trains in workers).
@@ -87,8 +103,13 @@ export function mlpPassesModule(): WebAssembly.Module | null {
   compiled = null;
   try {
     if (typeof WebAssembly === 'object') {
-      const bytes = Uint8Array.from(atob(MLP_PASSES_WASM_BASE64), (c) => c.charCodeAt(0));
-      if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+      // A plain loop: Uint8Array.from with a mapping function took 16 ms in a
+      // fresh Node process, the loop well under 1 ms. Compiling validates (and
+      // throws on a runtime without SIMD), so there is no separate validate.
+      const text = atob(MLP_PASSES_WASM_BASE64);
+      const bytes = new Uint8Array(text.length);
+      for (let index = 0; index < text.length; index++) bytes[index] = text.charCodeAt(index);
+      compiled = new WebAssembly.Module(bytes);
     }
   } catch {
     compiled = null;
@@ -109,6 +130,8 @@ export function mlpPassesModule(): WebAssembly.Module | null {
 export class WasmWorkspace implements MlpWorkspace {
   readonly kind = 'wasm-simd' as const;
   readonly precision: KernelPrecision;
+  /** Float32 batches run in blocks of {@link ROW_BLOCK} rows; exact ones in one pass. */
+  readonly rowBlock?: number;
   parameters: Float32Array = new Float32Array(0);
   gradients: Float32Array = new Float32Array(0);
   inputs: Float32Array = new Float32Array(0);
@@ -120,6 +143,12 @@ export class WasmWorkspace implements MlpWorkspace {
   private capacity = 0;
   /** Byte address of the passes' scratch (see `scratchFloats`). */
   private scratch = 0;
+  /** Byte address of one double per parameter: the bias sums carried between row blocks. */
+  private carry = 0;
+  /** The layer table's words, to point the first input and last outputs at a row block. */
+  private tableWords: Int32Array = new Int32Array(0);
+  /** Byte addresses of the inputs and of the last layer's outputs and deltas (row 0). */
+  private rowsAt = { inputs: 0, outputs: 0, deltas: 0 };
 
   constructor(shape: MlpShape, module: WebAssembly.Module, precision: KernelPrecision = 'exact') {
     const activationCode = WASM_ACTIVATION_CODES.get(shape.activation.name);
@@ -128,6 +157,7 @@ export class WasmWorkspace implements MlpWorkspace {
     }
     this.shape = shape;
     this.precision = precision;
+    if (precision === 'float32') this.rowBlock = ROW_BLOCK;
     this.activationIndex = activationCode;
     const imports = { math: { tanh: Math.tanh, exp: Math.exp } };
     this.passes = new WebAssembly.Instance(module, imports).exports as unknown as MlpPassesExports;
@@ -149,12 +179,15 @@ export class WasmWorkspace implements MlpWorkspace {
     const parameters = take(parameterCount);
     const gradients = take(parameterCount);
     const scratch = take(scratchFloats(this.shape, capacity, this.precision));
+    const carry = this.rowBlock === undefined ? 0 : take(2 * parameterCount);
     const inputs = take(capacity * inputSize);
     const layers = layout.map(({ fanOut }, index): LayerAddresses => {
       const pre = take(capacity * fanOut);
       const act = index === last ? pre : take(capacity * fanOut);
       return { pre, act, delta: take(capacity * fanOut) };
     });
+    // The float32 products read a narrow matrix's rows 8 floats at a time, up to 7 past its end.
+    take(NARROW_READ_SLACK_FLOATS);
     const outputLayer = layers[last] as LayerAddresses;
     const { memory } = this.passes;
     const missing = end - memory.buffer.byteLength;
@@ -188,21 +221,67 @@ export class WasmWorkspace implements MlpWorkspace {
     this.outputs = view(outputLayer.pre, outputFloats);
     this.outputDeltas = view(outputLayer.delta, outputFloats);
     this.scratch = scratch;
+    this.carry = carry;
+    this.tableWords = new Int32Array(memory.buffer, table, layout.length * TABLE_WORDS);
+    this.rowsAt = { inputs, outputs: outputLayer.pre, deltas: outputLayer.delta };
     this.capacity = capacity;
   }
 
   forward(rows: number): void {
-    this.run(this.passes.forward, rows);
+    this.forwardBlock(0, rows);
   }
 
   backward(rows: number): void {
-    this.run(this.passes.backward, rows);
-  }
-
-  /** Calls one of the module's passes (both take the same arguments) on `rows` rows. */
-  private run(pass: MlpPass, rows: number): void {
+    this.pointAt(0);
+    const { activationIndex, scratch } = this;
     const layers = this.shape.layout.length;
     const precision = PRECISION_CODES[this.precision];
-    pass(TABLE_ADDRESS, layers, rows, this.activationIndex, precision, this.scratch);
+    this.passes.backward(TABLE_ADDRESS, layers, rows, activationIndex, precision, scratch, 0, 0);
+  }
+
+  forwardBlock(start: number, rows: number): void {
+    this.pointAt(start);
+    const layers = this.shape.layout.length;
+    const precision = PRECISION_CODES[this.precision];
+    this.passes.forward(TABLE_ADDRESS, layers, rows, this.activationIndex, precision, this.scratch);
+  }
+
+  backwardBlock(start: number, rows: number, resume: boolean): void {
+    this.pointAt(start);
+    const { activationIndex, scratch, carry } = this;
+    const layers = this.shape.layout.length;
+    const precision = PRECISION_CODES[this.precision];
+    const resumeCode = resume ? 1 : 0;
+    this.passes.backward(
+      TABLE_ADDRESS,
+      layers,
+      rows,
+      activationIndex,
+      precision,
+      scratch,
+      carry,
+      resumeCode,
+    );
+  }
+
+  descend(rate: number): void {
+    const { parameters, gradients } = this;
+    this.passes.descend(parameters.byteOffset, gradients.byteOffset, parameters.length, rate);
+  }
+
+  /**
+   * Points the layer table's first input and last outputs and deltas at row
+   * `start` (the hidden layers' buffers always start at their row 0, so a
+   * block's activations are the same few kilobytes block after block).
+   */
+  private pointAt(start: number): void {
+    const { tableWords, rowsAt } = this;
+    const { inputSize, outputSize } = this.shape;
+    const lastEntry = (this.shape.layout.length - 1) * TABLE_WORDS;
+    tableWords[TABLE_INPUT_WORD] = rowsAt.inputs + 4 * start * inputSize;
+    const outputs = rowsAt.outputs + 4 * start * outputSize;
+    tableWords[lastEntry + TABLE_PRE_WORD] = outputs;
+    tableWords[lastEntry + TABLE_ACT_WORD] = outputs;
+    tableWords[lastEntry + TABLE_DELTA_WORD] = rowsAt.deltas + 4 * start * outputSize;
   }
 }

@@ -25,6 +25,33 @@ export interface FusedLoss {
   ): number;
   /** The mean loss only (validation). */
   loss(predictions: Float32Array, targets: Float32Array, count: number): number;
+  /** For a batch run in row blocks (see {@link RowBlockLoss}); optional: without it the batch runs in one block. */
+  readonly rowBlocks?: RowBlockLoss;
+}
+
+/**
+ * A loss over a batch that a fused kernel runs in row blocks: block after
+ * block, in element order, it asks for the block's gradient and carries the
+ * sum of the terms, then asks for the mean. The gradient, the sum and the mean
+ * are `lossAndGradient`'s, bit for bit.
+ */
+export interface RowBlockLoss {
+  /**
+   * Writes d(mean loss over `count` elements)/d(prediction) for the elements
+   * `from` to `to` (what `lossAndGradient` writes there) and returns `sum`
+   * plus their terms, added in element order.
+   */
+  gradientRange(
+    predictions: Float32Array,
+    targets: Float32Array,
+    from: number,
+    to: number,
+    count: number,
+    gradient: Float32Array,
+    sum: number,
+  ): number;
+  /** The mean loss `lossAndGradient` returns for terms that sum to `sum`. */
+  mean(sum: number, count: number): number;
 }
 
 /**
@@ -61,17 +88,25 @@ export interface ElementwiseLoss {
  */
 export function elementwiseFusedLoss({ value, derivative }: ElementwiseLoss): FusedLoss {
   const f = Math.fround;
-  return {
-    lossAndGradient(predictions, targets, count, gradient) {
+  const rowBlocks: RowBlockLoss = {
+    gradientRange(predictions, targets, from, to, count, gradient, sumBefore) {
       const share = f(1 / count);
-      let sum = 0;
-      for (let k = 0; k < count; k++) {
+      let sum = sumBefore;
+      for (let k = from; k < to; k++) {
         const error = f((predictions[k] as number) - (targets[k] as number));
         sum += value(error);
         gradient[k] = derivative(error, share);
       }
-      return f(f(sum) / count);
+      return sum;
     },
+    mean: (sum, count) => f(f(sum) / count),
+  };
+  return {
+    lossAndGradient(predictions, targets, count, gradient) {
+      const sum = rowBlocks.gradientRange(predictions, targets, 0, count, count, gradient, 0);
+      return rowBlocks.mean(sum, count);
+    },
+    rowBlocks,
     loss(predictions, targets, count) {
       let sum = 0;
       for (let k = 0; k < count; k++) {

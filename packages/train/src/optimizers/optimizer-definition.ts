@@ -8,6 +8,13 @@ import type { Definition } from '../registry/registry.js';
  */
 export interface FusedOptimizer {
   step(parameters: Float32Array, gradients: Float32Array): void;
+  /**
+   * Set when `step` is plain gradient descent, `parameters[k] =
+   * fround(descentRate * gradients[k]) + parameters[k]` in float32 and nothing
+   * else (`descentRate` is minus the learning rate, a float32): a fused
+   * kernel may then run the same update itself, next to its buffers.
+   */
+  readonly descentRate?: number;
 }
 
 /**

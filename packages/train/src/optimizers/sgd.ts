@@ -53,6 +53,7 @@ export const sgd: OptimizerDefinition<SgdConfig> = {
     const negativeRate = f(-config.learningRate);
     if (config.momentum === 0) {
       return {
+        descentRate: negativeRate,
         step(parameters, gradients) {
           for (let k = 0; k < size; k++) {
             parameters[k] = f(negativeRate * (gradients[k] as number)) + (parameters[k] as number);

@@ -53,7 +53,7 @@
               (i32.load offset=12 (local.get $table))
               (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4) (local.get $fanOut)
               (i32.load offset=20 (local.get $table)) (i32.load offset=16 (local.get $table))
-              (local.get $scratch)))
+              (local.get $scratch) (i32.const 0)))
           (else
             (call $denseForward
               (i32.load offset=8 (local.get $table)) (local.get $rows)
@@ -75,10 +75,19 @@
   ;; `precision` (0 exact, 1 float32). `scratch` holds as many floats as the
   ;; largest kernel (exact: see $inputGradient), or, for float32, 32 floats and
   ;; a packed copy of the largest matrix a product walks by columns (see $gemm).
+  ;;
+  ;; Row blocks (float32 only): `carry` is 0 for a pass over the whole batch;
+  ;; otherwise the address of one double per parameter (only the biases' are
+  ;; used), where the bias gradients' double-precision sums are kept between
+  ;; blocks, and `resume` is 0 for a batch's first block, 1 for the next ones,
+  ;; which add their kernel gradients to the ones already there and continue
+  ;; the bias sums. Each element's sum then runs in the order of one pass
+  ;; over the whole batch when the blocks are 256 rows ($gemm's k block).
   (func (export "backward")
     (param $table i32) (param $layers i32) (param $rows i32) (param $activation i32)
-    (param $precision i32) (param $scratch i32)
+    (param $precision i32) (param $scratch i32) (param $carry i32) (param $resume i32)
     (local $entry i32) (local $below i32) (local $fanIn i32) (local $fanOut i32) (local $delta i32)
+    (local $biasCarry i32)
     (local.set $entry (i32.add (local.get $table) (i32.mul (i32.sub (local.get $layers) (i32.const 1)) (i32.const 40))))
     (block $done
       (loop $layerLoop
@@ -95,13 +104,23 @@
               (local.get $fanIn) (local.get $rows)
               (local.get $delta) (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4)
               (local.get $fanOut)
-              (i32.load offset=32 (local.get $entry)) (i32.const 0) (local.get $scratch)))
+              (i32.load offset=32 (local.get $entry)) (i32.const 0) (local.get $scratch)
+              (local.get $resume)))
           (else
             (call $kernelGradient
               (i32.load offset=8 (local.get $entry)) (local.get $delta) (local.get $rows)
               (local.get $fanIn) (local.get $fanOut) (i32.load offset=32 (local.get $entry)))))
+        ;; This layer's bias sums in `carry`: the bias gradient's offset from the
+        ;; gradients' start (the first layer's kernel gradient), in doubles.
+        (local.set $biasCarry
+          (select
+            (i32.add (local.get $carry)
+              (i32.shl (i32.sub (i32.load offset=36 (local.get $entry)) (i32.load offset=32 (local.get $table)))
+                (i32.const 1)))
+            (i32.const 0) (local.get $carry)))
         (call $biasGradient
-          (local.get $delta) (local.get $rows) (local.get $fanOut) (i32.load offset=36 (local.get $entry)))
+          (local.get $delta) (local.get $rows) (local.get $fanOut) (i32.load offset=36 (local.get $entry))
+          (local.get $biasCarry) (local.get $resume))
         (if (i32.gt_u (local.get $entry) (local.get $table))
           (then
             (local.set $below (i32.sub (local.get $entry) (i32.const 40)))
@@ -113,7 +132,8 @@
                   (local.get $rows) (local.get $fanOut)
                   (i32.load offset=12 (local.get $entry))
                   (i32.const 4) (i32.shl (local.get $fanOut) (i32.const 2)) (local.get $fanIn)
-                  (i32.load offset=28 (local.get $below)) (i32.const 0) (local.get $scratch)))
+                  (i32.load offset=28 (local.get $below)) (i32.const 0) (local.get $scratch)
+                  (i32.const 0)))
               (else
                 (call $inputGradient
                   (local.get $delta) (local.get $rows) (local.get $fanIn) (local.get $fanOut)
@@ -125,12 +145,45 @@
         (local.set $entry (i32.sub (local.get $entry) (i32.const 40)))
         (br $layerLoop))))
 
+  ;; parameters[k] += float32(rate * gradients[k]) for k < count, in float32:
+  ;; plain SGD's update (a FusedOptimizer's `descentRate`), four lanes at a
+  ;; time, each lane the JavaScript step's two roundings.
+  (func (export "descend")
+    (param $parameters i32) (param $gradients i32) (param $count i32) (param $rate f32)
+    (local $end i32) (local $quadsEnd i32) (local $rates v128)
+    (local.set $end (i32.add (local.get $parameters) (i32.shl (local.get $count) (i32.const 2))))
+    (local.set $quadsEnd (i32.add (local.get $parameters)
+      (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2))))
+    (local.set $rates (f32x4.splat (local.get $rate)))
+    (block $quadsDone
+      (loop $quadLoop
+        (br_if $quadsDone (i32.ge_u (local.get $parameters) (local.get $quadsEnd)))
+        (v128.store (local.get $parameters)
+          (f32x4.add (f32x4.mul (local.get $rates) (v128.load (local.get $gradients)))
+            (v128.load (local.get $parameters))))
+        (local.set $parameters (i32.add (local.get $parameters) (i32.const 16)))
+        (local.set $gradients (i32.add (local.get $gradients) (i32.const 16)))
+        (br $quadLoop)))
+    (block $done
+      (loop $loop
+        (br_if $done (i32.ge_u (local.get $parameters) (local.get $end)))
+        (f32.store (local.get $parameters)
+          (f32.add (f32.mul (local.get $rate) (f32.load (local.get $gradients)))
+            (f32.load (local.get $parameters))))
+        (local.set $parameters (i32.add (local.get $parameters) (i32.const 4)))
+        (local.set $gradients (i32.add (local.get $gradients) (i32.const 4)))
+        (br $loop))))
+
   ;; activations[k] = activation(preActivations[k]) for k < count, one loop per
   ;; activation, as each activation's `forward` in @epochlab/models computes it.
   (func $activate
     (param $activation i32) (param $pre i32) (param $out i32) (param $count i32)
-    (local $end i32) (local $x f32)
+    (local $end i32) (local $x f32) (local $quadsEnd i32) (local $v v128)
     (local.set $end (i32.add (local.get $pre) (i32.shl (local.get $count) (i32.const 2))))
+    ;; The SIMD loops below run four elements at a time up to here; each lane
+    ;; does the scalar loop's float32 operation, so the bits are the same.
+    (local.set $quadsEnd (i32.add (local.get $pre)
+      (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2))))
     (block $linear
       (block $sigmoid
         (block $tanh
@@ -138,6 +191,17 @@
             (block $leakyRelu
               (br_table $leakyRelu $relu $tanh $sigmoid $linear (local.get $activation)))
             ;; leakyRelu: x < 0 ? slope x : x
+            (loop $leakyReluQuads
+              (if (i32.lt_u (local.get $pre) (local.get $quadsEnd))
+                (then
+                  (local.set $v (v128.load (local.get $pre)))
+                  (v128.store (local.get $out)
+                    (v128.bitselect
+                      (f32x4.mul (f32x4.splat (global.get $slope)) (local.get $v)) (local.get $v)
+                      (f32x4.lt (local.get $v) (f32x4.splat (f32.const 0)))))
+                  (local.set $pre (i32.add (local.get $pre) (i32.const 16)))
+                  (local.set $out (i32.add (local.get $out) (i32.const 16)))
+                  (br $leakyReluQuads))))
             (loop $leakyReluLoop
               (if (i32.lt_u (local.get $pre) (local.get $end))
                 (then
@@ -150,6 +214,14 @@
                   (br $leakyReluLoop))))
             (return))
           ;; relu: Math.max(x, 0)
+          (loop $reluQuads
+            (if (i32.lt_u (local.get $pre) (local.get $quadsEnd))
+              (then
+                (v128.store (local.get $out)
+                  (f32x4.max (v128.load (local.get $pre)) (f32x4.splat (f32.const 0))))
+                (local.set $pre (i32.add (local.get $pre) (i32.const 16)))
+                (local.set $out (i32.add (local.get $out) (i32.const 16)))
+                (br $reluQuads))))
           (loop $reluLoop
             (if (i32.lt_u (local.get $pre) (local.get $end))
               (then
@@ -181,21 +253,20 @@
             (local.set $out (i32.add (local.get $out) (i32.const 4)))
             (br $sigmoidLoop))))
       (return))
-    ;; linear: x
-    (loop $linearLoop
-      (if (i32.lt_u (local.get $pre) (local.get $end))
-        (then
-          (f32.store (local.get $out) (f32.load (local.get $pre)))
-          (local.set $pre (i32.add (local.get $pre) (i32.const 4)))
-          (local.set $out (i32.add (local.get $out) (i32.const 4)))
-          (br $linearLoop)))))
+    ;; linear: x, the same bits
+    (memory.copy (local.get $out) (local.get $pre) (i32.shl (local.get $count) (i32.const 2)))
+  )
 
   ;; delta[k] *= activation'(...) in place for k < count, one loop per
   ;; activation, as each activation's `backward` in @epochlab/models computes it.
   (func $backpropagateActivation
     (param $activation i32) (param $delta i32) (param $pre i32) (param $act i32) (param $count i32)
     (local $end i32) (local $d f32) (local $x f32) (local $y f32)
+    (local $quadsEnd i32) (local $dv v128) (local $xv v128)
     (local.set $end (i32.add (local.get $delta) (i32.shl (local.get $count) (i32.const 2))))
+    ;; As in $activate: SIMD loops up to here, each lane the scalar operation.
+    (local.set $quadsEnd (i32.add (local.get $delta)
+      (i32.shl (i32.and (local.get $count) (i32.const -4)) (i32.const 2))))
     (block $linear
       (block $sigmoid
         (block $tanh
@@ -203,6 +274,17 @@
             (block $leakyRelu
               (br_table $leakyRelu $relu $tanh $sigmoid $linear (local.get $activation)))
             ;; leakyRelu: x > 0 ? 1 : slope
+            (loop $leakyReluQuads
+              (if (i32.lt_u (local.get $delta) (local.get $quadsEnd))
+                (then
+                  (local.set $dv (v128.load (local.get $delta)))
+                  (v128.store (local.get $delta)
+                    (v128.bitselect
+                      (local.get $dv) (f32x4.mul (local.get $dv) (f32x4.splat (global.get $slope)))
+                      (f32x4.gt (v128.load (local.get $pre)) (f32x4.splat (f32.const 0)))))
+                  (local.set $delta (i32.add (local.get $delta) (i32.const 16)))
+                  (local.set $pre (i32.add (local.get $pre) (i32.const 16)))
+                  (br $leakyReluQuads))))
             (loop $leakyReluLoop
               (if (i32.lt_u (local.get $delta) (local.get $end))
                 (then
@@ -215,6 +297,21 @@
                   (br $leakyReluLoop))))
             (return))
           ;; relu: x > 0 ? 1 : 0, NaN for a NaN x
+          (loop $reluQuads
+            (if (i32.lt_u (local.get $delta) (local.get $quadsEnd))
+              (then
+                (local.set $dv (v128.load (local.get $delta)))
+                (local.set $xv (v128.load (local.get $pre)))
+                (v128.store (local.get $delta)
+                  (v128.bitselect
+                    (local.get $dv)
+                    (v128.bitselect
+                      (f32x4.splat (f32.const nan)) (f32x4.mul (local.get $dv) (f32x4.splat (f32.const 0)))
+                      (f32x4.ne (local.get $xv) (local.get $xv)))
+                    (f32x4.gt (local.get $xv) (f32x4.splat (f32.const 0)))))
+                (local.set $delta (i32.add (local.get $delta) (i32.const 16)))
+                (local.set $pre (i32.add (local.get $pre) (i32.const 16)))
+                (br $reluQuads))))
           (loop $reluLoop
             (if (i32.lt_u (local.get $delta) (local.get $end))
               (then
@@ -400,16 +497,21 @@
         (br $inputLoop))))
 
   ;; gradients[o] = round32(sum_row delta[row, o])
+  ;; With `carry` (not 0: fanOut doubles), each sum starts from carry's
+  ;; (`resume`) or zero and is also kept there, unrounded, for the next block.
   (func $biasGradient
     (param $delta i32) (param $rows i32) (param $fanOut i32) (param $gradients i32)
+    (param $carry i32) (param $resume i32)
     (local $o i32) (local $row i32) (local $d i32) (local $stride i32)
     (local $a v128) (local $b v128) (local $d4 v128) (local $s f64)
     (local.set $stride (i32.shl (local.get $fanOut) (i32.const 2)))
     (block $quadsDone
       (loop $quadLoop
         (br_if $quadsDone (i32.gt_u (i32.add (local.get $o) (i32.const 4)) (local.get $fanOut)))
-        (local.set $a (f64x2.splat (f64.const 0)))
-        (local.set $b (f64x2.splat (f64.const 0)))
+        (local.set $a (select (v128.load (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3))))
+          (f64x2.splat (f64.const 0)) (local.get $resume)))
+        (local.set $b (select (v128.load offset=16 (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3))))
+          (f64x2.splat (f64.const 0)) (local.get $resume)))
         (local.set $d (i32.add (local.get $delta) (i32.shl (local.get $o) (i32.const 2))))
         (local.set $row (local.get $rows))
         (block $rowsDone
@@ -426,12 +528,18 @@
           (i32.add (local.get $gradients) (i32.shl (local.get $o) (i32.const 2)))
           (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
                   (f32x4.demote_f64x2_zero (local.get $a)) (f32x4.demote_f64x2_zero (local.get $b))))
+        (if (local.get $carry)
+          (then
+            (v128.store (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3))) (local.get $a))
+            (v128.store offset=16 (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3)))
+              (local.get $b))))
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $quadLoop)))
     (block $restDone
       (loop $restLoop
         (br_if $restDone (i32.ge_u (local.get $o) (local.get $fanOut)))
-        (local.set $s (f64.const 0))
+        (local.set $s (select (f64.load (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3))))
+          (f64.const 0) (local.get $resume)))
         (local.set $d (i32.add (local.get $delta) (i32.shl (local.get $o) (i32.const 2))))
         (local.set $row (local.get $rows))
         (block $rowsDone
@@ -444,6 +552,8 @@
         (f32.store
           (i32.add (local.get $gradients) (i32.shl (local.get $o) (i32.const 2)))
           (f32.demote_f64 (local.get $s)))
+        (if (local.get $carry)
+          (then (f64.store (i32.add (local.get $carry) (i32.shl (local.get $o) (i32.const 3))) (local.get $s))))
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (br $restLoop))))
 
@@ -539,7 +649,9 @@
   ;; ---- float32 products ----
   ;; C[m, n] = start + A[m, k] . B[k, n] in float32, C row-major with n
   ;; columns at `c`; start is the row at `bias` on every row, or zero when
-  ;; `bias` is 0 (the layer table, never a bias). A and B are read through
+  ;; `bias` is 0 (the layer table, never a bias); with `accumulate` (not 0),
+  ;; C += A . B instead (a row block's kernel gradients added to the earlier
+  ;; blocks'). A and B are read through
   ;; strides (bytes between rows, between elements along k or n), so one
   ;; function serves X.W, X^T.delta and delta.W^T.
   ;;
@@ -554,26 +666,55 @@
   (func $gemm
     (param $a i32) (param $aRowStride i32) (param $aKStride i32) (param $m i32) (param $k i32)
     (param $b i32) (param $bKStride i32) (param $bNStride i32) (param $n i32)
-    (param $c i32) (param $bias i32) (param $scratch i32)
+    (param $c i32) (param $bias i32) (param $scratch i32) (param $accumulate i32)
     (local $cStride i32) (local $packed i32) (local $row i32) (local $k0 i32) (local $kc i32)
     (local $m0 i32) (local $mEnd i32) (local $n0 i32) (local $panel i32) (local $nr i32)
-    (local $mr i32)
+    (local $mr i32) (local $panelStride i32) (local $start i32)
     (local.set $cStride (i32.shl (local.get $n) (i32.const 2)))
-    ;; scratch: the micro-kernel's edge tile (32 floats), then the packed B.
-    (local.set $packed (i32.add (local.get $scratch) (i32.const 128)))
-    (call $packColumns (local.get $b) (local.get $bKStride) (local.get $bNStride)
-      (local.get $k) (local.get $n) (local.get $packed))
-    (if (local.get $bias)
+    ;; A single column (a layer of one output, its kernel gradient) or a
+    ;; single inner step (a layer of one input, the deltas below one output):
+    ;; a 4 x 8 tile would compute 8 or 32 times the work.
+    (if (i32.and (i32.eq (local.get $n) (i32.const 1)) (i32.ne (local.get $k) (i32.const 0)))
       (then
-        (block $filled
-          (loop $fillLoop
-            (br_if $filled (i32.ge_u (local.get $row) (local.get $m)))
-            (memory.copy (i32.add (local.get $c) (i32.mul (local.get $row) (local.get $cStride)))
-              (local.get $bias) (local.get $cStride))
-            (local.set $row (i32.add (local.get $row) (i32.const 1)))
-            (br $fillLoop))))
+        (call $matrixVector (local.get $a) (local.get $aRowStride) (local.get $aKStride)
+          (local.get $m) (local.get $k) (local.get $b) (local.get $bKStride)
+          (local.get $c) (local.get $bias) (local.get $accumulate) (local.get $scratch))
+        (return)))
+    (if (i32.and (i32.eq (local.get $k) (i32.const 1)) (i32.eq (local.get $bNStride) (i32.const 4)))
+      (then
+        (call $outerProduct (local.get $a) (local.get $aRowStride) (local.get $m)
+          (local.get $b) (local.get $n) (local.get $c) (local.get $bias) (local.get $accumulate))
+        (return)))
+    (if (i32.and (i32.eq (local.get $bNStride) (i32.const 4)) (i32.le_u (local.get $n) (i32.const 16)))
+      (then
+        ;; A narrow B with adjacent columns (a kernel of at most 16 outputs, a
+        ;; narrow layer's deltas): the micro-kernel reads its rows in place,
+        ;; 8 floats from each panel's first column. Past the last column it
+        ;; reads the next floats (the workspace ends in 8 floats of slack);
+        ;; those lanes are computed and dropped, as the padding is.
+        (local.set $packed (local.get $b))
+        (local.set $panelStride (local.get $bKStride)))
       (else
-        (memory.fill (local.get $c) (i32.const 0) (i32.mul (local.get $m) (local.get $cStride)))))
+        ;; scratch: the micro-kernel's edge tile (32 floats), then the packed B.
+        (local.set $packed (i32.add (local.get $scratch) (i32.const 128)))
+        (local.set $panelStride (i32.const 32))
+        (call $packColumns (local.get $b) (local.get $bKStride) (local.get $bNStride)
+          (local.get $k) (local.get $n) (local.get $packed))))
+    (if (i32.and (i32.eqz (local.get $k)) (i32.eqz (local.get $accumulate)))
+      (then
+        ;; No products: C is the start value (the micro-kernel writes it otherwise).
+        (if (local.get $bias)
+          (then
+            (block $filled
+              (loop $fillLoop
+                (br_if $filled (i32.ge_u (local.get $row) (local.get $m)))
+                (memory.copy (i32.add (local.get $c) (i32.mul (local.get $row) (local.get $cStride)))
+                  (local.get $bias) (local.get $cStride))
+                (local.set $row (i32.add (local.get $row) (i32.const 1)))
+                (br $fillLoop))))
+          (else
+            (memory.fill (local.get $c) (i32.const 0) (i32.mul (local.get $m) (local.get $cStride)))))
+        (return)))
     (block $kDone
       (loop $kLoop
         (br_if $kDone (i32.ge_u (local.get $k0) (local.get $k)))
@@ -591,10 +732,23 @@
                 (br_if $nDone (i32.ge_u (local.get $n0) (local.get $n)))
                 (local.set $nr (i32.sub (local.get $n) (local.get $n0)))
                 (local.set $nr (call $min (local.get $nr) (i32.const 8)))
-                ;; Panel n0 / 8 holds k rows of 8 floats; this block starts at row k0.
-                (local.set $panel (i32.add (local.get $packed)
-                  (i32.add (i32.shl (i32.mul (local.get $n0) (local.get $k)) (i32.const 2))
-                    (i32.shl (local.get $k0) (i32.const 5)))))
+                ;; Packed: panel n0 / 8 holds k rows of 8 floats; in place:
+                ;; column n0 of B. This block starts at row k0.
+                (local.set $panel
+                  (if (result i32) (i32.eq (local.get $panelStride) (i32.const 32))
+                    (then
+                      (i32.add (local.get $packed)
+                        (i32.add (i32.shl (i32.mul (local.get $n0) (local.get $k)) (i32.const 2))
+                          (i32.shl (local.get $k0) (i32.const 5)))))
+                    (else
+                      (i32.add (local.get $packed)
+                        (i32.add (i32.shl (local.get $n0) (i32.const 2))
+                          (i32.mul (local.get $k0) (local.get $panelStride)))))))
+                ;; The first k block writes start + sums (the bias's columns
+                ;; n0.., or zeros), the later ones add theirs to C.
+                (local.set $start
+                  (select (i32.add (local.get $bias) (i32.shl (local.get $n0) (i32.const 2)))
+                    (i32.const 0) (local.get $bias)))
                 (local.set $row (local.get $m0))
                 (block $rowsDone
                   (loop $rowLoop
@@ -606,11 +760,13 @@
                         (i32.add (i32.mul (local.get $row) (local.get $aRowStride))
                           (i32.mul (local.get $k0) (local.get $aKStride))))
                       (local.get $aRowStride) (local.get $aKStride) (local.get $mr)
-                      (local.get $panel) (local.get $kc)
+                      (local.get $panel) (local.get $panelStride) (local.get $kc)
                       (i32.add (local.get $c)
                         (i32.add (i32.mul (local.get $row) (local.get $cStride))
                           (i32.shl (local.get $n0) (i32.const 2))))
-                      (local.get $cStride) (local.get $nr) (local.get $scratch))
+                      (local.get $cStride) (local.get $nr) (local.get $scratch)
+                      (i32.and (i32.eqz (local.get $k0)) (i32.eqz (local.get $accumulate)))
+                      (local.get $start))
                     (local.set $row (i32.add (local.get $row) (i32.const 4)))
                     (br $rowLoop)))
                 (local.set $n0 (i32.add (local.get $n0) (i32.const 8)))
@@ -619,6 +775,130 @@
             (br $mLoop)))
         (local.set $k0 (i32.add (local.get $k0) (local.get $kc)))
         (br $kLoop))))
+
+  ;; $gemm for n = 1: C[i] = start + sum_k A[i, k] b[k], four rows of A in the
+  ;; four lanes (rows past m re-read the last one, computed and dropped), k in
+  ;; order in blocks of 256, each from zero and added to C in block order: the
+  ;; order, and so the bits, of $gemm's tiles. A's four rows are one load when
+  ;; they are adjacent (a kernel gradient's Xᵀ), four otherwise.
+  (func $matrixVector
+    (param $a i32) (param $aRowStride i32) (param $aKStride i32) (param $m i32) (param $k i32)
+    (param $b i32) (param $bKStride i32) (param $c i32) (param $bias i32) (param $accumulate i32)
+    (param $tile i32)
+    (local $i0 i32) (local $mr i32) (local $k0 i32) (local $kc i32) (local $kk i32)
+    (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $target i32)
+    (local $adjacent i32) (local $offset i32) (local $acc v128) (local $x v128) (local $start v128)
+    (if (local.get $bias) (then (local.set $start (v128.load32_splat (local.get $bias)))))
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $i0) (local.get $m)))
+        (local.set $mr (call $min (i32.sub (local.get $m) (local.get $i0)) (i32.const 4)))
+        (local.set $a0 (i32.add (local.get $a) (i32.mul (local.get $i0) (local.get $aRowStride))))
+        (local.set $a1 (select (i32.add (local.get $a0) (local.get $aRowStride)) (local.get $a0)
+          (i32.gt_u (local.get $mr) (i32.const 1))))
+        (local.set $a2 (select (i32.add (local.get $a1) (local.get $aRowStride)) (local.get $a1)
+          (i32.gt_u (local.get $mr) (i32.const 2))))
+        (local.set $a3 (select (i32.add (local.get $a2) (local.get $aRowStride)) (local.get $a2)
+          (i32.gt_u (local.get $mr) (i32.const 3))))
+        (local.set $adjacent (i32.and (i32.eq (local.get $mr) (i32.const 4))
+          (i32.eq (local.get $aRowStride) (i32.const 4))))
+        ;; Four rows of C in place, fewer through `tile`.
+        (local.set $target (i32.add (local.get $c) (i32.shl (local.get $i0) (i32.const 2))))
+        (if (i32.lt_u (local.get $mr) (i32.const 4))
+          (then
+            (memory.copy (local.get $tile) (local.get $target) (i32.shl (local.get $mr) (i32.const 2)))
+            (local.set $target (local.get $tile))))
+        (local.set $k0 (i32.const 0))
+        (block $kDone
+          (loop $kLoop
+            (br_if $kDone (i32.ge_u (local.get $k0) (local.get $k)))
+            (local.set $kc (call $min (i32.sub (local.get $k) (local.get $k0)) (i32.const 256)))
+            (local.set $acc (v128.const i32x4 0 0 0 0))
+            (local.set $kk (local.get $k0))
+            (block $blockDone
+              (loop $blockLoop
+                (br_if $blockDone (i32.ge_u (local.get $kk) (i32.add (local.get $k0) (local.get $kc))))
+                (local.set $offset (i32.mul (local.get $kk) (local.get $aKStride)))
+                (if (local.get $adjacent)
+                  (then (local.set $x (v128.load (i32.add (local.get $a0) (local.get $offset)))))
+                  (else
+                    (local.set $x (v128.load32_splat (i32.add (local.get $a0) (local.get $offset))))
+                    (local.set $x (f32x4.replace_lane 1 (local.get $x)
+                      (f32.load (i32.add (local.get $a1) (local.get $offset)))))
+                    (local.set $x (f32x4.replace_lane 2 (local.get $x)
+                      (f32.load (i32.add (local.get $a2) (local.get $offset)))))
+                    (local.set $x (f32x4.replace_lane 3 (local.get $x)
+                      (f32.load (i32.add (local.get $a3) (local.get $offset)))))))
+                (local.set $acc (f32x4.add (local.get $acc)
+                  (f32x4.mul (local.get $x)
+                    (v128.load32_splat (i32.add (local.get $b) (i32.mul (local.get $kk) (local.get $bKStride)))))))
+                (local.set $kk (i32.add (local.get $kk) (i32.const 1)))
+                (br $blockLoop)))
+            (v128.store (local.get $target)
+              (f32x4.add
+                (select (local.get $start) (v128.load (local.get $target))
+                  (i32.and (i32.eqz (local.get $k0)) (i32.eqz (local.get $accumulate))))
+                (local.get $acc)))
+            (local.set $k0 (i32.add (local.get $k0) (local.get $kc)))
+            (br $kLoop)))
+        (if (i32.lt_u (local.get $mr) (i32.const 4))
+          (then
+            (memory.copy (i32.add (local.get $c) (i32.shl (local.get $i0) (i32.const 2)))
+              (local.get $tile) (i32.shl (local.get $mr) (i32.const 2)))))
+        (local.set $i0 (i32.add (local.get $i0) (i32.const 4)))
+        (br $rowLoop))))
+
+  ;; $gemm for k = 1 and B's columns adjacent: C[r, j] = start[j] + (0 +
+  ;; A[r] B[j]) (C[r, j] + ... with `accumulate`), four columns at a time: the
+  ;; micro-kernel's operations on one k, without its tile.
+  (func $outerProduct
+    (param $a i32) (param $aRowStride i32) (param $m i32) (param $b i32) (param $n i32)
+    (param $c i32) (param $bias i32) (param $accumulate i32)
+    (local $row i32) (local $j i32) (local $x v128) (local $product v128) (local $base v128)
+    (local $out i32) (local $offset i32) (local $p f32) (local $s f32)
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $m)))
+        (local.set $x (v128.load32_splat (local.get $a)))
+        (local.set $j (i32.const 0))
+        (block $quadsDone
+          (loop $quadLoop
+            (br_if $quadsDone (i32.gt_u (i32.add (local.get $j) (i32.const 4)) (local.get $n)))
+            (local.set $offset (i32.shl (local.get $j) (i32.const 2)))
+            (local.set $out (i32.add (local.get $c) (local.get $offset)))
+            (local.set $product (f32x4.add (v128.const i32x4 0 0 0 0)
+              (f32x4.mul (local.get $x) (v128.load (i32.add (local.get $b) (local.get $offset))))))
+            (local.set $base
+              (if (result v128) (local.get $accumulate)
+                (then (v128.load (local.get $out)))
+                (else
+                  (if (result v128) (local.get $bias)
+                    (then (v128.load (i32.add (local.get $bias) (local.get $offset))))
+                    (else (v128.const i32x4 0 0 0 0))))))
+            (v128.store (local.get $out) (f32x4.add (local.get $base) (local.get $product)))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $quadLoop)))
+        (block $columnsDone
+          (loop $columnLoop
+            (br_if $columnsDone (i32.ge_u (local.get $j) (local.get $n)))
+            (local.set $offset (i32.shl (local.get $j) (i32.const 2)))
+            (local.set $out (i32.add (local.get $c) (local.get $offset)))
+            (local.set $p (f32.add (f32.const 0)
+              (f32.mul (f32x4.extract_lane 0 (local.get $x)) (f32.load (i32.add (local.get $b) (local.get $offset))))))
+            (local.set $s
+              (if (result f32) (local.get $accumulate)
+                (then (f32.load (local.get $out)))
+                (else
+                  (if (result f32) (local.get $bias)
+                    (then (f32.load (i32.add (local.get $bias) (local.get $offset))))
+                    (else (f32.const 0))))))
+            (f32.store (local.get $out) (f32.add (local.get $s) (local.get $p)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $columnLoop)))
+        (local.set $a (i32.add (local.get $a) (local.get $aRowStride)))
+        (local.set $c (i32.add (local.get $c) (i32.shl (local.get $n) (i32.const 2))))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rowLoop))))
 
   ;; The smaller of two unsigned numbers.
   (func $min (param $a i32) (param $b i32) (result i32)
@@ -709,19 +989,22 @@
         (local.set $n0 (i32.add (local.get $n0) (i32.const 8)))
         (br $panelLoop))))
 
-  ;; C[0..mr, 0..nr] += A[0..mr, 0..kc] . panel[0..kc, 0..8], one 4 x 8 tile:
-  ;; the tile's sums stay in eight f32x4 registers while k streams (per k: two
-  ;; loads of the panel row, four splats of A, eight multiplies, eight adds).
-  ;; The sums go through `tile` (32 floats) into C, only the rows and columns
-  ;; that exist: rows past `mr` re-read the last row and columns past `nr` are
-  ;; the panel's zeros, both computed and dropped.
+;; One 4 x 8 tile of C from A[0..mr, 0..kc] . B[0..kc, 0..8] (B's rows
+  ;; `bStride` bytes apart: a packed panel's 32, or a narrow B's own): the
+  ;; tile's sums stay in eight f32x4 registers while k streams (per k: two
+  ;; loads of B's row, four splats of A, eight multiplies, eight adds), from
+  ;; zero. `first`: C = start + sums, `start` the 8 floats at `start` (0:
+  ;; zeros); otherwise C += sums. Only the rows and columns that exist are
+  ;; written: rows past `mr` re-read the last row and columns past `nr` read
+  ;; the padding (or past a narrow B's row), both computed and dropped (an
+  ;; edge tile goes through `tile`, 32 floats).
   (func $microKernel
     (param $a0 i32) (param $aRowStride i32) (param $aKStride i32) (param $mr i32)
-    (param $b i32) (param $kc i32) (param $c i32) (param $cStride i32) (param $nr i32)
-    (param $tile i32)
+    (param $b i32) (param $bStride i32) (param $kc i32) (param $c i32) (param $cStride i32)
+    (param $nr i32) (param $tile i32) (param $first i32) (param $start i32)
     (local $a1 i32) (local $a2 i32) (local $a3 i32) (local $r i32) (local $j i32)
-    (local $in i32) (local $out i32)
-    (local $b0 v128) (local $b1 v128) (local $x v128)
+    (local $in i32) (local $out i32) (local $from i32)
+    (local $b0 v128) (local $b1 v128) (local $x v128) (local $s0 v128) (local $s1 v128)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128)
     (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local.set $a1 (select (i32.add (local.get $a0) (local.get $aRowStride)) (local.get $a0)
@@ -752,9 +1035,51 @@
         (local.set $a1 (i32.add (local.get $a1) (local.get $aKStride)))
         (local.set $a2 (i32.add (local.get $a2) (local.get $aKStride)))
         (local.set $a3 (i32.add (local.get $a3) (local.get $aKStride)))
-        (local.set $b (i32.add (local.get $b) (i32.const 32)))
+        (local.set $b (i32.add (local.get $b) (local.get $bStride)))
         (local.set $kc (i32.sub (local.get $kc) (i32.const 1)))
         (br $kLoop)))
+    ;; The start row (zeros without one), read only for the first k block.
+    (if (i32.and (local.get $first) (i32.ne (local.get $start) (i32.const 0)))
+      (then
+        (if (i32.eq (local.get $nr) (i32.const 8))
+          (then
+            (local.set $s0 (v128.load (local.get $start)))
+            (local.set $s1 (v128.load offset=16 (local.get $start))))
+          (else
+            ;; An edge panel's start: only its columns (the bias ends there).
+            (block $startDone
+              (loop $startLoop
+                (br_if $startDone (i32.ge_u (local.get $j) (local.get $nr)))
+                (f32.store (i32.add (local.get $tile) (i32.shl (local.get $j) (i32.const 2)))
+                  (f32.load (i32.add (local.get $start) (i32.shl (local.get $j) (i32.const 2)))))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br $startLoop)))
+            (local.set $s0 (v128.load (local.get $tile)))
+            (local.set $s1 (v128.load offset=16 (local.get $tile)))))))
+    (local.set $out (local.get $c))
+    (if (i32.and (i32.eq (local.get $mr) (i32.const 4)) (i32.eq (local.get $nr) (i32.const 8)))
+      (then
+        ;; A whole tile: straight from the registers.
+        (v128.store (local.get $out)
+          (f32x4.add (select (local.get $s0) (v128.load (local.get $out)) (local.get $first)) (local.get $c00)))
+        (v128.store offset=16 (local.get $out)
+          (f32x4.add (select (local.get $s1) (v128.load offset=16 (local.get $out)) (local.get $first)) (local.get $c01)))
+        (local.set $out (i32.add (local.get $out) (local.get $cStride)))
+        (v128.store (local.get $out)
+          (f32x4.add (select (local.get $s0) (v128.load (local.get $out)) (local.get $first)) (local.get $c10)))
+        (v128.store offset=16 (local.get $out)
+          (f32x4.add (select (local.get $s1) (v128.load offset=16 (local.get $out)) (local.get $first)) (local.get $c11)))
+        (local.set $out (i32.add (local.get $out) (local.get $cStride)))
+        (v128.store (local.get $out)
+          (f32x4.add (select (local.get $s0) (v128.load (local.get $out)) (local.get $first)) (local.get $c20)))
+        (v128.store offset=16 (local.get $out)
+          (f32x4.add (select (local.get $s1) (v128.load offset=16 (local.get $out)) (local.get $first)) (local.get $c21)))
+        (local.set $out (i32.add (local.get $out) (local.get $cStride)))
+        (v128.store (local.get $out)
+          (f32x4.add (select (local.get $s0) (v128.load (local.get $out)) (local.get $first)) (local.get $c30)))
+        (v128.store offset=16 (local.get $out)
+          (f32x4.add (select (local.get $s1) (v128.load offset=16 (local.get $out)) (local.get $first)) (local.get $c31)))
+        (return)))
     (v128.store offset=0 (local.get $tile) (local.get $c00))
     (v128.store offset=16 (local.get $tile) (local.get $c01))
     (v128.store offset=32 (local.get $tile) (local.get $c10))
@@ -769,19 +1094,32 @@
         (local.set $in (i32.add (local.get $tile) (i32.shl (local.get $r) (i32.const 5))))
         (local.set $out (local.get $c))
         (local.set $j (i32.const 0))
-        ;; A full row of the tile: two SIMD adds.
+        ;; Four columns at a time, then one at a time.
+        (if (i32.ge_u (local.get $nr) (i32.const 4))
+          (then
+            (v128.store (local.get $out)
+              (f32x4.add (select (local.get $s0) (v128.load (local.get $out)) (local.get $first))
+                (v128.load (local.get $in))))
+            (local.set $j (i32.const 4))))
         (if (i32.eq (local.get $nr) (i32.const 8))
           (then
-            (v128.store (local.get $out) (f32x4.add (v128.load (local.get $out)) (v128.load (local.get $in))))
             (v128.store offset=16 (local.get $out)
-              (f32x4.add (v128.load offset=16 (local.get $out)) (v128.load offset=16 (local.get $in))))
+              (f32x4.add (select (local.get $s1) (v128.load offset=16 (local.get $out)) (local.get $first))
+                (v128.load offset=16 (local.get $in))))
             (local.set $j (i32.const 8))))
         (block $columnsDone
           (loop $columnLoop
             (br_if $columnsDone (i32.ge_u (local.get $j) (local.get $nr)))
-            (f32.store (local.get $out) (f32.add (f32.load (local.get $out)) (f32.load (local.get $in))))
-            (local.set $in (i32.add (local.get $in) (i32.const 4)))
-            (local.set $out (i32.add (local.get $out) (i32.const 4)))
+            (local.set $from (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 2))))
+            (f32.store (local.get $from)
+              (f32.add
+                (if (result f32) (local.get $first)
+                  (then
+                    (if (result f32) (local.get $start)
+                      (then (f32.load (i32.add (local.get $start) (i32.shl (local.get $j) (i32.const 2)))))
+                      (else (f32.const 0))))
+                  (else (f32.load (local.get $from))))
+                (f32.load (i32.add (local.get $in) (i32.shl (local.get $j) (i32.const 2))))))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $columnLoop)))
         (local.set $c (i32.add (local.get $c) (local.get $cStride)))
