@@ -10,11 +10,15 @@ export { type Collated, type CollatedField, defaultCollate } from './default-col
 export {
   DEFAULT_RANGE,
   DEFAULT_SIGMA,
-  type NoisySamples,
+  type NoisyPoints,
   SAMPLE_STREAMS,
   type SampleFunctionOptions,
-  type SampleLineOptions,
   type SamplePolynomialOptions,
+  sampleFunctionPoints,
+} from './noisy-points.js';
+export {
+  type NoisySamples,
+  type SampleLineOptions,
   sampleFunction,
   sampleLine,
   samplePolynomial,

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 
 /**
  * Checks polynomial coefficients (highest degree first: a non-empty array of

@@ -1,4 +1,4 @@
-import { SeededRandom, validateSeed } from '@epochlab/tensor';
+import { SeededRandom, validateSeed } from '@epochlab/tensor/random';
 import type { Sampler } from './sampler.js';
 import { requireNonNegativeInteger } from './validate.js';
 

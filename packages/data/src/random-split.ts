@@ -1,4 +1,5 @@
-import { InvalidArgumentError, SeededRandom, validateSeed } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
+import { SeededRandom, validateSeed } from '@epochlab/tensor/random';
 import type { BatchAccess, Dataset } from './dataset.js';
 import { Subset } from './subset.js';
 

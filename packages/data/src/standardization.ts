@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 
 /** The mean and standard deviation of each column of a row-major table. */
 export interface ColumnScaling {

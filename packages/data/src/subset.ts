@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { type BatchAccess, type Dataset, hasBatchAccess } from './dataset.js';
 import { indexRange, requireIndex } from './validate.js';
 

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 
 /** Throws unless `value` is a whole number >= 1; returns it typed. */
 export function requirePositiveInteger(parameter: string, value: unknown): number {

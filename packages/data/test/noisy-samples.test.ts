@@ -1,6 +1,12 @@
 import { countTensors, SeededRandom } from '@epochlab/tensor';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RANGE, DEFAULT_SIGMA, sampleLine, samplePolynomial } from '../src/index.js';
+import {
+  DEFAULT_RANGE,
+  DEFAULT_SIGMA,
+  sampleFunctionPoints,
+  sampleLine,
+  samplePolynomial,
+} from '../src/index.js';
 import { BACKENDS, expectInvalid, useBackend, values } from './helpers.js';
 
 function mean(xs: readonly number[]): number {
@@ -150,6 +156,28 @@ describe('samplePolynomial draws', () => {
     const noisy = sampleLine({ slope: 1, intercept: 0, n: 10, sigma: 5, random: random(8) });
     expect(noisy.cleanX).toEqual(quiet.cleanX);
     expect(noisy.x).not.toEqual(quiet.x);
+  });
+});
+
+describe('sampleFunctionPoints', () => {
+  it('draws what samplePolynomial draws, as plain numbers without tensors', () => {
+    const options = { n: 9, sigma: 0.7, range: 4 };
+    const points = sampleFunctionPoints((x) => 3 * x * x - 2, { ...options, random: random(11) });
+    const samples = samplePolynomial({ ...options, coefficients: [3, 0, -2], random: random(11) });
+    expect(points.x).toEqual(samples.x);
+    expect(points.y).toEqual(samples.y);
+    expect(points.cleanX).toEqual(samples.cleanX);
+    expect(points.cleanY).toEqual(samples.cleanY);
+    expect([points.n, points.sigma, points.range]).toEqual([9, 0.7, 4]);
+    expect('toTensors' in points).toBe(false);
+  });
+
+  it('refuses the same bad options, naming the field', () => {
+    expectInvalid(() => sampleFunctionPoints((x) => x, { n: 0, random: random(1) }), 'n');
+    expectInvalid(
+      () => sampleFunctionPoints((x) => x, { n: 3, sigma: -1, random: random(1) }),
+      'sigma',
+    );
   });
 });
 

@@ -32,7 +32,7 @@ type LayerStep = (input: Tensor2D, layer: DenseLayerWeights) => Tensor2D;
  */
 function layerStep({ tfjs }: ActivationFunction): LayerStep {
   if ('after' in tfjs) {
-    return (input, layer) => tfjs.after(linearStep(input, layer));
+    return (input, layer) => tfjs.after(linearStep(input, layer), tf);
   }
   const { fusedMatMul, leakyreluAlpha } = tfjs;
   return (input, { kernel, bias }) =>

@@ -46,7 +46,8 @@ export type {
   LossFunction,
   RowBlockLoss,
 } from './losses/loss-definition.js';
-export { LOSS_NAMES, LOSSES, type LossConfig, type LossName } from './losses/loss-registry.js';
+export { LOSS_NAMES } from './losses/loss-names.js';
+export { LOSSES, type LossConfig, type LossName } from './losses/loss-registry.js';
 export { type MseConfig, mseLoss } from './losses/mse.js';
 export type { ManyTrainingResult } from './many/many-training-result.js';
 export { trainMany } from './many/train-many.js';
@@ -66,9 +67,9 @@ export {
 export type { AdamConfig } from './optimizers/adam.js';
 export { createOptimizer } from './optimizers/create-optimizer.js';
 export type { FusedOptimizer, OptimizerDefinition } from './optimizers/optimizer-definition.js';
+export { OPTIMIZER_NAMES } from './optimizers/optimizer-names.js';
 export {
   OPTIMIZER_DEFAULTS,
-  OPTIMIZER_NAMES,
   OPTIMIZERS,
   type OptimizerConfig,
   type OptimizerName,

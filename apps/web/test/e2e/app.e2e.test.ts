@@ -40,6 +40,35 @@ describe('web app in chromium', () => {
     }
   });
 
+  it('loads no TensorFlow.js on the main thread before the first run: the worker does', async () => {
+    const { context, page, errors } = await openPage(browser);
+    try {
+      // A CDP session on the page's own target sees the page's requests, not its workers'.
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      const scripts: string[] = [];
+      cdp.on('Network.responseReceived', ({ response }) => {
+        if (new URL(response.url).pathname.endsWith('.js')) scripts.push(response.url);
+      });
+      await page.goto(appUrl());
+      await page.waitForSelector('#train:not([disabled])');
+      await page.waitForLoadState('networkidle');
+      expect(scripts.length).toBeGreaterThan(0);
+      // tfjs-core's flag registry throws this message; every build of tfjs-core carries it.
+      const marker = 'Cannot evaluate flag';
+      for (const url of scripts) {
+        const source = await (await fetch(url)).text();
+        expect(source.includes(marker), url).toBe(false);
+      }
+      // The run itself works, with tfjs loaded in the worker.
+      await page.click('#step');
+      await waitForState(page, 'paused');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('steps one epoch, then trains to the end: charts, progress and summary update', async () => {
     const { context, page, errors } = await openPage(browser);
     try {

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, SeededRandom, validateSeed } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
+import { SeededRandom, validateSeed } from '@epochlab/tensor/random';
 import type { ColumnScaling, Standardization } from '../standardization.js';
 import type { RowBlock, RowStream } from '../stream/row-stream.js';
 import { shuffleRows } from '../stream/shuffle-buffer.js';

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type SeededRandom } from '@epochlab/tensor';
+import type { SeededRandom } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import type { RowStream } from './row-stream.js';
 
 /** Rows as plain numbers: inputs and targets row-major, as `PointTable` holds them. */

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type SeededRandom } from '@epochlab/tensor';
+import type { SeededRandom } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import type { RowBlock } from './row-stream.js';
 
 /** Rows per block the shuffle buffer hands on. */

@@ -1,4 +1,4 @@
-import { describeValue } from '@epochlab/tensor';
+import { describeValue } from '@epochlab/tensor/errors';
 import type { TableLocation } from './point-table-error.js';
 import { PointTableError } from './point-table-error.js';
 

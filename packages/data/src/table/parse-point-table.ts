@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import type { CellGrid } from './cell-grid.js';
 import { cellNumber, looksNumeric } from './cell-number.js';
 import { csvGrid } from './csv-grid.js';

@@ -1,4 +1,4 @@
-import { EpochlabError } from '@epochlab/tensor';
+import { EpochlabError } from '@epochlab/tensor/errors';
 
 /**
  * What is wrong with a table of points, as a code an app words in its

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { parsePointTable } from './parse-point-table.js';
 import type { PointTable, TableReadOptions } from './point-table.js';
 import { PointTableError } from './point-table-error.js';

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { type CellGrid, unnamedColumn } from './cell-grid.js';
 import { PointTableError } from './point-table-error.js';
 

@@ -1,4 +1,4 @@
-import { DataLoader, type NoisySamples } from '@epochlab/data';
+import { DataLoader, type NoisyPoints } from '@epochlab/data';
 import type { Mlp } from '@epochlab/models';
 import {
   type BackendChoice,
@@ -52,7 +52,7 @@ export interface RunBatchSizeLabOptions {
 /** One run's gradient-noise measurements, by epoch. */
 type RunNoise = Map<number, { cosine: number; variance: number }>;
 
-function plain(samples: NoisySamples): { x: number[]; y: number[] } {
+function plain(samples: NoisyPoints): { x: number[]; y: number[] } {
   return { x: [...samples.x], y: [...samples.y] };
 }
 

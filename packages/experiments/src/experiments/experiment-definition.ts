@@ -1,4 +1,4 @@
-import type { NoisySamples } from '@epochlab/data';
+import type { NoisyPoints } from '@epochlab/data';
 import type { SeededRandom } from '@epochlab/tensor';
 import type { ConfigIssue } from '../config/config-error.js';
 import type { ConfigField } from '../config/config-field.js';
@@ -56,7 +56,7 @@ export interface ExperimentDefinition<
    * `n` noisy points of one data set (training or validation), all drawn from
    * `random` (the caller passes each set its own stream).
    */
-  data(config: Config, n: number, random: SeededRandom): NoisySamples;
+  data(config: Config, n: number, random: SeededRandom): NoisyPoints;
 }
 
 /** An experiment of its own kind, with its own runner (the batch-size lab: `runBatchSizeLab`). */

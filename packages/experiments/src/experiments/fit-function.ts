@@ -1,4 +1,4 @@
-import { type NoisySamples, sampleFunction } from '@epochlab/data';
+import { type NoisyPoints, sampleFunctionPoints } from '@epochlab/data';
 import type { SeededRandom } from '@epochlab/tensor';
 
 /** The config fields every drawn-data experiment's points depend on, besides its own. */
@@ -27,7 +27,7 @@ export interface FitFunction<Name extends string = string, Config = never> {
    */
   truthBound?(config: Config, range: number): number;
   /** The points; default: `truth` at x uniform in [-range, range], noise of std sigma on x and y. */
-  data?(config: Config, n: number, random: SeededRandom): NoisySamples;
+  data?(config: Config, n: number, random: SeededRandom): NoisyPoints;
 }
 
 /**
@@ -40,9 +40,9 @@ export function drawFitPoints<Config extends DrawnDataConfig>(
   config: Config,
   n: number,
   random: SeededRandom,
-): NoisySamples {
+): NoisyPoints {
   if (fit.data) return fit.data(config, n, random);
-  return sampleFunction(fit.truth(config), {
+  return sampleFunctionPoints(fit.truth(config), {
     n,
     sigma: config.sigma,
     range: config.range,

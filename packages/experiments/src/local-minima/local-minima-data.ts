@@ -1,4 +1,4 @@
-import { sampleFunction } from '@epochlab/data';
+import { sampleFunctionPoints } from '@epochlab/data';
 import { SeededRandom } from '@epochlab/tensor/random';
 import type { SinePoints } from './sine-fit.js';
 
@@ -9,7 +9,7 @@ export const TRUE_AMPLITUDE = 1;
 
 /**
  * The study's training points: `n` noisy points of y = sin(3x), drawn as the
- * sine experiment draws them (`sampleFunction` on the `train` stream of
+ * sine experiment draws them (`sampleFunctionPoints` on the `train` stream of
  * `seed`: x uniform in [-range, range], normal noise of std `sigma` on x and
  * y), rounded to float32 so that every JavaScript engine fits the same numbers.
  */
@@ -19,7 +19,7 @@ export function localMinimaPoints(config: {
   readonly range: number;
   readonly seed: number;
 }): SinePoints & { readonly xs: number[]; readonly ys: number[] } {
-  const samples = sampleFunction((x) => TRUE_AMPLITUDE * Math.sin(TRUE_FREQUENCY * x), {
+  const samples = sampleFunctionPoints((x) => TRUE_AMPLITUDE * Math.sin(TRUE_FREQUENCY * x), {
     n: config.n,
     sigma: config.sigma,
     range: config.range,

@@ -1,4 +1,4 @@
-import type { NoisySamples } from '@epochlab/data';
+import type { NoisyPoints } from '@epochlab/data';
 import type { SeededRandom } from '@epochlab/tensor';
 import type { ExperimentConfig } from '../experiments/experiment-list.js';
 import { drawFitPoints } from '../experiments/fit-function.js';
@@ -25,9 +25,9 @@ export interface Points {
 
 /** The data an experiment trained and validated on. */
 export interface ExperimentData {
-  readonly train: NoisySamples;
+  readonly train: NoisyPoints;
   /** Absent when `valN` is 0. */
-  readonly validation: NoisySamples | undefined;
+  readonly validation: NoisyPoints | undefined;
   /** The noise-free function the points came from. */
   readonly truth: (x: number) => number;
 }

@@ -1,6 +1,7 @@
 import { DataLoader, TensorDataset } from '@epochlab/data';
 import { createMlp, type Mlp } from '@epochlab/models';
-import { SeededRandom, type Tensor } from '@epochlab/tensor';
+import { type Tensor, tf } from '@epochlab/tensor';
+import { SeededRandom } from '@epochlab/tensor/random';
 import type { BatchSource } from '@epochlab/train';
 import type { CommonConfig } from '../config/common-fields.js';
 import type { ExperimentConfig } from '../experiments/experiment-list.js';
@@ -50,9 +51,11 @@ export function experimentDatasets(config: ExperimentConfig): {
     for (const tensor of owned) tensor.dispose();
   };
   const datasetOf = (samples: ExperimentData['train']) => {
-    const tensors = samples.toTensors();
-    owned.push(...tensors);
-    return new TensorDataset(...tensors);
+    const x = tf.tensor2d(Float32Array.from(samples.x), [samples.n, 1]);
+    owned.push(x);
+    const y = tf.tensor2d(Float32Array.from(samples.y), [samples.n, 1]);
+    owned.push(y);
+    return new TensorDataset(x, y);
   };
   try {
     const train = datasetOf(data.train);

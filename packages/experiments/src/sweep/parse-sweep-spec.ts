@@ -1,4 +1,5 @@
-import { describeValue, MAX_SEED } from '@epochlab/tensor';
+import { describeValue } from '@epochlab/tensor/errors';
+import { MAX_SEED } from '@epochlab/tensor/random';
 import { ConfigError, formatIssue } from '../config/config-error.js';
 import type { ConfigField } from '../config/config-field.js';
 import { FIT_EXPERIMENTS, findFitExperiment } from '../experiments/experiment-list.js';

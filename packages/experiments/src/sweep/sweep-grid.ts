@@ -1,4 +1,4 @@
-import { SeededRandom } from '@epochlab/tensor';
+import { SeededRandom } from '@epochlab/tensor/random';
 import { ConfigError, formatIssue } from '../config/config-error.js';
 import { type ExperimentConfig, findFitExperiment } from '../experiments/experiment-list.js';
 import type { SweepSpec } from './sweep-spec.js';

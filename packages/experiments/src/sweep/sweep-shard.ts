@@ -1,4 +1,4 @@
-import { describeValue } from '@epochlab/tensor';
+import { describeValue } from '@epochlab/tensor/errors';
 import { SweepSpecError } from './sweep-spec-error.js';
 
 /** One of `count` parts of a sweep: shard `index` (1 to `count`). */

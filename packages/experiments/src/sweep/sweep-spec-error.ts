@@ -1,4 +1,4 @@
-import { EpochlabError } from '@epochlab/tensor';
+import { EpochlabError } from '@epochlab/tensor/errors';
 
 const sweepSpecErrorMarker = 'epochlab.error.SweepSpecError';
 const sweepSpecErrorSymbol = Symbol.for(sweepSpecErrorMarker);

@@ -3,11 +3,13 @@ import type { Tensor2D, tf } from '@epochlab/tensor';
 /**
  * How `Mlp.forward` applies an activation in tfjs: as the activation of tfjs's
  * fused matMul when tfjs has one for it (matMul, bias and activation in one
- * op), else as an op of its own after the fused matMul and bias.
+ * op), else as an op of its own after the fused matMul and bias. `after`
+ * receives tfjs's ops from its caller, so an activation's module does not load
+ * TensorFlow.js (the web page lists the activations without it).
  */
 export type TfjsActivation =
   | { readonly fusedMatMul: tf.fused.Activation; readonly leakyreluAlpha?: number }
-  | { readonly after: (preActivations: Tensor2D) => Tensor2D };
+  | { readonly after: (preActivations: Tensor2D, ops: typeof tf) => Tensor2D };
 
 /**
  * One activation, defined once for every place that computes it: its name,

@@ -1,4 +1,3 @@
-import { type Tensor2D, tf } from '@epochlab/tensor';
 import type { ActivationFunction } from './activation-function.js';
 
 /**
@@ -7,7 +6,7 @@ import type { ActivationFunction } from './activation-function.js';
  */
 export const tanh: ActivationFunction<'tanh'> = {
   name: 'tanh',
-  tfjs: { after: (preActivations) => tf.tanh(preActivations) as Tensor2D },
+  tfjs: { after: (preActivations, ops) => ops.tanh(preActivations) },
   layersActivation: 'tanh',
   forward(preActivations, activations, length) {
     for (let k = 0; k < length; k++) activations[k] = Math.tanh(preActivations[k] as number);

@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type tf } from '@epochlab/tensor';
+import type { tf } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { createMlpFromWeights, type Mlp } from '../mlp.js';
 import { validateMlpSpec } from '../mlp-spec.js';
 import { type DecodedWeight, decodeFloat32Weights } from './decode-weights.js';

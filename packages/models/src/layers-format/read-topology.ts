@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { ACTIVATIONS, type Activation } from '../activations/activation-registry.js';
 import { LEAKY_RELU_SLOPE } from '../activations/leaky-relu.js';
 import type { InitScheme } from '../mlp-spec.js';

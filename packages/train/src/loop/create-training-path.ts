@@ -1,4 +1,5 @@
-import { InvalidArgumentError, type tf } from '@epochlab/tensor';
+import type { tf } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { chooseFusedPath } from '../fused/choose-fused-path.js';
 import { createLoss } from '../losses/create-loss.js';
 import { createOptimizer } from '../optimizers/create-optimizer.js';

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import type { ResolvedEarlyStopping } from '../early-stopping/early-stopping-monitor.js';
 import type { EarlyStoppingOptions } from '../early-stopping/early-stopping-options.js';
 import { FUSED_PRECISION_OPTIONS, type FusedPrecisionOption } from '../fused/choose-precision.js';

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { EventGate } from '../callbacks/event-gate.js';
 import type {
   EpochEndEvent,

@@ -1,8 +1,8 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { resolveConfig } from '../registry/registry.js';
 import type { FusedLoss, LossDefinition, LossFunction } from './loss-definition.js';
+import { LOSS_NAMES } from './loss-names.js';
 import {
-  LOSS_NAMES,
   LOSSES,
   type LossConfig,
   type LossName,

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import type { TrainableModel } from '../loop/trainable-model.js';
 
 /** A model's layer sizes (its variables' shapes, in order) and activation, as text. */

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { EventGate } from '../callbacks/event-gate.js';
 import { type CreatedTrainingPath, createTrainingPath } from '../loop/create-training-path.js';
 import { driveEpochs } from '../loop/drive-epochs.js';

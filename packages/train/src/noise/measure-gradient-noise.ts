@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { readDenseMlp } from '../fused/dense-mlp-model.js';
 import { FusedMlpKernel } from '../fused/fused-mlp-kernel.js';
 import type { TrainableModel } from '../loop/trainable-model.js';

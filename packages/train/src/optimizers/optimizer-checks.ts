@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 
 /** The checks optimizer definitions share; each names the field as `optimizer.<field>`. */
 

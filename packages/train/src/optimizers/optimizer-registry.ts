@@ -1,14 +1,18 @@
-import { type ConfigOf, namesOf } from '../registry/registry.js';
+import type { ConfigOf, EntriesNamed } from '../registry/registry.js';
 import { adam } from './adam.js';
+import type { OPTIMIZER_NAMES } from './optimizer-names.js';
 import { rmsprop } from './rmsprop.js';
 import { sgd } from './sgd.js';
 
 /**
  * Every optimizer epochlab knows by name, in the order error messages list
  * them. Adding one: a file like `rmsprop.ts` (config, defaults, checks, tfjs
- * optimizer, fused rule), and its entry here.
+ * optimizer, fused rule), its entry here and its name in `optimizer-names.ts`
+ * (the compiler refuses a registry and a name list that differ).
  */
-export const OPTIMIZERS = [sgd, adam, rmsprop] as const;
+export const OPTIMIZERS = [sgd, adam, rmsprop] as const satisfies EntriesNamed<
+  typeof OPTIMIZER_NAMES
+>;
 
 type Entry = (typeof OPTIMIZERS)[number];
 
@@ -20,9 +24,6 @@ export type OptimizerName = Entry['name'];
 
 /** An optimizer config with every option filled in. */
 export type ResolvedOptimizerConfig = Required<OptimizerConfig>;
-
-/** The names of {@link OPTIMIZERS}, in order. */
-export const OPTIMIZER_NAMES = namesOf(OPTIMIZERS);
 
 /** PyTorch's defaults, by optimizer name, which epochlab uses for every option left out. */
 export const OPTIMIZER_DEFAULTS = Object.fromEntries(

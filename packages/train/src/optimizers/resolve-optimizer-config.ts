@@ -1,8 +1,8 @@
-import { InvalidArgumentError } from '@epochlab/tensor';
+import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import { resolveConfig } from '../registry/registry.js';
 import type { OptimizerDefinition } from './optimizer-definition.js';
+import { OPTIMIZER_NAMES } from './optimizer-names.js';
 import {
-  OPTIMIZER_NAMES,
   OPTIMIZERS,
   type OptimizerConfig,
   type OptimizerName,

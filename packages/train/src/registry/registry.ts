@@ -14,19 +14,14 @@ export interface Definition<Config extends { readonly name: string }> {
 /** The user-facing config type of a registry entry. */
 export type ConfigOf<Entry> = Entry extends Definition<infer Config> ? Config : never;
 
-/** The `name`s of a registry's entries, as a tuple in the registry's order. */
-export type NamesOf<Entries extends readonly { readonly name: string }[]> = {
-  readonly [Index in keyof Entries]: Entries[Index] extends { readonly name: infer Name }
-    ? Name
-    : never;
+/**
+ * A registry whose entries carry `Names`, one each, in that order: a registry
+ * declared `as const satisfies EntriesNamed<typeof NAMES>` compiles only when
+ * it and its separate name list agree.
+ */
+export type EntriesNamed<Names extends readonly string[]> = {
+  readonly [Index in keyof Names]: { readonly name: Names[Index] };
 };
-
-/** The names of `entries`, in order: a registry's name list, derived from the registry. */
-export function namesOf<const Entries extends readonly { readonly name: string }[]>(
-  entries: Entries,
-): NamesOf<Entries> {
-  return entries.map(({ name }) => name) as unknown as NamesOf<Entries>;
-}
 
 /**
  * Checks a config given by name or as an object against `registry` and fills
