@@ -5,8 +5,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ChartSpec } from '../chart-types.js';
-import { svgToPng } from './render-png.js';
-import { renderSvg } from './render-svg.js';
+import { loadResvg, svgToPng } from './render-png.js';
+import { loadVega, renderSvg } from './render-svg.js';
 
 /** A batch of charts to render, as the main thread sends it. */
 export interface ChartThreadRequest {
@@ -21,6 +21,10 @@ export type ChartThreadReply =
 
 const port = parentPort;
 if (port === null) throw new Error('chart-thread-worker.js runs only as a worker thread');
+
+// Loaded now, while the caller works, not with the first chart (which reports a failure to load).
+loadVega().catch(() => undefined);
+loadResvg().catch(() => undefined);
 
 port.on('message', async ({ id, specs }: ChartThreadRequest) => {
   try {

@@ -1,8 +1,18 @@
-import { renderAsync } from '@resvg/resvg-js';
 import type { ChartSpec } from '../chart-types.js';
 import { ChartInputError } from '../errors.js';
 import { chartFontFiles, chartFontName } from './chart-fonts.js';
 import { renderSvg } from './render-svg.js';
+
+let resvg: Promise<typeof import('@resvg/resvg-js')> | undefined;
+
+/**
+ * resvg's native module, loaded once, on the first PNG: importing this package
+ * does not load it (a chart thread calls it as it starts).
+ */
+export function loadResvg(): Promise<typeof import('@resvg/resvg-js')> {
+  resvg ??= import('@resvg/resvg-js');
+  return resvg;
+}
 
 export interface RenderPngOptions {
   /**
@@ -36,6 +46,7 @@ export async function renderPng(
 export async function svgToPng(svg: string, options: RenderPngOptions = {}): Promise<Uint8Array> {
   const fitTo = pngSize(options);
   const files = chartFontFiles();
+  const { renderAsync } = await loadResvg();
   const image = await renderAsync(svg, {
     fitTo,
     font: {

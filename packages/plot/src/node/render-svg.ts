@@ -1,6 +1,16 @@
 import type { ChartSpec } from '../chart-types.js';
 import { measureTextWithChartFont } from './text-measurement.js';
-import { compile, parse, View } from './vega.js';
+
+let vega: Promise<typeof import('./vega.js')> | undefined;
+
+/**
+ * Vega and Vega-Lite, loaded once, on the first chart: importing this package
+ * does not pay their 40 ms (a chart thread calls it as it starts).
+ */
+export function loadVega(): Promise<typeof import('./vega.js')> {
+  vega ??= import('./vega.js');
+  return vega;
+}
 
 /**
  * Renders a chart to SVG text, with no DOM or canvas. Text is laid out with the
@@ -8,7 +18,8 @@ import { compile, parse, View } from './vega.js';
  * viewers without Inter fall back to the next font of the spec's list.
  */
 export async function renderSvg(spec: ChartSpec): Promise<string> {
-  measureTextWithChartFont();
+  const { compile, parse, textMetrics, View } = await loadVega();
+  measureTextWithChartFont(textMetrics);
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
