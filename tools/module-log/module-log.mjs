@@ -7,6 +7,7 @@ import { appendFileSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: set by a test for the process it starts, never by a turbo task
 const log = process.env.MODULE_LOG;
 if (log !== undefined) {
   register('./module-log-hooks.mjs', import.meta.url, { data: { log } });

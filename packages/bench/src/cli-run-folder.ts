@@ -42,6 +42,7 @@ export const CLI_RUN_FOLDER_WORKLOADS = Object.keys(WORKLOADS) as (keyof typeof 
 
 // Runs inside the CLI's process, so that its own peak RSS is reported when it exits.
 const REPORT_RSS =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: code for the child process, its own template string
   "process.on('exit', () => process.stderr.write(`\\npeak-rss-kb ${process.resourceUsage().maxRSS}\\n`));";
 
 /**
