@@ -829,7 +829,7 @@
                       (f32.load (i32.add (local.get $a2) (local.get $offset)))))
                     (local.set $x (f32x4.replace_lane 3 (local.get $x)
                       (f32.load (i32.add (local.get $a3) (local.get $offset)))))))
-                (local.set $acc (f32x4.add (local.get $acc)
+                (local.set $acc (f32x4.add (local.get $acc) ;; madd
                   (f32x4.mul (local.get $x)
                     (v128.load32_splat (i32.add (local.get $b) (i32.mul (local.get $kk) (local.get $bKStride)))))))
                 (local.set $kk (i32.add (local.get $kk) (i32.const 1)))
@@ -1020,17 +1020,17 @@
         (local.set $b0 (v128.load (local.get $b)))
         (local.set $b1 (v128.load offset=16 (local.get $b)))
         (local.set $x (v128.load32_splat (local.get $a0)))
-        (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $x) (local.get $b0))))
-        (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $x) (local.get $b0)))) ;; madd
+        (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $x) (local.get $b1)))) ;; madd
         (local.set $x (v128.load32_splat (local.get $a1)))
-        (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $x) (local.get $b0))))
-        (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $x) (local.get $b0)))) ;; madd
+        (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $x) (local.get $b1)))) ;; madd
         (local.set $x (v128.load32_splat (local.get $a2)))
-        (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $x) (local.get $b0))))
-        (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $x) (local.get $b0)))) ;; madd
+        (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $x) (local.get $b1)))) ;; madd
         (local.set $x (v128.load32_splat (local.get $a3)))
-        (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $x) (local.get $b0))))
-        (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $x) (local.get $b0)))) ;; madd
+        (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $x) (local.get $b1)))) ;; madd
         (local.set $a0 (i32.add (local.get $a0) (local.get $aKStride)))
         (local.set $a1 (i32.add (local.get $a1) (local.get $aKStride)))
         (local.set $a2 (i32.add (local.get $a2) (local.get $aKStride)))
