@@ -79,7 +79,9 @@ export function fmaVariant(wat) {
     const lineStart = wat.lastIndexOf('\n', marker) + 1;
     searchFrom = marker + MADD_MARKER.length;
     const start = wat.indexOf('(f32x4.add', lineStart);
-    if (start < from || start > marker) throw new Error(`no (f32x4.add before the marker at ${marker}`);
+    if (start < from || start > marker) {
+      throw new Error(`no (f32x4.add before the marker at ${marker}`);
+    }
     const end = expressionEnd(wat, start);
     const [op, accumulator, product, extra] = children(wat.slice(start, end));
     const productParts = product === undefined ? [] : children(product);
