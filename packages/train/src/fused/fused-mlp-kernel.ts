@@ -89,7 +89,12 @@ export class FusedMlpKernel {
   private createWorkspace(precision: KernelPrecision): MlpWorkspace {
     if (this.workspaceOption !== 'auto') return createMlpWorkspace(this.shape, null, precision);
     const fmaModule = this.fma && precision === 'float32' ? fmaPassesModule() : null;
-    return createMlpWorkspace(this.shape, mlpPassesModule(), precision, fmaModule);
+    if (fmaModule !== null) {
+      // The plain module is compiled only if the FMA one does not instantiate.
+      const workspace = createMlpWorkspace(this.shape, null, precision, fmaModule);
+      if (workspace.kind === 'wasm-simd') return workspace;
+    }
+    return createMlpWorkspace(this.shape, mlpPassesModule(), precision);
   }
 
   /**
