@@ -90,7 +90,7 @@ interface LayerAddresses {
 
 /**
  * A module of one function that uses `f32x4.relaxed_madd`: it validates
- * where the engine has relaxed SIMD (Chromium 114 and later; Node 20 only
+ * where the engine has relaxed SIMD (Chromium ships it on; Node 20 only
  * with V8's `--experimental-wasm-relaxed-simd`).
  */
 const RELAXED_MADD_PROBE = [

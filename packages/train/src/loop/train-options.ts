@@ -74,7 +74,7 @@ export interface TrainModelOptions {
   /**
    * Whether the fused path's `'float32'` products may use fused
    * multiply-add. `true` (default): where the engine has WebAssembly relaxed
-   * SIMD (Chromium 114 and later; Node 20 only with V8's
+   * SIMD (Chromium ships it on; Node 20 only with V8's
    * `--experimental-wasm-relaxed-simd`, see the README), each multiply-add is
    * `f32x4.relaxed_madd`, one rounding where the hardware has FMA;
    * `result.trainingPath` is then `fused-wasm-simd-f32-fma`. Deterministic on

@@ -17,6 +17,14 @@
 ;;   to run and in every engine; they differ from exact's by float32 rounding.
 ;;   Activations and the bias gradient are exact's.
 ;;
+;; The FMA variant: the build assembles this file a second time with each
+;; line marked `;; madd` (a float32 product's multiply-add, written
+;; (f32x4.add acc (f32x4.mul x y))) as (f32x4.relaxed_madd x y acc), relaxed
+;; SIMD (scripts/compile-wat.mjs, `fmaVariant`). The order of every sum stays
+;; the same; where the CPU fuses, each multiply-add rounds once, so the bits
+;; are the same run to run on one machine but not across machines. Nothing
+;; else changes: exact has no marked line.
+;;
 ;; The network is described by a table of layers, 10 i32 words (40 bytes) each:
 ;;   0 fanIn, 1 fanOut, 2 input, 3 kernel, 4 bias, 5 preActivations,
 ;;   6 activations (= preActivations for the last layer), 7 deltas,
