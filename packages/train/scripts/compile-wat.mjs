@@ -62,7 +62,8 @@ function children(expression) {
 
 /**
  * mlp-passes.wat with each float32 product's multiply-add, the expression
- * `(f32x4.add ACC (f32x4.mul X Y))` that opens on a line marked `;; madd`,
+ * `(f32x4.add ACC (f32x4.mul X Y))` that opens on a line whose code ends in
+ * the comment `;; madd` (a line that is only a comment does not count),
  * as `(f32x4.relaxed_madd X Y ACC)`: the FMA variant of the module (one
  * rounding per multiply-add where the hardware fuses it). Everything else,
  * the exact precision's passes included, is the same text. Throws unless
@@ -78,6 +79,8 @@ export function fmaVariant(wat) {
     if (marker < 0) break;
     const lineStart = wat.lastIndexOf('\n', marker) + 1;
     searchFrom = marker + MADD_MARKER.length;
+    // A comment line that mentions the marker is not one.
+    if (wat.slice(lineStart, marker).trim() === '') continue;
     const start = wat.indexOf('(f32x4.add', lineStart);
     if (start < from || start > marker) {
       throw new Error(`no (f32x4.add before the marker at ${marker}`);

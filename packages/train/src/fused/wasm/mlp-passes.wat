@@ -18,9 +18,9 @@
 ;;   Activations and the bias gradient are exact's.
 ;;
 ;; The FMA variant: the build assembles this file a second time with each
-;; line marked `;; madd` (a float32 product's multiply-add, written
-;; (f32x4.add acc (f32x4.mul x y))) as (f32x4.relaxed_madd x y acc), relaxed
-;; SIMD (scripts/compile-wat.mjs, `fmaVariant`). The order of every sum stays
+;; float32 product's multiply-add (written (f32x4.add acc (f32x4.mul x y)),
+;; its line ending in the comment "madd") as (f32x4.relaxed_madd x y acc),
+;; relaxed SIMD (scripts/compile-wat.mjs, `fmaVariant`). The order of every sum stays
 ;; the same; where the CPU fuses, each multiply-add rounds once, so the bits
 ;; are the same run to run on one machine but not across machines. Nothing
 ;; else changes: exact has no marked line.
