@@ -3,6 +3,8 @@
  * and JIT state, as each `torch_anchor.py` run does:
  * `node dist/workload-process.js WORKLOAD BACKEND auto|generic` prints one JSON line.
  */
+// First: relaxed SIMD on (Node 20) before anything compiles WebAssembly.
+import './relaxed-simd-flag.js';
 import { measureWorkload } from './measure-workload.js';
 import { WORKLOAD_IDS, type WorkloadId } from './workloads.js';
 

@@ -2,10 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { ACTIVATIONS, type ActivationFunction, activationFunction } from '@epochlab/models';
 import { SeededRandom } from '@epochlab/tensor';
 import { describe, expect, it } from 'vitest';
-import { compileWat } from '../scripts/compile-wat.mjs';
+import { compileWat, fmaVariant } from '../scripts/compile-wat.mjs';
 import { createMlpWorkspace } from '../src/fused/create-mlp-workspace.js';
 import { FusedMlpKernel } from '../src/fused/fused-mlp-kernel.js';
-import { MLP_PASSES_WASM_BASE64 } from '../src/fused/wasm/mlp-passes-wasm.js';
+import {
+  MLP_PASSES_FMA_WASM_BASE64,
+  MLP_PASSES_WASM_BASE64,
+} from '../src/fused/wasm/mlp-passes-wasm.js';
 import { mlpPassesModule } from '../src/fused/wasm-workspace.js';
 import { createFusedLoss } from '../src/losses/create-loss.js';
 import type { FusedLoss } from '../src/losses/loss-definition.js';
@@ -52,10 +55,31 @@ const LOSSES: FusedLoss[] = [
 ];
 
 describe('the WebAssembly passes (wasm/mlp-passes.wat)', () => {
-  it('are the bytes mlp-passes.wat compiles to', async () => {
+  it('are the bytes mlp-passes.wat compiles to, and its FMA variant', async () => {
     const watUrl = new URL('../src/fused/wasm/mlp-passes.wat', import.meta.url);
-    const compiled = await compileWat(await readFile(watUrl, 'utf8'));
+    const wat = await readFile(watUrl, 'utf8');
+    const compiled = await compileWat(wat);
     expect(Buffer.from(compiled).toString('base64')).toBe(MLP_PASSES_WASM_BASE64);
+    const fma = fmaVariant(wat);
+    expect(Buffer.from(await compileWat(fma)).toString('base64')).toBe(MLP_PASSES_FMA_WASM_BASE64);
+    // The variant differs only in the marked multiply-adds: nine f32x4.relaxed_madd
+    // (the 4 x 8 micro-kernel's eight, $matrixVector's one), no other code.
+    const code = (text: string) => text.replace(/;;[^\n]*/g, '');
+    expect(code(fma).match(/f32x4\.relaxed_madd/g)).toHaveLength(9);
+    expect(code(wat)).not.toContain('relaxed_madd');
+    const plainLines = wat.split('\n').filter((line) => !line.includes(';; madd'));
+    const fmaLines = fma.split('\n').filter((line) => !code(line).includes('relaxed_madd'));
+    // $matrixVector's multiply-add spans three lines, two of them unmarked.
+    expect(plainLines.length - fmaLines.length).toBe(2);
+  });
+
+  it('the FMA variant refuses a marked line that is not a multiply then add', () => {
+    expect(() => fmaVariant('(f32x4.add (local.get $a) (local.get $b)) ;; madd')).toThrow();
+    expect(() => fmaVariant('(f32x4.mul (local.get $a) (local.get $b)) ;; madd')).toThrow();
+    expect(() => fmaVariant('(module)')).toThrow();
+    expect(
+      fmaVariant('(f32x4.add (local.get $c) (f32x4.mul (local.get $a) (local.get $b))) ;; madd'),
+    ).toBe('(f32x4.relaxed_madd (local.get $a) (local.get $b) (local.get $c)) ;; madd');
   });
 
   it('run here (Node has WebAssembly SIMD); `javascript` never uses them', () => {

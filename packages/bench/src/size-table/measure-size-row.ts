@@ -16,8 +16,11 @@ export interface SizeRowMeasurement {
   readonly tensorsLeaked: number;
 }
 
-/** Trains `row` once on the cpu backend (the path `auto` picks) in this process and times it. */
-export async function measureSizeRow(row: SizeRow): Promise<SizeRowMeasurement> {
+/**
+ * Trains `row` once on the cpu backend (the path `auto` picks) in this process and times it;
+ * `fusedFma` is `trainModel`'s (false: the float32 products never use FMA).
+ */
+export async function measureSizeRow(row: SizeRow, fusedFma = true): Promise<SizeRowMeasurement> {
   const choice = await initBackend('cpu');
   const before = countTensors();
   const random = new SeededRandom(0);
@@ -45,6 +48,7 @@ export async function measureSizeRow(row: SizeRow): Promise<SizeRowMeasurement> 
       epochs: row.epochs,
       loss: 'l1',
       optimizer: { name: 'sgd', learningRate: 1e-3 },
+      fusedFma,
     });
     const seconds = (performance.now() - started) / 1000;
     timed = {

@@ -21,13 +21,15 @@ export type FusedPathChoice = { readonly path: FusedMlpPath } | { readonly reaso
  * backend is not in {@link FUSED_BACKENDS}, the model is not a dense MLP (see
  * `readDenseMlp`), or its `forward` does not compute what the fused kernel
  * computes. Every entry of `LOSSES` and `OPTIMIZERS` has a fused form.
- * `precision` picks the kernel's matrix products (see `choosePrecision`).
+ * `precision` picks the kernel's matrix products (see `choosePrecision`);
+ * `fma` false keeps float32 products off relaxed SIMD's fused multiply-add.
  */
 export function chooseFusedPath(
   model: TrainableModel,
   loss: ResolvedLossConfig,
   optimizer: ResolvedOptimizerConfig,
   precision: FusedPrecisionOption = 'auto',
+  fma = true,
 ): FusedPathChoice {
   const backend = tf.getBackend();
   if (!FUSED_BACKENDS.includes(backend)) {
@@ -35,7 +37,7 @@ export function chooseFusedPath(
   }
   const reading = readDenseMlp(model);
   if ('reason' in reading) return reading;
-  const path = new FusedMlpPath(model, reading.dense, loss, optimizer, precision);
+  const path = new FusedMlpPath(model, reading.dense, loss, optimizer, precision, fma);
   if (!forwardMatches(model, path.kernel, reading.dense.activation.name)) {
     path.dispose();
     return { reason: "the model's forward does not compute what its layers describe" };

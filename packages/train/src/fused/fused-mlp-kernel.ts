@@ -3,7 +3,7 @@ import type { FusedLoss } from '../losses/loss-definition.js';
 import type { FusedOptimizer } from '../optimizers/optimizer-definition.js';
 import { createMlpWorkspace } from './create-mlp-workspace.js';
 import type { KernelPrecision, LayerLayout, MlpShape, MlpWorkspace } from './mlp-workspace.js';
-import { mlpPassesModule } from './wasm-workspace.js';
+import { fmaPassesModule, mlpPassesModule } from './wasm-workspace.js';
 
 /**
  * Where a kernel's passes run: `auto` in WebAssembly SIMD where the platform
@@ -37,16 +37,22 @@ export class FusedMlpKernel {
   workspace: MlpWorkspace;
   private readonly shape: MlpShape;
   private readonly workspaceOption: WorkspaceOption;
+  private readonly fma: boolean;
 
   /**
    * `precision` is what the caller asks for; {@link workspace}'s `precision`
-   * is what runs (`exact` where there is no WebAssembly SIMD).
+   * is what runs (`exact` where there is no WebAssembly SIMD). `fma` (default
+   * true): `float32` products run on the FMA module (`f32x4.relaxed_madd`)
+   * where the engine has relaxed SIMD (see `hasRelaxedMadd`); false keeps
+   * them on the plain module's multiply then add. The workspace's `fma` says
+   * which runs.
    */
   constructor(
     widths: readonly number[],
     activation: ActivationFunction,
     workspace: WorkspaceOption = 'auto',
     precision: KernelPrecision = 'exact',
+    fma = true,
   ) {
     const layout: LayerLayout[] = [];
     let offset = 0;
@@ -68,6 +74,7 @@ export class FusedMlpKernel {
       parameterCount: offset,
     };
     this.workspaceOption = workspace;
+    this.fma = fma;
     this.workspace = this.createWorkspace(precision);
   }
 
@@ -80,8 +87,14 @@ export class FusedMlpKernel {
   }
 
   private createWorkspace(precision: KernelPrecision): MlpWorkspace {
-    const module = this.workspaceOption === 'auto' ? mlpPassesModule() : null;
-    return createMlpWorkspace(this.shape, module, precision);
+    if (this.workspaceOption !== 'auto') return createMlpWorkspace(this.shape, null, precision);
+    const fmaModule = this.fma && precision === 'float32' ? fmaPassesModule() : null;
+    if (fmaModule !== null) {
+      // The plain module is compiled only if the FMA one does not instantiate.
+      const workspace = createMlpWorkspace(this.shape, null, precision, fmaModule);
+      if (workspace.kind === 'wasm-simd') return workspace;
+    }
+    return createMlpWorkspace(this.shape, mlpPassesModule(), precision);
   }
 
   /**

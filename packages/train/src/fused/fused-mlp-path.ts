@@ -47,6 +47,7 @@ export class FusedMlpPath implements TrainingPath {
     loss: ResolvedLossConfig,
     optimizer: ResolvedOptimizerConfig,
     precision: FusedPrecisionOption = 'auto',
+    fma = true,
   ) {
     this.model = model;
     this.dense = dense;
@@ -55,6 +56,7 @@ export class FusedMlpPath implements TrainingPath {
       dense.activation,
       'auto',
       choosePrecision(dense.widths, precision),
+      fma,
     );
     this.precision = precision;
     this.loss = createFusedLoss(loss);
@@ -63,14 +65,16 @@ export class FusedMlpPath implements TrainingPath {
   }
 
   /**
-   * `fused-wasm-simd`, `fused-wasm-simd-f32` or `fused-js`: where the
-   * kernel's passes run, and in which precision (`auto` settles it at the
-   * first training batch, whose size it takes into account).
+   * `fused-wasm-simd`, `fused-wasm-simd-f32`, `fused-wasm-simd-f32-fma` or
+   * `fused-js`: where the kernel's passes run, and in which precision (`auto`
+   * settles it at the first training batch, whose size it takes into
+   * account), with fused multiply-adds or not.
    */
   get name(): TrainingPathName {
-    const { kind, precision } = this.kernel.workspace;
+    const { kind, precision, fma } = this.kernel.workspace;
     if (kind === 'javascript') return 'fused-js';
-    return precision === 'float32' ? 'fused-wasm-simd-f32' : 'fused-wasm-simd';
+    if (precision !== 'float32') return 'fused-wasm-simd';
+    return fma === true ? 'fused-wasm-simd-f32-fma' : 'fused-wasm-simd-f32';
   }
 
   async trainEpoch(epoch: number, source: BatchSource, context: PassContext): Promise<PassLoss> {

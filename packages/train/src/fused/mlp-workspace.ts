@@ -49,6 +49,12 @@ export interface MlpWorkspace {
   readonly kind: 'wasm-simd' | 'javascript';
   /** How the passes compute the matrix products. */
   readonly precision: KernelPrecision;
+  /**
+   * True where the `float32` products' multiply-adds are relaxed SIMD's
+   * `f32x4.relaxed_madd` (one rounding where the hardware fuses them);
+   * absent or false otherwise.
+   */
+  readonly fma?: boolean;
   /** Makes every buffer hold at least `rows` rows. */
   reserve(rows: number): void;
   /** The parameters a pass uses (the kernel's layout). */

@@ -4,7 +4,7 @@ import {
   type MlpWorkspace,
   ROW_BLOCK,
 } from './mlp-workspace.js';
-import { MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
+import { MLP_PASSES_FMA_WASM_BASE64, MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
 
 /** The forward pass of `wasm/mlp-passes.wat`: the layer table, its length, rows, activation and precision codes, scratch. */
 type ForwardPass = (
@@ -88,7 +88,44 @@ interface LayerAddresses {
   readonly delta: number;
 }
 
+/**
+ * A module of one function that uses `f32x4.relaxed_madd`: it validates
+ * where the engine has relaxed SIMD (Chromium ships it on; Node 20 only
+ * with V8's `--experimental-wasm-relaxed-simd`).
+ */
+const RELAXED_MADD_PROBE = [
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 123, 1, 123, 3, 2, 1, 0, 10, 13, 1, 11, 0, 32, 0, 32,
+  0, 32, 0, 253, 133, 2, 11,
+];
+
+/**
+ * Whether this engine has relaxed SIMD's `f32x4.relaxed_madd`: `validate`
+ * (by default `WebAssembly.validate`) accepts a tiny module that uses it.
+ * False where there is no WebAssembly or `validate` throws.
+ */
+export function hasRelaxedMadd(
+  validate: (bytes: Uint8Array<ArrayBuffer>) => boolean = (bytes) => WebAssembly.validate(bytes),
+): boolean {
+  try {
+    return typeof WebAssembly === 'object' && validate(Uint8Array.from(RELAXED_MADD_PROBE));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `base64`'s bytes, in a plain loop: Uint8Array.from with a mapping function
+ * took 16 ms in a fresh Node process, the loop well under 1 ms.
+ */
+function decode(base64: string): Uint8Array<ArrayBuffer> {
+  const text = atob(base64);
+  const bytes = new Uint8Array(text.length);
+  for (let index = 0; index < text.length; index++) bytes[index] = text.charCodeAt(index);
+  return bytes;
+}
+
 let compiled: WebAssembly.Module | null | undefined;
+let compiledFma: WebAssembly.Module | null | undefined;
 
 /**
  * `wasm/mlp-passes.wat` compiled once per process, or `null` where it cannot
@@ -102,19 +139,36 @@ export function mlpPassesModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
   compiled = null;
   try {
+    // Compiling validates (and throws on a runtime without SIMD), so there is
+    // no separate validate.
     if (typeof WebAssembly === 'object') {
-      // A plain loop: Uint8Array.from with a mapping function took 16 ms in a
-      // fresh Node process, the loop well under 1 ms. Compiling validates (and
-      // throws on a runtime without SIMD), so there is no separate validate.
-      const text = atob(MLP_PASSES_WASM_BASE64);
-      const bytes = new Uint8Array(text.length);
-      for (let index = 0; index < text.length; index++) bytes[index] = text.charCodeAt(index);
-      compiled = new WebAssembly.Module(bytes);
+      compiled = new WebAssembly.Module(decode(MLP_PASSES_WASM_BASE64));
     }
   } catch {
     compiled = null;
   }
   return compiled;
+}
+
+/**
+ * The FMA variant of `wasm/mlp-passes.wat` (its float32 products'
+ * multiply-adds are `f32x4.relaxed_madd`, see `scripts/compile-wat.mjs`),
+ * compiled once per process, or `null` where `relaxedSimd` is false (by
+ * default {@link hasRelaxedMadd}, asked at the first call) or compiling
+ * fails: the plain module's float32 products then run. `relaxedSimd` false
+ * gives `null` without compiling or caching anything.
+ */
+export function fmaPassesModule(relaxedSimd?: boolean): WebAssembly.Module | null {
+  if (relaxedSimd === false) return null;
+  if (compiledFma !== undefined) return compiledFma;
+  compiledFma = null;
+  if (!(relaxedSimd ?? hasRelaxedMadd())) return compiledFma;
+  try {
+    compiledFma = new WebAssembly.Module(decode(MLP_PASSES_FMA_WASM_BASE64));
+  } catch {
+    compiledFma = null;
+  }
+  return compiledFma;
 }
 
 /**
@@ -130,6 +184,8 @@ export function mlpPassesModule(): WebAssembly.Module | null {
 export class WasmWorkspace implements MlpWorkspace {
   readonly kind = 'wasm-simd' as const;
   readonly precision: KernelPrecision;
+  /** Whether the float32 products' multiply-adds are `f32x4.relaxed_madd` (the FMA module, float32 only). */
+  readonly fma: boolean;
   /** Float32 batches run in blocks of {@link ROW_BLOCK} rows; exact ones in one pass. */
   readonly rowBlock?: number;
   parameters: Float32Array = new Float32Array(0);
@@ -150,13 +206,23 @@ export class WasmWorkspace implements MlpWorkspace {
   /** Byte addresses of the inputs and of the last layer's outputs and deltas (row 0). */
   private rowsAt = { inputs: 0, outputs: 0, deltas: 0 };
 
-  constructor(shape: MlpShape, module: WebAssembly.Module, precision: KernelPrecision = 'exact') {
+  /**
+   * `fma`: `module` is {@link fmaPassesModule}'s; it only counts for
+   * `float32` (the exact passes have no multiply-add to fuse).
+   */
+  constructor(
+    shape: MlpShape,
+    module: WebAssembly.Module,
+    precision: KernelPrecision = 'exact',
+    fma = false,
+  ) {
     const activationCode = WASM_ACTIVATION_CODES.get(shape.activation.name);
     if (activationCode === undefined) {
       throw new Error(`mlp-passes.wat has no ${shape.activation.name} activation`);
     }
     this.shape = shape;
     this.precision = precision;
+    this.fma = fma && precision === 'float32';
     if (precision === 'float32') this.rowBlock = ROW_BLOCK;
     this.activationIndex = activationCode;
     const imports = { math: { tanh: Math.tanh, exp: Math.exp } };

@@ -32,6 +32,7 @@ export function createTrainingPath(
       settings.loss,
       settings.optimizer,
       settings.fusedPrecision,
+      settings.fusedFma,
     );
     if ('path' in choice) return { path: choice.path, optimizer: undefined };
     if (settings.trainingPath === 'fused') {

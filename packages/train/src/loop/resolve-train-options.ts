@@ -25,6 +25,7 @@ export interface ResolvedTrainOptions {
   readonly yieldIntervalMs: number;
   readonly trainingPath: TrainingPathOption;
   readonly fusedPrecision: FusedPrecisionOption;
+  readonly fusedFma: boolean;
 }
 
 function isWholeAtLeastOne(value: unknown): value is number {
@@ -142,6 +143,10 @@ export function resolveTrainOptions(options: TrainModelOptions): ResolvedTrainOp
       fusedPrecision,
     );
   }
+  const fusedFma = options.fusedFma ?? true;
+  if (typeof fusedFma !== 'boolean') {
+    throw new InvalidArgumentError('fusedFma', 'true or false', fusedFma);
+  }
   return {
     epochs,
     loss,
@@ -154,5 +159,6 @@ export function resolveTrainOptions(options: TrainModelOptions): ResolvedTrainOp
     yieldIntervalMs,
     trainingPath,
     fusedPrecision,
+    fusedFma,
   };
 }

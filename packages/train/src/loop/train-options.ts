@@ -67,9 +67,22 @@ export interface TrainModelOptions {
    * the tfjs cpu backend. `'float32'`: float32 SIMD, deterministic and within
    * float32 rounding of `'exact'` (where WebAssembly SIMD is missing, the
    * JavaScript passes run `'exact'`). `result.trainingPath` says which ran
-   * (`fused-wasm-simd-f32` for float32). The generic path ignores it.
+   * (`fused-wasm-simd-f32` for float32, `fused-wasm-simd-f32-fma` with
+   * `fusedFma`). The generic path ignores it.
    */
   readonly fusedPrecision?: FusedPrecisionOption;
+  /**
+   * Whether the fused path's `'float32'` products may use fused
+   * multiply-add. `true` (default): where the engine has WebAssembly relaxed
+   * SIMD (Chromium ships it on; Node 20 only with V8's
+   * `--experimental-wasm-relaxed-simd`, see the README), each multiply-add is
+   * `f32x4.relaxed_madd`, one rounding where the hardware has FMA;
+   * `result.trainingPath` is then `fused-wasm-simd-f32-fma`. Deterministic on
+   * one machine, but the bits can differ between machines with and without
+   * FMA. `false`: always the multiply then add of `fused-wasm-simd-f32`, the
+   * same bits on every machine and engine. `'exact'` never uses FMA.
+   */
+  readonly fusedFma?: boolean;
 }
 
 /** The values of `trainModel`'s and `trainMany`'s `trainingPath` option. */

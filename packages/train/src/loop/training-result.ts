@@ -16,10 +16,19 @@ export type TrainingStatus = 'completed' | 'stopped-early' | 'diverged' | 'abort
  * - `fused-wasm-simd-f32`: the same kernel with its matrix products in
  *   float32 SIMD (`fusedPrecision`: a hidden layer of 64 units or more, or
  *   asked for): deterministic, within float32 rounding of `fused-wasm-simd`;
+ * - `fused-wasm-simd-f32-fma`: `fused-wasm-simd-f32` with each multiply-add
+ *   of its products as relaxed SIMD's `f32x4.relaxed_madd` (where the engine
+ *   has it and `fusedFma` is not false): one rounding where the hardware has
+ *   FMA, deterministic on one machine;
  * - `fused-js`: the same kernel with the passes in JavaScript, where
  *   WebAssembly SIMD is not available (the same bits as `fused-wasm-simd`).
  */
-export type TrainingPathName = 'generic' | 'fused-wasm-simd' | 'fused-wasm-simd-f32' | 'fused-js';
+export type TrainingPathName =
+  | 'generic'
+  | 'fused-wasm-simd'
+  | 'fused-wasm-simd-f32'
+  | 'fused-wasm-simd-f32-fma'
+  | 'fused-js';
 
 /** A loss recorded at an epoch (0-based, as the notebook's `range(epochs)`). */
 export interface LossPoint {

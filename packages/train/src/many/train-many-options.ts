@@ -91,4 +91,6 @@ export interface TrainManyOptions {
   readonly trainingPath?: TrainingPathOption;
   /** The fused path's precision for every run: see `TrainModelOptions.fusedPrecision`. */
   readonly fusedPrecision?: FusedPrecisionOption;
+  /** Whether the fused path's float32 products may use FMA, for every run: see `TrainModelOptions.fusedFma`. */
+  readonly fusedFma?: boolean;
 }

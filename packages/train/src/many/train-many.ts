@@ -45,6 +45,7 @@ function resolveRun(run: ManyRun, index: number, shared: TrainManyOptions): Reso
       ...(shared.yieldIntervalMs === undefined ? {} : { yieldIntervalMs: shared.yieldIntervalMs }),
       ...(shared.trainingPath === undefined ? {} : { trainingPath: shared.trainingPath }),
       ...(shared.fusedPrecision === undefined ? {} : { fusedPrecision: shared.fusedPrecision }),
+      ...(shared.fusedFma === undefined ? {} : { fusedFma: shared.fusedFma }),
     });
   } catch (error) {
     throw forRun(error, index);

@@ -17,6 +17,14 @@
 ;;   to run and in every engine; they differ from exact's by float32 rounding.
 ;;   Activations and the bias gradient are exact's.
 ;;
+;; The FMA variant: the build assembles this file a second time with each
+;; float32 product's multiply-add (written (f32x4.add acc (f32x4.mul x y)),
+;; its line ending in the comment "madd") as (f32x4.relaxed_madd x y acc),
+;; relaxed SIMD (scripts/compile-wat.mjs, `fmaVariant`). The order of every sum stays
+;; the same; where the CPU fuses, each multiply-add rounds once, so the bits
+;; are the same run to run on one machine but not across machines. Nothing
+;; else changes: exact has no marked line.
+;;
 ;; The network is described by a table of layers, 10 i32 words (40 bytes) each:
 ;;   0 fanIn, 1 fanOut, 2 input, 3 kernel, 4 bias, 5 preActivations,
 ;;   6 activations (= preActivations for the last layer), 7 deltas,
@@ -829,7 +837,7 @@
                       (f32.load (i32.add (local.get $a2) (local.get $offset)))))
                     (local.set $x (f32x4.replace_lane 3 (local.get $x)
                       (f32.load (i32.add (local.get $a3) (local.get $offset)))))))
-                (local.set $acc (f32x4.add (local.get $acc)
+                (local.set $acc (f32x4.add (local.get $acc) ;; madd
                   (f32x4.mul (local.get $x)
                     (v128.load32_splat (i32.add (local.get $b) (i32.mul (local.get $kk) (local.get $bKStride)))))))
                 (local.set $kk (i32.add (local.get $kk) (i32.const 1)))
@@ -1020,17 +1028,17 @@
         (local.set $b0 (v128.load (local.get $b)))
         (local.set $b1 (v128.load offset=16 (local.get $b)))
         (local.set $x (v128.load32_splat (local.get $a0)))
-        (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $x) (local.get $b0))))
-        (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $c00 (f32x4.add (local.get $c00) (f32x4.mul (local.get $x) (local.get $b0)))) ;; madd
+        (local.set $c01 (f32x4.add (local.get $c01) (f32x4.mul (local.get $x) (local.get $b1)))) ;; madd
         (local.set $x (v128.load32_splat (local.get $a1)))
-        (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $x) (local.get $b0))))
-        (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $c10 (f32x4.add (local.get $c10) (f32x4.mul (local.get $x) (local.get $b0)))) ;; madd
+        (local.set $c11 (f32x4.add (local.get $c11) (f32x4.mul (local.get $x) (local.get $b1)))) ;; madd
         (local.set $x (v128.load32_splat (local.get $a2)))
-        (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $x) (local.get $b0))))
-        (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $c20 (f32x4.add (local.get $c20) (f32x4.mul (local.get $x) (local.get $b0)))) ;; madd
+        (local.set $c21 (f32x4.add (local.get $c21) (f32x4.mul (local.get $x) (local.get $b1)))) ;; madd
         (local.set $x (v128.load32_splat (local.get $a3)))
-        (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $x) (local.get $b0))))
-        (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $x) (local.get $b1))))
+        (local.set $c30 (f32x4.add (local.get $c30) (f32x4.mul (local.get $x) (local.get $b0)))) ;; madd
+        (local.set $c31 (f32x4.add (local.get $c31) (f32x4.mul (local.get $x) (local.get $b1)))) ;; madd
         (local.set $a0 (i32.add (local.get $a0) (local.get $aKStride)))
         (local.set $a1 (i32.add (local.get $a1) (local.get $aKStride)))
         (local.set $a2 (i32.add (local.get $a2) (local.get $aKStride)))
