@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // First: relaxed SIMD on (Node 20) before anything compiles WebAssembly.
-import './relaxed-simd-flag.js';
+import '@epochlab/train/enable-relaxed-simd';
 import { main } from './main.js';
 
 // A reader that stops early (`epochlab list | head -1`) closes stdout: like other command-line

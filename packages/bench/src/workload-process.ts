@@ -4,7 +4,7 @@
  * `node dist/workload-process.js WORKLOAD BACKEND auto|generic` prints one JSON line.
  */
 // First: relaxed SIMD on (Node 20) before anything compiles WebAssembly.
-import './relaxed-simd-flag.js';
+import '@epochlab/train/enable-relaxed-simd';
 import { measureWorkload } from './measure-workload.js';
 import { WORKLOAD_IDS, type WorkloadId } from './workloads.js';
 

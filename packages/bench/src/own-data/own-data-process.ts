@@ -10,7 +10,7 @@
  *   batch 1024 through a 65,536-row shuffle buffer and `RowStreamLoader`.
  */
 // First: relaxed SIMD on (Node 20) before anything compiles WebAssembly.
-import '../relaxed-simd-flag.js';
+import '@epochlab/train/enable-relaxed-simd';
 import { readFileSync } from 'node:fs';
 import { DataLoader, parsePointTable, RowStreamLoader, TensorDataset } from '@epochlab/data';
 import { CsvFileRowStream, readPointTableFile } from '@epochlab/data/node';

@@ -5,7 +5,7 @@
  * `fusedFma: false` (the float32 products' multiply then add, for side-by-side timings).
  */
 // First: relaxed SIMD on (Node 20) before anything compiles WebAssembly.
-import '../relaxed-simd-flag.js';
+import '@epochlab/train/enable-relaxed-simd';
 import { measureSizeRow } from './measure-size-row.js';
 import { SIZE_ROWS } from './size-rows.js';
 

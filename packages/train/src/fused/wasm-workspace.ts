@@ -4,6 +4,7 @@ import {
   type MlpWorkspace,
   ROW_BLOCK,
 } from './mlp-workspace.js';
+import { hasRelaxedMadd } from './relaxed-simd.js';
 import { MLP_PASSES_FMA_WASM_BASE64, MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
 
 /** The forward pass of `wasm/mlp-passes.wat`: the layer table, its length, rows, activation and precision codes, scratch. */
@@ -86,31 +87,6 @@ interface LayerAddresses {
   readonly pre: number;
   readonly act: number;
   readonly delta: number;
-}
-
-/**
- * A module of one function that uses `f32x4.relaxed_madd`: it validates
- * where the engine has relaxed SIMD (Chromium ships it on; Node 20 only
- * with V8's `--experimental-wasm-relaxed-simd`).
- */
-const RELAXED_MADD_PROBE = [
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 123, 1, 123, 3, 2, 1, 0, 10, 13, 1, 11, 0, 32, 0, 32,
-  0, 32, 0, 253, 133, 2, 11,
-];
-
-/**
- * Whether this engine has relaxed SIMD's `f32x4.relaxed_madd`: `validate`
- * (by default `WebAssembly.validate`) accepts a tiny module that uses it.
- * False where there is no WebAssembly or `validate` throws.
- */
-export function hasRelaxedMadd(
-  validate: (bytes: Uint8Array<ArrayBuffer>) => boolean = (bytes) => WebAssembly.validate(bytes),
-): boolean {
-  try {
-    return typeof WebAssembly === 'object' && validate(Uint8Array.from(RELAXED_MADD_PROBE));
-  } catch {
-    return false;
-  }
 }
 
 /**
