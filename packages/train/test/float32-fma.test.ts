@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
 import { DataLoader, sampleLine, TensorDataset } from '@epochlab/data';
-import { ACTIVATIONS, type ActivationFunction, createMlp } from '@epochlab/models';
+import { createMlp } from '@epochlab/models';
 import { initBackend, SeededRandom, tf } from '@epochlab/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileWat } from '../scripts/compile-wat.mjs';
@@ -11,6 +11,13 @@ import { fmaPassesModule, mlpPassesModule } from '../src/fused/wasm-workspace.js
 import { type FusedPrecisionOption, trainMany, trainModel } from '../src/index.js';
 import { createFusedLoss } from '../src/losses/create-loss.js';
 import { expectInvalid } from './helpers/expect-invalid.js';
+import {
+  describeFloat32Products,
+  fill,
+  float32Kernel,
+  linear,
+  shapes,
+} from './helpers/float32-products.js';
 
 // Node 20 validates relaxed SIMD only with this V8 flag. The imports above
 // compile no WebAssembly (the modules compile at the first workspace), so
@@ -24,56 +31,11 @@ beforeAll(async () => {
 
 /**
  * The FMA variant of the float32 products (`f32x4.relaxed_madd`, see
- * scripts/compile-wat.mjs) against a float64 reference and against a
- * JavaScript model of their order, whose multiply-add is fused or not as this
- * machine's `f32x4.relaxed_madd` is. A fused multiply-add rounds once, so the
- * classic bound `(k + 1) u sum |terms|`, u = 2^-24, still holds.
+ * scripts/compile-wat.mjs): the float64 bound and determinism shared with the
+ * plain products (helpers/float32-products.ts), then against a JavaScript
+ * model of their order, whose multiply-add is fused or not as this machine's
+ * `f32x4.relaxed_madd` is.
  */
-const UNIT_ROUNDOFF = 2 ** -24;
-
-const linear = ACTIVATIONS.find(({ name }) => name === 'linear') as ActivationFunction;
-
-/** Sizes that are and are not multiples of the tile (4 rows, 8 columns) and the k block (256). */
-const SIZES = [1, 3, 5, 8, 13, 17, 33, 100, 300];
-
-/** Random shapes from a fixed seed: `count` of [rows, k, n] with rows 1..70. */
-function shapes(count: number, seed: number): [number, number, number][] {
-  const random = new SeededRandom(seed);
-  const pick = () => SIZES[Math.floor(random.uniform(0, SIZES.length))] as number;
-  return Array.from({ length: count }, () => [
-    1 + Math.floor(random.uniform(0, 70)),
-    pick(),
-    pick(),
-  ]);
-}
-
-function fill(values: Float32Array, random: SeededRandom): void {
-  for (let k = 0; k < values.length; k++) values[k] = random.uniform(-1, 1);
-}
-
-function float32Kernel(widths: number[], random: SeededRandom, fma = true): FusedMlpKernel {
-  const kernel = new FusedMlpKernel(widths, linear, 'auto', 'float32', fma);
-  expect(kernel.workspace.precision).toBe('float32');
-  expect(kernel.workspace.fma).toBe(fma);
-  fill(kernel.parameters, random);
-  return kernel;
-}
-
-/** Counts the entries of `actual` outside `(k + 1) u sum|terms|` of the float64 `exact`. */
-function outsideBound(
-  actual: ArrayLike<number>,
-  exact: readonly number[],
-  magnitude: readonly number[],
-  k: number,
-): number {
-  let outside = 0;
-  for (let index = 0; index < exact.length; index++) {
-    const bound = (k + 1) * UNIT_ROUNDOFF * (magnitude[index] as number);
-    if (!(Math.abs((actual[index] as number) - (exact[index] as number)) <= bound)) outside++;
-  }
-  return outside;
-}
-
 const bits = new Float32Array(1);
 const bitsInt = new Int32Array(bits.buffer);
 
@@ -199,94 +161,10 @@ describe('relaxed SIMD detection', () => {
   });
 });
 
-describe('FMA float32 products against a float64 reference', () => {
-  it.each(shapes(24, 31))('X.W + b, rows %i, k %i, n %i', (rows, k, n) => {
-    const random = new SeededRandom(rows * 1000 + k * 10 + n + 5);
-    const kernel = float32Kernel([k, n], random);
-    const x = new Float32Array(rows * k);
-    fill(x, random);
-    const output = kernel.forward(x, rows);
-    const { parameters } = kernel;
-    const exact: number[] = [];
-    const magnitude: number[] = [];
-    for (let r = 0; r < rows; r++) {
-      for (let j = 0; j < n; j++) {
-        let sum = parameters[k * n + j] as number;
-        let size = Math.abs(sum);
-        for (let i = 0; i < k; i++) {
-          const term = (x[r * k + i] as number) * (parameters[i * n + j] as number);
-          sum += term;
-          size += Math.abs(term);
-        }
-        exact.push(sum);
-        magnitude.push(size);
-      }
-    }
-    expect(outsideBound(output, exact, magnitude, k)).toBe(0);
-  });
-
-  it.each(shapes(24, 32))('X^T.delta, rows %i, k %i, n %i', (rows, k, n) => {
-    const random = new SeededRandom(rows * 1000 + k * 10 + n + 6);
-    const kernel = float32Kernel([k, n], random);
-    const x = new Float32Array(rows * k);
-    fill(x, random);
-    kernel.forward(x, rows);
-    const { workspace } = kernel;
-    const delta = workspace.outputDeltas.subarray(0, rows * n);
-    fill(delta, random);
-    workspace.backward(rows);
-    const exact: number[] = [];
-    const magnitude: number[] = [];
-    for (let i = 0; i < k; i++) {
-      for (let j = 0; j < n; j++) {
-        let sum = 0;
-        let size = 0;
-        for (let r = 0; r < rows; r++) {
-          const term = (x[r * k + i] as number) * (delta[r * n + j] as number);
-          sum += term;
-          size += Math.abs(term);
-        }
-        exact.push(sum);
-        magnitude.push(size);
-      }
-    }
-    expect(outsideBound(workspace.gradients.subarray(0, k * n), exact, magnitude, rows)).toBe(0);
-  });
-
-  // As in float32-products.test.ts: delta . W^T shows in the layer below's
-  // bias gradient (linear activation), the product's bound over n summed
-  // over the rows, plus one rounding per row.
-  it.each(shapes(24, 33))('delta.W^T, rows %i, k %i, n %i', (rows, k, n) => {
-    const random = new SeededRandom(rows * 1000 + k * 10 + n + 7);
-    const hidden = k;
-    const kernel = float32Kernel([2, hidden, n], random);
-    const x = new Float32Array(rows * 2);
-    fill(x, random);
-    kernel.forward(x, rows);
-    const { workspace, parameters } = kernel;
-    const delta = workspace.outputDeltas.subarray(0, rows * n);
-    fill(delta, random);
-    workspace.backward(rows);
-    const kernelOffset = 2 * hidden + hidden;
-    const exact: number[] = [];
-    const magnitude: number[] = [];
-    for (let h = 0; h < hidden; h++) {
-      let sum = 0;
-      let size = 0;
-      for (let r = 0; r < rows; r++) {
-        for (let j = 0; j < n; j++) {
-          const term =
-            (delta[r * n + j] as number) * (parameters[kernelOffset + h * n + j] as number);
-          sum += term;
-          size += Math.abs(term);
-        }
-      }
-      exact.push(sum);
-      magnitude.push(size);
-    }
-    const biasGradient = workspace.gradients.subarray(2 * hidden, 3 * hidden);
-    expect(outsideBound(biasGradient, exact, magnitude, n + rows)).toBe(0);
-  });
+describeFloat32Products('FMA float32 products', true, {
+  shapes: [31, 32, 33],
+  values: [5, 6, 7],
+  determinism: [17, 18],
 });
 
 describe('the FMA products against a model of their order', () => {
@@ -295,7 +173,7 @@ describe('the FMA products against a model of their order', () => {
     async (rows, k, n) => {
       const fuses = await relaxedMaddFuses();
       const random = new SeededRandom(rows * 1000 + k * 10 + n + 8);
-      const fma = float32Kernel([k, n], random);
+      const fma = float32Kernel([k, n], random, true);
       const plain = new FusedMlpKernel([k, n], linear, 'auto', 'float32', false);
       expect(plain.workspace.fma).toBe(false);
       plain.parameters.set(fma.parameters);
@@ -318,38 +196,10 @@ describe('the FMA products against a model of their order', () => {
 });
 
 describe('FMA float32 products are deterministic', () => {
-  it('a row gives the same bits alone, in any batch and on every run', () => {
-    const random = new SeededRandom(17);
-    const kernel = float32Kernel([3, 300, 70, 2], random);
-    const rows = 67;
-    const x = new Float32Array(rows * 3);
-    fill(x, random);
-    const batch = kernel.forward(x, rows).slice();
-    expect(kernel.forward(x, rows)).toEqual(batch);
-    for (const row of [0, 5, 66]) {
-      const alone = kernel.forward(x.subarray(row * 3, row * 3 + 3), 1);
-      expect(Array.from(alone)).toEqual(Array.from(batch.subarray(row * 2, row * 2 + 2)));
-    }
-  });
-
-  it('the gradients are the same bits run to run, in a fresh workspace too', () => {
-    const gradientsOf = () => {
-      const random = new SeededRandom(18);
-      const kernel = float32Kernel([1, 100, 33, 1], random);
-      const x = new Float32Array(45);
-      fill(x, random);
-      kernel.forward(x, 45);
-      fill(kernel.workspace.outputDeltas.subarray(0, 45), random);
-      kernel.workspace.backward(45);
-      return Array.from(kernel.workspace.gradients);
-    };
-    expect(gradientsOf()).toEqual(gradientsOf());
-  });
-
   it('row blocks give the bits of one pass over the batch', () => {
     const random = new SeededRandom(19);
     const widths = [3, 40, 17, 2];
-    const blocked = float32Kernel(widths, random);
+    const blocked = float32Kernel(widths, random, true);
     const whole = new FusedMlpKernel(widths, linear, 'auto', 'float32');
     whole.parameters.set(blocked.parameters);
     const rows = 700;
@@ -374,7 +224,7 @@ describe('FMA float32 products are deterministic', () => {
   it('stays within float32 rounding of the plain float32 products', () => {
     const random = new SeededRandom(20);
     const widths = [1, 256, 256, 1];
-    const fma = float32Kernel(widths, random);
+    const fma = float32Kernel(widths, random, true);
     const plain = new FusedMlpKernel(widths, linear, 'auto', 'float32', false);
     plain.parameters.set(fma.parameters);
     const x = new Float32Array(32);
