@@ -19,6 +19,7 @@ export {
   FUSED_PRECISION_OPTIONS,
   type FusedPrecisionOption,
 } from './fused/choose-precision.js';
+export type { FusedThreadsOption } from './fused/choose-threads.js';
 export type { Batch, BatchSource } from './loop/batch-source.js';
 export { trainModel } from './loop/train-model.js';
 export {

@@ -2,9 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { ACTIVATIONS, type ActivationFunction, activationFunction } from '@epochlab/models';
 import { SeededRandom } from '@epochlab/tensor';
 import { describe, expect, it } from 'vitest';
-import { compileWat, fmaVariant } from '../scripts/compile-wat.mjs';
+import { compileWat, fmaVariant, sharedMemoryVariant } from '../scripts/compile-wat.mjs';
 import { createMlpWorkspace } from '../src/fused/create-mlp-workspace.js';
 import { FusedMlpKernel } from '../src/fused/fused-mlp-kernel.js';
+import {
+  MLP_PASSES_SHARED_FMA_WASM_BASE64,
+  MLP_PASSES_SHARED_WASM_BASE64,
+} from '../src/fused/wasm/mlp-passes-shared-wasm.js';
 import {
   MLP_PASSES_FMA_WASM_BASE64,
   MLP_PASSES_WASM_BASE64,
@@ -71,6 +75,43 @@ describe('the WebAssembly passes (wasm/mlp-passes.wat)', () => {
     const fmaLines = fma.split('\n').filter((line) => !code(line).includes('relaxed_madd'));
     // $matrixVector's multiply-add spans three lines, two of them unmarked.
     expect(plainLines.length - fmaLines.length).toBe(2);
+  });
+
+  it('has shared-memory variants that differ only in the memory they import', async () => {
+    const wat = await readFile(
+      new URL('../src/fused/wasm/mlp-passes.wat', import.meta.url),
+      'utf8',
+    );
+    const shared = sharedMemoryVariant(wat);
+    expect(Buffer.from(await compileWat(shared)).toString('base64')).toBe(
+      MLP_PASSES_SHARED_WASM_BASE64,
+    );
+    const sharedFma = sharedMemoryVariant(fmaVariant(wat));
+    expect(Buffer.from(await compileWat(sharedFma)).toString('base64')).toBe(
+      MLP_PASSES_SHARED_FMA_WASM_BASE64,
+    );
+    const changed = shared.split('\n').filter((line, index) => line !== wat.split('\n')[index]);
+    expect(changed).toEqual([
+      '  (memory (export "memory") (import "env" "memory") 1 65536 shared)',
+    ]);
+    expect(() => sharedMemoryVariant('(module)')).toThrow(/define its memory once/);
+    // The module asks for a shared memory: an unshared one does not instantiate it.
+    const module = new WebAssembly.Module(Buffer.from(MLP_PASSES_SHARED_WASM_BASE64, 'base64'));
+    const imports = {
+      math: { tanh: Math.tanh, exp: Math.exp },
+      threads: { barrier: () => {} },
+    };
+    expect(
+      () =>
+        new WebAssembly.Instance(module, {
+          ...imports,
+          env: { memory: new WebAssembly.Memory({ initial: 1 }) },
+        }),
+    ).toThrow();
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
+    expect(new WebAssembly.Instance(module, { ...imports, env: { memory } }).exports.memory).toBe(
+      memory,
+    );
   });
 
   it('the FMA variant refuses a marked line that is not a multiply then add', () => {

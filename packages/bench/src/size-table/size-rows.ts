@@ -33,7 +33,7 @@ export const SIZE_ROWS: readonly SizeRow[] = [
     epochs: width <= 64 ? 2 : 1,
   })),
   { label: 'width 1024x1', hidden: [1024], n: 10_000, batch: 32, epochs: 1 },
-  { label: 'width 1024x2', hidden: [1024, 1024], n: 1_000, batch: 32, epochs: 1 },
+  { label: 'width 1024x2', hidden: [1024, 1024], n: 10_000, batch: 32, epochs: 1 },
   { label: 'depth 8x32', hidden: Array(8).fill(32), n: 10_000, batch: 32, epochs: 1 },
   ...[1, 8, 64, 512, 2048, 10_000].map((batch) => ({
     label: batch === 10_000 ? 'batch full' : `batch ${batch}`,

@@ -3,6 +3,7 @@ import type { TrainableModel } from '../loop/trainable-model.js';
 import type { ResolvedLossConfig } from '../losses/loss-registry.js';
 import type { ResolvedOptimizerConfig } from '../optimizers/optimizer-registry.js';
 import type { FusedPrecisionOption } from './choose-precision.js';
+import { chooseThreads, type FusedThreadsOption } from './choose-threads.js';
 import { readDenseMlp } from './dense-mlp-model.js';
 import { FusedMlpPath, forwardMatches } from './fused-mlp-path.js';
 
@@ -22,7 +23,8 @@ export type FusedPathChoice = { readonly path: FusedMlpPath } | { readonly reaso
  * `readDenseMlp`), or its `forward` does not compute what the fused kernel
  * computes. Every entry of `LOSSES` and `OPTIMIZERS` has a fused form.
  * `precision` picks the kernel's matrix products (see `choosePrecision`);
- * `fma` false keeps float32 products off relaxed SIMD's fused multiply-add.
+ * `fma` false keeps float32 products off relaxed SIMD's fused multiply-add;
+ * `threads` splits its passes (see `chooseThreads`).
  */
 export function chooseFusedPath(
   model: TrainableModel,
@@ -30,6 +32,7 @@ export function chooseFusedPath(
   optimizer: ResolvedOptimizerConfig,
   precision: FusedPrecisionOption = 'auto',
   fma = true,
+  threads: FusedThreadsOption = 1,
 ): FusedPathChoice {
   const backend = tf.getBackend();
   if (!FUSED_BACKENDS.includes(backend)) {
@@ -37,7 +40,15 @@ export function chooseFusedPath(
   }
   const reading = readDenseMlp(model);
   if ('reason' in reading) return reading;
-  const path = new FusedMlpPath(model, reading.dense, loss, optimizer, precision, fma);
+  const path = new FusedMlpPath(
+    model,
+    reading.dense,
+    loss,
+    optimizer,
+    precision,
+    fma,
+    chooseThreads(reading.dense.widths, threads),
+  );
   if (!forwardMatches(model, path.kernel, reading.dense.activation.name)) {
     path.dispose();
     return { reason: "the model's forward does not compute what its layers describe" };

@@ -3,7 +3,9 @@ import type { FusedLoss } from '../losses/loss-definition.js';
 import type { FusedOptimizer } from '../optimizers/optimizer-definition.js';
 import { createMlpWorkspace } from './create-mlp-workspace.js';
 import type { KernelPrecision, LayerLayout, MlpShape, MlpWorkspace } from './mlp-workspace.js';
-import { fmaPassesModule, mlpPassesModule } from './wasm-workspace.js';
+import { passThreadHost } from './threads/pass-thread-host.js';
+import { sharedPassesModule } from './threads/shared-passes-module.js';
+import { fmaPassesModule, mlpPassesModule, WasmWorkspace } from './wasm-workspace.js';
 
 /**
  * Where a kernel's passes run: `auto` in WebAssembly SIMD where the platform
@@ -26,7 +28,9 @@ export type WorkspaceOption = 'auto' | 'javascript';
  * The forward and backward passes run in an {@link MlpWorkspace}: each pass
  * copies the parameters and inputs into it (and the gradients back out), so
  * {@link parameters} and {@link gradients} stay the same arrays for the
- * kernel's life. The loss and the optimizer update run here, in JavaScript.
+ * kernel's life. A workspace with threads (see the constructor) holds them
+ * in its shared memory: they are its arrays, and nothing is copied. The loss
+ * and the optimizer update run here, in JavaScript.
  */
 export class FusedMlpKernel {
   readonly parameters: Float32Array;
@@ -38,6 +42,7 @@ export class FusedMlpKernel {
   private readonly shape: MlpShape;
   private readonly workspaceOption: WorkspaceOption;
   private readonly fma: boolean;
+  private readonly threads: number;
 
   /**
    * `precision` is what the caller asks for; {@link workspace}'s `precision`
@@ -45,7 +50,11 @@ export class FusedMlpKernel {
    * true): `float32` products run on the FMA module (`f32x4.relaxed_madd`)
    * where the engine has relaxed SIMD (see `hasRelaxedMadd`); false keeps
    * them on the plain module's multiply then add. The workspace's `fma` says
-   * which runs.
+   * which runs. `threads` (default 1): for `float32` in WebAssembly, the
+   * threads large passes are split over where a `PassThreadHost` is
+   * installed (Node: the package's Node entry) and the engine has shared
+   * WebAssembly memory; the workspace's `threads` says how many it has. The
+   * bits are the same with any number. {@link dispose} stops them.
    */
   constructor(
     widths: readonly number[],
@@ -53,6 +62,7 @@ export class FusedMlpKernel {
     workspace: WorkspaceOption = 'auto',
     precision: KernelPrecision = 'exact',
     fma = true,
+    threads = 1,
   ) {
     const layout: LayerLayout[] = [];
     let offset = 0;
@@ -64,8 +74,6 @@ export class FusedMlpKernel {
     }
     this.inputSize = widths[0] as number;
     this.outputSize = widths.at(-1) as number;
-    this.parameters = new Float32Array(offset);
-    this.gradients = new Float32Array(offset);
     this.shape = {
       layout,
       activation,
@@ -75,7 +83,16 @@ export class FusedMlpKernel {
     };
     this.workspaceOption = workspace;
     this.fma = fma;
-    this.workspace = this.createWorkspace(precision);
+    this.threads = threads;
+    this.workspace = this.createWorkspace(precision, true);
+    const shared = (this.workspace.threads ?? 1) > 1;
+    this.parameters = shared ? this.workspace.parameters : new Float32Array(offset);
+    this.gradients = shared ? this.workspace.gradients : new Float32Array(offset);
+  }
+
+  /** Stops the workspace's threads, if it has any; later passes run on the caller's thread. */
+  dispose(): void {
+    this.workspace.dispose?.();
   }
 
   /**
@@ -83,11 +100,15 @@ export class FusedMlpKernel {
    * parameters stay). Where only JavaScript runs, the precision stays `exact`.
    */
   usePrecision(precision: KernelPrecision): void {
-    if (precision !== this.workspace.precision) this.workspace = this.createWorkspace(precision);
+    if (precision === this.workspace.precision) return;
+    this.workspace.dispose?.();
+    this.workspace = this.createWorkspace(precision);
   }
 
-  private createWorkspace(precision: KernelPrecision): MlpWorkspace {
+  private createWorkspace(precision: KernelPrecision, constructing = false): MlpWorkspace {
     if (this.workspaceOption !== 'auto') return createMlpWorkspace(this.shape, null, precision);
+    const threaded = constructing ? this.threadedWorkspace(precision) : null;
+    if (threaded !== null) return threaded;
     const fmaModule = this.fma && precision === 'float32' ? fmaPassesModule() : null;
     if (fmaModule !== null) {
       // The plain module is compiled only if the FMA one does not instantiate.
@@ -98,13 +119,40 @@ export class FusedMlpKernel {
   }
 
   /**
+   * A workspace on a shared memory with `threads - 1` helper threads, or
+   * `null`: one thread asked, `exact` precision, no host, no shared
+   * WebAssembly memory, or the module does not instantiate. Only at
+   * construction: a later workspace keeps the kernel's arrays.
+   */
+  private threadedWorkspace(precision: KernelPrecision): MlpWorkspace | null {
+    const host = passThreadHost();
+    if (this.threads <= 1 || precision !== 'float32' || host === undefined) return null;
+    const fmaModule = this.fma ? sharedPassesModule(true) : null;
+    for (const [module, fma] of [
+      [fmaModule, true],
+      [sharedPassesModule(false), false],
+    ] as const) {
+      if (module === null) continue;
+      try {
+        return new WasmWorkspace(this.shape, module, precision, fma, {
+          host,
+          helpers: this.threads - 1,
+        });
+      } catch {
+        // The next module, or one thread.
+      }
+    }
+    return null;
+  }
+
+  /**
    * The network's outputs for `rows` rows of `inputs` (`inputSize` per row):
    * a view of an internal buffer, valid until the next call.
    */
   forward(inputs: Float32Array, rows: number): Float32Array {
     const { workspace } = this;
     workspace.reserve(rows);
-    workspace.parameters.set(this.parameters);
+    if (workspace.parameters !== this.parameters) workspace.parameters.set(this.parameters);
     workspace.inputs.set(inputs.subarray(0, rows * this.inputSize));
     workspace.forward(rows);
     return workspace.outputs.subarray(0, rows * this.outputSize);
@@ -133,7 +181,7 @@ export class FusedMlpKernel {
       workspace.outputDeltas,
     );
     workspace.backward(rows);
-    this.gradients.set(workspace.gradients);
+    if (workspace.gradients !== this.gradients) this.gradients.set(workspace.gradients);
     return value;
   }
 
@@ -158,7 +206,7 @@ export class FusedMlpKernel {
       throw new Error('row blocks need forwardBlock, backwardBlock and the loss rowBlocks');
     }
     workspace.reserve(rows);
-    workspace.parameters.set(this.parameters);
+    if (workspace.parameters !== this.parameters) workspace.parameters.set(this.parameters);
     workspace.inputs.set(inputs.subarray(0, rows * this.inputSize));
     const count = rows * outputSize;
     let sum = 0;
@@ -171,7 +219,7 @@ export class FusedMlpKernel {
       sum = rowBlocks.gradientRange(outputs, targets, from, to, count, outputDeltas, sum);
       workspace.backwardBlock(start, blockRows, start > 0);
     }
-    this.gradients.set(workspace.gradients);
+    if (workspace.gradients !== this.gradients) this.gradients.set(workspace.gradients);
     return rowBlocks.mean(sum, count);
   }
 
@@ -189,7 +237,7 @@ export class FusedMlpKernel {
       // Plain SGD in the workspace's SIMD loop (same bits): 6-8x faster than
       // the JavaScript loop, a fifth of a step of two layers of 256.
       workspace.descend(optimizer.descentRate);
-      this.parameters.set(workspace.parameters);
+      if (workspace.parameters !== this.parameters) this.parameters.set(workspace.parameters);
     } else {
       optimizer.step(this.parameters, this.gradients);
     }

@@ -48,6 +48,7 @@ export class FusedMlpPath implements TrainingPath {
     optimizer: ResolvedOptimizerConfig,
     precision: FusedPrecisionOption = 'auto',
     fma = true,
+    threads = 1,
   ) {
     this.model = model;
     this.dense = dense;
@@ -57,6 +58,7 @@ export class FusedMlpPath implements TrainingPath {
       'auto',
       choosePrecision(dense.widths, precision),
       fma,
+      threads,
     );
     this.precision = precision;
     this.loss = createFusedLoss(loss);
@@ -75,6 +77,11 @@ export class FusedMlpPath implements TrainingPath {
     if (kind === 'javascript') return 'fused-js';
     if (precision !== 'float32') return 'fused-wasm-simd';
     return fma === true ? 'fused-wasm-simd-f32-fma' : 'fused-wasm-simd-f32';
+  }
+
+  /** Threads the kernel splits large passes over (see `FusedMlpKernel`). */
+  get threads(): number {
+    return this.kernel.workspace.threads ?? 1;
   }
 
   async trainEpoch(epoch: number, source: BatchSource, context: PassContext): Promise<PassLoss> {
@@ -164,6 +171,7 @@ export class FusedMlpPath implements TrainingPath {
   dispose(): void {
     this.syncWeights();
     this.feeds.clear();
+    this.kernel.dispose();
   }
 
   /** Copies the variables' values into the kernel's parameters. */

@@ -55,6 +55,14 @@ export interface MlpWorkspace {
    * absent or false otherwise.
    */
   readonly fma?: boolean;
+  /**
+   * Threads the workspace splits large passes over (absent: 1). With more
+   * than one, {@link parameters} and {@link gradients} are the same arrays
+   * for the workspace's life.
+   */
+  readonly threads?: number;
+  /** Stops the workspace's threads, where it has any. */
+  dispose?(): void;
   /** Makes every buffer hold at least `rows` rows. */
   reserve(rows: number): void;
   /** The parameters a pass uses (the kernel's layout). */

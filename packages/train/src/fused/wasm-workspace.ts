@@ -5,9 +5,17 @@ import {
   ROW_BLOCK,
 } from './mlp-workspace.js';
 import { hasRelaxedMadd } from './relaxed-simd.js';
+import { CONTROL, PASS_OPS } from './threads/pass-control.js';
+import { type CommandWords, PassTeam } from './threads/pass-team.js';
+import type { PassThreadHost } from './threads/pass-thread-host.js';
+import { descendPart } from './threads/run-pass-thread.js';
 import { MLP_PASSES_FMA_WASM_BASE64, MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
 
-/** The forward pass of `wasm/mlp-passes.wat`: the layer table, its length, rows, activation and precision codes, scratch. */
+/**
+ * The forward pass of `wasm/mlp-passes.wat`: the layer table, its length,
+ * rows, activation and precision codes, scratch, then this thread's part and
+ * the number of parts (0 and 1 on one thread).
+ */
 type ForwardPass = (
   table: number,
   layers: number,
@@ -15,13 +23,26 @@ type ForwardPass = (
   activation: number,
   precision: number,
   scratch: number,
+  part: number,
+  parts: number,
 ) => void;
 
-/** The backward pass: the forward pass's arguments, then the bias sums' carry (0: none) and resume (0 or 1). */
-type BackwardPass = (...args: [...Parameters<ForwardPass>, carry: number, resume: number]) => void;
+/** The backward pass: the forward pass's first six arguments, the bias sums' carry (0: none) and resume (0 or 1), part and parts. */
+type BackwardPass = (
+  table: number,
+  layers: number,
+  rows: number,
+  activation: number,
+  precision: number,
+  scratch: number,
+  carry: number,
+  resume: number,
+  part: number,
+  parts: number,
+) => void;
 
 /** The exports of `wasm/mlp-passes.wat`. */
-interface MlpPassesExports {
+export interface MlpPassesExports {
   readonly memory: WebAssembly.Memory;
   forward: ForwardPass;
   backward: BackwardPass;
@@ -34,7 +55,7 @@ interface MlpPassesExports {
  * `ACTIVATIONS` bit for bit. A model with another activation trains on the
  * JavaScript passes, which call the entry's own functions.
  */
-const WASM_ACTIVATION_CODES: ReadonlyMap<string, number> = new Map([
+export const WASM_ACTIVATION_CODES: ReadonlyMap<string, number> = new Map([
   ['leakyRelu', 0],
   ['relu', 1],
   ['tanh', 2],
@@ -71,13 +92,19 @@ function panelled(count: number): number {
 /**
  * Floats of scratch the passes need for `rows` rows: exact transposes the
  * largest kernel there; float32 packs each product's second matrix there in
- * whole panels (the kernel, its transpose, or a layer's deltas).
+ * whole panels (the kernel, its transpose, or a layer's deltas), and a
+ * kernel gradient's transposed inputs after it (see `$packRowQuads`).
  */
 function scratchFloats(shape: MlpShape, rows: number, precision: KernelPrecision): number {
   const { layout } = shape;
   if (precision === 'exact') return Math.max(...layout.map(({ fanIn, fanOut }) => fanIn * fanOut));
   const packed = layout.map(({ fanIn, fanOut }) =>
-    Math.max(fanIn * panelled(fanOut), fanOut * panelled(fanIn), rows * panelled(fanOut)),
+    Math.max(
+      fanIn * panelled(fanOut),
+      fanOut * panelled(fanIn),
+      // A kernel gradient: the deltas packed, then the inputs' transpose in quads of rows.
+      rows * panelled(fanOut) + Math.ceil(fanIn / 4) * 4 * rows,
+    ),
   );
   return EDGE_TILE_FLOATS + Math.max(...packed);
 }
@@ -90,10 +117,29 @@ interface LayerAddresses {
 }
 
 /**
+ * Multiply-adds of one pass (a batch's rows times the network's multiply-adds
+ * per row) from which a kernel with threads splits it over them: below it
+ * (about 50 µs of products on one core) the barriers between layers cost
+ * more than the second core saves. The notebook's network never reaches it;
+ * two layers of 256 at batch 32 (2.1M) do.
+ */
+export const THREADS_FROM_MACS = 1_000_000;
+
+/** Parameters from which `descend` is split over the threads too. */
+const THREADED_DESCENT_FROM = 65_536;
+
+/** Where a workspace's passes may run on several threads (see `PassTeam`). */
+export interface WorkspaceThreads {
+  readonly host: PassThreadHost;
+  /** Threads besides the caller's, at least 1. */
+  readonly helpers: number;
+}
+
+/**
  * `base64`'s bytes, in a plain loop: Uint8Array.from with a mapping function
  * took 16 ms in a fresh Node process, the loop well under 1 ms.
  */
-function decode(base64: string): Uint8Array<ArrayBuffer> {
+export function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let index = 0; index < text.length; index++) bytes[index] = text.charCodeAt(index);
@@ -154,8 +200,17 @@ export function fmaPassesModule(relaxedSimd?: boolean): WebAssembly.Module | nul
  * functions).
  *
  * Memory: the layer table, then parameters, gradients, scratch (see
- * `scratchFloats`), inputs and, per layer, pre-activations, activations
- * (hidden layers) and deltas, each 16-byte aligned.
+ * `scratchFloats`, one per thread), inputs and, per layer, pre-activations,
+ * activations (hidden layers) and deltas, each 16-byte aligned.
+ *
+ * With `threads` (float32 only, `module` a shared-memory variant: see
+ * `sharedPassesModule`), the memory is shared and `threads.helpers` more
+ * threads run parts of each pass of {@link THREADS_FROM_MACS} multiply-adds
+ * or more: each computes its columns of every product, and the bits are
+ * those of one thread. The views then stay valid for the workspace's life
+ * (a shared memory grows without detaching them), {@link parameters} and
+ * {@link gradients} are the same arrays from construction on, and
+ * {@link dispose} stops the threads.
  */
 export class WasmWorkspace implements MlpWorkspace {
   readonly kind = 'wasm-simd' as const;
@@ -172,7 +227,15 @@ export class WasmWorkspace implements MlpWorkspace {
   private readonly shape: MlpShape;
   private readonly passes: MlpPassesExports;
   private readonly activationIndex: number;
+  /** The helper threads, with `threads`. */
+  private readonly team: PassTeam | undefined;
+  /** Threads of the pass running now (its barriers wait for as many). */
+  private parts = 1;
+  /** Multiply-adds of one row's forward pass. */
+  private readonly macsPerRow: number;
   private capacity = 0;
+  /** Bytes of one thread's scratch. */
+  private scratchBytes = 0;
   /** Byte address of the passes' scratch (see `scratchFloats`). */
   private scratch = 0;
   /** Byte address of one double per parameter: the bias sums carried between row blocks. */
@@ -191,6 +254,7 @@ export class WasmWorkspace implements MlpWorkspace {
     module: WebAssembly.Module,
     precision: KernelPrecision = 'exact',
     fma = false,
+    threads?: WorkspaceThreads,
   ) {
     const activationCode = WASM_ACTIVATION_CODES.get(shape.activation.name);
     if (activationCode === undefined) {
@@ -201,8 +265,29 @@ export class WasmWorkspace implements MlpWorkspace {
     this.fma = fma && precision === 'float32';
     if (precision === 'float32') this.rowBlock = ROW_BLOCK;
     this.activationIndex = activationCode;
-    const imports = { math: { tanh: Math.tanh, exp: Math.exp } };
+    this.macsPerRow = shape.layout.reduce((sum, { fanIn, fanOut }) => sum + fanIn * fanOut, 0);
+    const math = { tanh: Math.tanh, exp: Math.exp };
+    if (threads === undefined || precision !== 'float32') {
+      const imports = { math, threads: { barrier: () => {} } };
+      this.passes = new WebAssembly.Instance(module, imports)
+        .exports as unknown as MlpPassesExports;
+      return;
+    }
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
+    const imports = {
+      env: { memory },
+      math,
+      threads: { barrier: () => this.team?.barrier(this.parts) },
+    };
     this.passes = new WebAssembly.Instance(module, imports).exports as unknown as MlpPassesExports;
+    this.team = new PassTeam(threads.host, module, memory, threads.helpers);
+    // The parameters' and gradients' addresses do not depend on the rows: their views from here on.
+    this.reserve(1);
+  }
+
+  /** Threads the workspace splits its large passes over (1: none). */
+  get threads(): number {
+    return this.team === undefined ? 1 : 1 + this.team.helpers;
   }
 
   reserve(rows: number): void {
@@ -220,7 +305,11 @@ export class WasmWorkspace implements MlpWorkspace {
     const table = take(layout.length * TABLE_WORDS); // = TABLE_ADDRESS
     const parameters = take(parameterCount);
     const gradients = take(parameterCount);
-    const scratch = take(scratchFloats(this.shape, capacity, this.precision));
+    // One scratch per thread, each a whole number of 16-byte blocks.
+    const scratchBytes =
+      Math.ceil((4 * scratchFloats(this.shape, capacity, this.precision)) / ALIGN_BYTES) *
+      ALIGN_BYTES;
+    const scratch = take((this.threads * scratchBytes) / 4);
     const carry = this.rowBlock === undefined ? 0 : take(2 * parameterCount);
     const inputs = take(capacity * inputSize);
     const layers = layout.map(({ fanOut }, index): LayerAddresses => {
@@ -257,12 +346,16 @@ export class WasmWorkspace implements MlpWorkspace {
     const view = (address: number, floats: number) =>
       new Float32Array(memory.buffer, address, floats);
     const outputFloats = capacity * this.shape.outputSize;
-    this.parameters = view(parameters, parameterCount);
-    this.gradients = view(gradients, parameterCount);
+    // A shared memory's views never detach: the parameters' stay the same arrays.
+    if (this.team === undefined || this.parameters.length === 0) {
+      this.parameters = view(parameters, parameterCount);
+      this.gradients = view(gradients, parameterCount);
+    }
     this.inputs = view(inputs, capacity * inputSize);
     this.outputs = view(outputLayer.pre, outputFloats);
     this.outputDeltas = view(outputLayer.delta, outputFloats);
     this.scratch = scratch;
+    this.scratchBytes = scratchBytes;
     this.carry = carry;
     this.tableWords = new Int32Array(memory.buffer, table, layout.length * TABLE_WORDS);
     this.rowsAt = { inputs, outputs: outputLayer.pre, deltas: outputLayer.delta };
@@ -274,26 +367,67 @@ export class WasmWorkspace implements MlpWorkspace {
   }
 
   backward(rows: number): void {
-    this.pointAt(0);
-    const { activationIndex, scratch } = this;
-    const layers = this.shape.layout.length;
-    const precision = PRECISION_CODES[this.precision];
-    this.passes.backward(TABLE_ADDRESS, layers, rows, activationIndex, precision, scratch, 0, 0);
+    this.runBackward(0, rows, 0, 0);
   }
 
   forwardBlock(start: number, rows: number): void {
     this.pointAt(start);
     const layers = this.shape.layout.length;
     const precision = PRECISION_CODES[this.precision];
-    this.passes.forward(TABLE_ADDRESS, layers, rows, this.activationIndex, precision, this.scratch);
+    const parts = this.partsFor(rows, PASS_OPS.FORWARD, [
+      [CONTROL.ROWS, rows],
+      [CONTROL.LAYERS, layers],
+      [CONTROL.ACTIVATION, this.activationIndex],
+      [CONTROL.PRECISION, precision],
+      [CONTROL.SCRATCH, this.scratch],
+      [CONTROL.SCRATCH_BYTES, this.scratchBytes],
+    ]);
+    const { activationIndex, scratch } = this;
+    this.passes.forward(TABLE_ADDRESS, layers, rows, activationIndex, precision, scratch, 0, parts);
   }
 
   backwardBlock(start: number, rows: number, resume: boolean): void {
+    this.runBackward(start, rows, this.carry, resume ? 1 : 0);
+  }
+
+  descend(rate: number): void {
+    const { parameters, gradients, team } = this;
+    const count = parameters.length;
+    const parts = team !== undefined && count >= THREADED_DESCENT_FROM ? team.readyParts : 1;
+    if (parts === 1 || team === undefined) {
+      this.passes.descend(parameters.byteOffset, gradients.byteOffset, count, rate);
+      return;
+    }
+    team.rate[0] = rate;
+    team.post(PASS_OPS.DESCEND, parts, [
+      [CONTROL.PARAMETERS, parameters.byteOffset],
+      [CONTROL.GRADIENTS, gradients.byteOffset],
+      [CONTROL.COUNT, count],
+    ]);
+    descendPart(this.passes, team.control, Math.fround(rate), 0, parts);
+    team.barrier(parts);
+  }
+
+  /** Stops the helper threads, if any; the workspace then runs on the caller's thread alone. */
+  dispose(): void {
+    this.team?.dispose();
+  }
+
+  private runBackward(start: number, rows: number, carry: number, resume: number): void {
     this.pointAt(start);
-    const { activationIndex, scratch, carry } = this;
+    const { activationIndex, scratch } = this;
     const layers = this.shape.layout.length;
     const precision = PRECISION_CODES[this.precision];
-    const resumeCode = resume ? 1 : 0;
+    const parts = this.partsFor(rows, PASS_OPS.BACKWARD, [
+      [CONTROL.ROWS, rows],
+      [CONTROL.LAYERS, layers],
+      [CONTROL.ACTIVATION, activationIndex],
+      [CONTROL.PRECISION, precision],
+      [CONTROL.SCRATCH, scratch],
+      [CONTROL.SCRATCH_BYTES, this.scratchBytes],
+      [CONTROL.CARRY, carry],
+      [CONTROL.RESUME, resume],
+    ]);
     this.passes.backward(
       TABLE_ADDRESS,
       layers,
@@ -302,13 +436,24 @@ export class WasmWorkspace implements MlpWorkspace {
       precision,
       scratch,
       carry,
-      resumeCode,
+      resume,
+      0,
+      parts,
     );
   }
 
-  descend(rate: number): void {
-    const { parameters, gradients } = this;
-    this.passes.descend(parameters.byteOffset, gradients.byteOffset, parameters.length, rate);
+  /**
+   * The threads a pass over `rows` rows runs on (1 below
+   * {@link THREADS_FROM_MACS} or until the helpers have started), after
+   * posting `op` with `words` to the helpers that take part.
+   */
+  private partsFor(rows: number, op: number, words: CommandWords): number {
+    const { team } = this;
+    const parts =
+      team !== undefined && rows * this.macsPerRow >= THREADS_FROM_MACS ? team.readyParts : 1;
+    if (team !== undefined) team.post(op, parts, words);
+    this.parts = parts;
+    return parts;
   }
 
   /**

@@ -33,6 +33,7 @@ export function createTrainingPath(
       settings.optimizer,
       settings.fusedPrecision,
       settings.fusedFma,
+      settings.fusedThreads,
     );
     if ('path' in choice) return { path: choice.path, optimizer: undefined };
     if (settings.trainingPath === 'fused') {

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '@epochlab/tensor/errors';
 import type { ResolvedEarlyStopping } from '../early-stopping/early-stopping-monitor.js';
 import type { EarlyStoppingOptions } from '../early-stopping/early-stopping-options.js';
 import { FUSED_PRECISION_OPTIONS, type FusedPrecisionOption } from '../fused/choose-precision.js';
+import type { FusedThreadsOption } from '../fused/choose-threads.js';
 import { resolveLossConfig } from '../losses/create-loss.js';
 import type { ResolvedLossConfig } from '../losses/loss-registry.js';
 import type { ResolvedOptimizerConfig } from '../optimizers/optimizer-registry.js';
@@ -26,6 +27,7 @@ export interface ResolvedTrainOptions {
   readonly trainingPath: TrainingPathOption;
   readonly fusedPrecision: FusedPrecisionOption;
   readonly fusedFma: boolean;
+  readonly fusedThreads: FusedThreadsOption;
 }
 
 function isWholeAtLeastOne(value: unknown): value is number {
@@ -147,6 +149,10 @@ export function resolveTrainOptions(options: TrainModelOptions): ResolvedTrainOp
   if (typeof fusedFma !== 'boolean') {
     throw new InvalidArgumentError('fusedFma', 'true or false', fusedFma);
   }
+  const fusedThreads = options.fusedThreads ?? 'auto';
+  if (fusedThreads !== 'auto' && !isWholeAtLeastOne(fusedThreads)) {
+    throw new InvalidArgumentError('fusedThreads', "'auto' or a whole number >= 1", fusedThreads);
+  }
   return {
     epochs,
     loss,
@@ -160,5 +166,6 @@ export function resolveTrainOptions(options: TrainModelOptions): ResolvedTrainOp
     trainingPath,
     fusedPrecision,
     fusedFma,
+    fusedThreads,
   };
 }

@@ -205,7 +205,7 @@ export class RunStepper {
   }
 
   /** The run's result, once it has ended; `trainingPath` names what ran. */
-  result(trainingPath: TrainingResult['trainingPath']): TrainingResult {
+  result(trainingPath: TrainingResult['trainingPath'], threads = 1): TrainingResult {
     const status = this.status === 'running' ? 'aborted' : this.status;
     const summary = summarize({
       history: this.history,
@@ -219,6 +219,7 @@ export class RunStepper {
       history: this.history,
       summary,
       trainingPath,
+      ...(threads > 1 ? { trainingThreads: threads } : {}),
       ...(this.divergence === undefined ? {} : { divergence: this.divergence }),
       ...(this.bestWeights === undefined ? {} : { bestWeights: this.bestWeights }),
     };

@@ -64,5 +64,5 @@ export async function trainModel(options: TrainModelOptions): Promise<TrainingRe
     run.dispose();
     optimizer?.dispose();
   }
-  return run.result(path.name);
+  return run.result(path.name, path.threads);
 }

@@ -1,6 +1,7 @@
 import type { EventThrottle, TrainingCallbacks } from '../callbacks/training-events.js';
 import type { EarlyStoppingOptions } from '../early-stopping/early-stopping-options.js';
 import type { FusedPrecisionOption } from '../fused/choose-precision.js';
+import type { FusedThreadsOption } from '../fused/choose-threads.js';
 import type { LossConfig, LossName } from '../losses/loss-registry.js';
 import type { OptimizerConfig, OptimizerName } from '../optimizers/optimizer-registry.js';
 import type { BatchSource } from './batch-source.js';
@@ -83,6 +84,18 @@ export interface TrainModelOptions {
    * same bits on every machine and engine. `'exact'` never uses FMA.
    */
   readonly fusedFma?: boolean;
+  /**
+   * Threads the fused path's `'float32'` passes are split over, each thread
+   * computing its columns of every product: the same bits with any number.
+   * `'auto'` (default): in Node, where the package's Node entry installs
+   * worker threads, one more per spare core (at most 4 in all, none from a
+   * worker thread) for networks whose batch of 32 reaches 1M multiply-adds
+   * (two hidden layers of 256 and wider); otherwise 1. A whole number >= 1
+   * asks for that many. Passes under 1M multiply-adds run on the caller's
+   * thread alone; browsers, `exact` precision and the generic path always do.
+   * `result.trainingThreads` says how many the run had.
+   */
+  readonly fusedThreads?: FusedThreadsOption;
 }
 
 /** The values of `trainModel`'s and `trainMany`'s `trainingPath` option. */

@@ -57,6 +57,8 @@ export interface TrainingPath {
    * no tensor op; paths without it are snapshotted through the variables.
    */
   copyWeights?(): Float32Array[];
+  /** Threads its steps are split over, where more than one (the fused path's `fusedThreads`). */
+  readonly threads?: number;
   /** Frees what the path allocated (not the model, not the optimizer); writes back weights first. */
   dispose(): void;
 }

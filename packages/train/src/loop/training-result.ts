@@ -102,6 +102,11 @@ export interface TrainingResult {
   readonly history: TrainingHistory;
   readonly summary: TrainingSummary;
   readonly trainingPath: TrainingPathName;
+  /**
+   * Threads the fused path split its large passes over (`fusedThreads`),
+   * set where more than one.
+   */
+  readonly trainingThreads?: number;
   /** Set when the status is `diverged`. */
   readonly divergence?: Divergence;
   /**

@@ -46,6 +46,8 @@ function resolveRun(run: ManyRun, index: number, shared: TrainManyOptions): Reso
       ...(shared.trainingPath === undefined ? {} : { trainingPath: shared.trainingPath }),
       ...(shared.fusedPrecision === undefined ? {} : { fusedPrecision: shared.fusedPrecision }),
       ...(shared.fusedFma === undefined ? {} : { fusedFma: shared.fusedFma }),
+      // K runs take turns on one thread: one helper each would mostly wait.
+      fusedThreads: 1,
     });
   } catch (error) {
     throw forRun(error, index);

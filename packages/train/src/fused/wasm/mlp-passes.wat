@@ -35,6 +35,8 @@
 (module
   (import "math" "tanh" (func $tanh (param f64) (result f64)))
   (import "math" "exp" (func $exp (param f64) (result f64)))
+  ;; Returns when every thread of a pass has called it (see "forward").
+  (import "threads" "barrier" (func $barrier))
   (memory (export "memory") 1)
 
   ;; float32(0.01), the slope of leakyRelu below zero.
@@ -42,26 +44,39 @@
 
   ;; Runs the network on `rows` rows of the first layer's input, in
   ;; `precision` (0 exact, 1 float32). `scratch`: see "backward".
+  ;;
+  ;; Threads (float32 only): `parts` instances on one shared memory each call
+  ;; the pass with their own `part` (0 .. parts - 1) and `scratch`. Each
+  ;; computes its columns of every product (whole panels of 8, see
+  ;; $columnAt) and of the activations after it, then waits for the others
+  ;; ($barrier, imported) before the next layer reads them. Every element is
+  ;; still one call's sum in the same order, so the bits do not depend on
+  ;; `parts`. With `parts` 1 nothing waits.
   (func (export "forward")
     (param $table i32) (param $layers i32) (param $rows i32) (param $activation i32)
-    (param $precision i32) (param $scratch i32)
-    (local $layer i32) (local $last i32) (local $fanOut i32)
+    (param $precision i32) (param $scratch i32) (param $part i32) (param $parts i32)
+    (local $layer i32) (local $last i32) (local $fanOut i32) (local $c0 i32) (local $c1 i32)
     (local.set $last (i32.sub (local.get $layers) (i32.const 1)))
     (block $done
       (loop $layerLoop
         (br_if $done (i32.ge_u (local.get $layer) (local.get $layers)))
         (local.set $fanOut (i32.load offset=4 (local.get $table)))
+        (local.set $c0 (call $columnAt (local.get $fanOut) (local.get $part) (local.get $parts)))
+        (local.set $c1 (call $columnAt (local.get $fanOut)
+          (i32.add (local.get $part) (i32.const 1)) (local.get $parts)))
         (if (local.get $precision)
           (then
-            ;; pre = input [rows, fanIn] . kernel [fanIn, fanOut], from the bias.
+            ;; pre[:, c0..c1] = input [rows, fanIn] . kernel[:, c0..c1], from the bias.
             (call $gemm
               (i32.load offset=8 (local.get $table))
               (i32.shl (i32.load (local.get $table)) (i32.const 2)) (i32.const 4)
               (local.get $rows) (i32.load (local.get $table))
-              (i32.load offset=12 (local.get $table))
-              (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4) (local.get $fanOut)
-              (i32.load offset=20 (local.get $table)) (i32.load offset=16 (local.get $table))
-              (local.get $scratch) (i32.const 0)))
+              (i32.add (i32.load offset=12 (local.get $table)) (i32.shl (local.get $c0) (i32.const 2)))
+              (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4)
+              (i32.sub (local.get $c1) (local.get $c0))
+              (i32.add (i32.load offset=20 (local.get $table)) (i32.shl (local.get $c0) (i32.const 2)))
+              (i32.add (i32.load offset=16 (local.get $table)) (i32.shl (local.get $c0) (i32.const 2)))
+              (local.get $scratch) (i32.const 0) (i32.shl (local.get $fanOut) (i32.const 2))))
           (else
             (call $denseForward
               (i32.load offset=8 (local.get $table)) (local.get $rows)
@@ -70,9 +85,10 @@
               (i32.load offset=20 (local.get $table)))))
         (if (i32.lt_u (local.get $layer) (local.get $last))
           (then
-            (call $activate (local.get $activation)
+            (call $activateColumns (local.get $activation)
               (i32.load offset=20 (local.get $table)) (i32.load offset=24 (local.get $table))
-              (i32.mul (local.get $rows) (local.get $fanOut)))))
+              (local.get $rows) (local.get $fanOut) (local.get $c0) (local.get $c1))))
+        (if (i32.gt_u (local.get $parts) (i32.const 1)) (then (call $barrier)))
         (local.set $table (i32.add (local.get $table) (i32.const 40)))
         (local.set $layer (i32.add (local.get $layer) (i32.const 1)))
         (br $layerLoop))))
@@ -91,11 +107,16 @@
   ;; which add their kernel gradients to the ones already there and continue
   ;; the bias sums. Each element's sum then runs in the order of one pass
   ;; over the whole batch when the blocks are 256 rows ($gemm's k block).
+  ;;
+  ;; Threads: as in "forward", `part` of `parts` computes its columns of each
+  ;; layer's kernel and bias gradients (the layer's outputs) and of the deltas
+  ;; below (the layer's inputs), then waits for the others.
   (func (export "backward")
     (param $table i32) (param $layers i32) (param $rows i32) (param $activation i32)
     (param $precision i32) (param $scratch i32) (param $carry i32) (param $resume i32)
+    (param $part i32) (param $parts i32)
     (local $entry i32) (local $below i32) (local $fanIn i32) (local $fanOut i32) (local $delta i32)
-    (local $biasCarry i32)
+    (local $biasCarry i32) (local $j0 i32) (local $j1 i32) (local $i0 i32) (local $i1 i32)
     (local.set $entry (i32.add (local.get $table) (i32.mul (i32.sub (local.get $layers) (i32.const 1)) (i32.const 40))))
     (block $done
       (loop $layerLoop
@@ -103,17 +124,26 @@
         (local.set $fanIn (i32.load (local.get $entry)))
         (local.set $fanOut (i32.load offset=4 (local.get $entry)))
         (local.set $delta (i32.load offset=28 (local.get $entry)))
+        ;; This part's columns of the layer's outputs and of its inputs.
+        (local.set $j0 (call $columnAt (local.get $fanOut) (local.get $part) (local.get $parts)))
+        (local.set $j1 (call $columnAt (local.get $fanOut)
+          (i32.add (local.get $part) (i32.const 1)) (local.get $parts)))
+        (local.set $i0 (call $columnAt (local.get $fanIn) (local.get $part) (local.get $parts)))
+        (local.set $i1 (call $columnAt (local.get $fanIn)
+          (i32.add (local.get $part) (i32.const 1)) (local.get $parts)))
         (if (local.get $precision)
           (then
-            ;; kernel gradient = input^T [fanIn, rows] . delta [rows, fanOut], from zero.
+            ;; kernel gradient[:, j0..j1] = input^T [fanIn, rows] . delta[:, j0..j1], from zero.
             (call $gemm
               (i32.load offset=8 (local.get $entry))
               (i32.const 4) (i32.shl (local.get $fanIn) (i32.const 2))
               (local.get $fanIn) (local.get $rows)
-              (local.get $delta) (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4)
-              (local.get $fanOut)
-              (i32.load offset=32 (local.get $entry)) (i32.const 0) (local.get $scratch)
-              (local.get $resume)))
+              (i32.add (local.get $delta) (i32.shl (local.get $j0) (i32.const 2)))
+              (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4)
+              (i32.sub (local.get $j1) (local.get $j0))
+              (i32.add (i32.load offset=32 (local.get $entry)) (i32.shl (local.get $j0) (i32.const 2)))
+              (i32.const 0) (local.get $scratch)
+              (local.get $resume) (i32.shl (local.get $fanOut) (i32.const 2))))
           (else
             (call $kernelGradient
               (i32.load offset=8 (local.get $entry)) (local.get $delta) (local.get $rows)
@@ -123,35 +153,100 @@
         (local.set $biasCarry
           (select
             (i32.add (local.get $carry)
-              (i32.shl (i32.sub (i32.load offset=36 (local.get $entry)) (i32.load offset=32 (local.get $table)))
+              (i32.shl (i32.add (i32.sub (i32.load offset=36 (local.get $entry)) (i32.load offset=32 (local.get $table)))
+                (i32.shl (local.get $j0) (i32.const 2)))
                 (i32.const 1)))
             (i32.const 0) (local.get $carry)))
         (call $biasGradient
-          (local.get $delta) (local.get $rows) (local.get $fanOut) (i32.load offset=36 (local.get $entry))
-          (local.get $biasCarry) (local.get $resume))
+          (i32.add (local.get $delta) (i32.shl (local.get $j0) (i32.const 2))) (local.get $rows)
+          (i32.sub (local.get $j1) (local.get $j0))
+          (i32.add (i32.load offset=36 (local.get $entry)) (i32.shl (local.get $j0) (i32.const 2)))
+          (local.get $biasCarry) (local.get $resume) (i32.shl (local.get $fanOut) (i32.const 2)))
         (if (i32.gt_u (local.get $entry) (local.get $table))
           (then
             (local.set $below (i32.sub (local.get $entry) (i32.const 40)))
             (if (local.get $precision)
               (then
-                ;; deltas below = delta [rows, fanOut] . kernel^T [fanOut, fanIn], from zero.
+                ;; deltas below[:, i0..i1] = delta [rows, fanOut] . kernel^T[:, i0..i1], from zero.
                 (call $gemm
                   (local.get $delta) (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4)
                   (local.get $rows) (local.get $fanOut)
-                  (i32.load offset=12 (local.get $entry))
-                  (i32.const 4) (i32.shl (local.get $fanOut) (i32.const 2)) (local.get $fanIn)
-                  (i32.load offset=28 (local.get $below)) (i32.const 0) (local.get $scratch)
-                  (i32.const 0)))
+                  (i32.add (i32.load offset=12 (local.get $entry))
+                    (i32.mul (local.get $i0) (i32.shl (local.get $fanOut) (i32.const 2))))
+                  (i32.const 4) (i32.shl (local.get $fanOut) (i32.const 2))
+                  (i32.sub (local.get $i1) (local.get $i0))
+                  (i32.add (i32.load offset=28 (local.get $below)) (i32.shl (local.get $i0) (i32.const 2)))
+                  (i32.const 0) (local.get $scratch)
+                  (i32.const 0) (i32.shl (local.get $fanIn) (i32.const 2))))
               (else
                 (call $inputGradient
                   (local.get $delta) (local.get $rows) (local.get $fanIn) (local.get $fanOut)
                   (i32.load offset=12 (local.get $entry)) (i32.load offset=28 (local.get $below))
                   (local.get $scratch))))
-            (call $backpropagateActivation (local.get $activation)
+            (call $backpropagateColumns (local.get $activation)
               (i32.load offset=28 (local.get $below)) (i32.load offset=20 (local.get $below))
-              (i32.load offset=24 (local.get $below)) (i32.mul (local.get $rows) (local.get $fanIn)))))
+              (i32.load offset=24 (local.get $below)) (local.get $rows) (local.get $fanIn)
+              (local.get $i0) (local.get $i1))))
+        (if (i32.gt_u (local.get $parts) (i32.const 1)) (then (call $barrier)))
         (local.set $entry (i32.sub (local.get $entry) (i32.const 40)))
         (br $layerLoop))))
+
+  ;; The first column of `part`'s share of `n` columns split `parts` ways in
+  ;; whole panels of 8 (the micro-kernel's width): min(n, 8 * floor(panels *
+  ;; part / parts)), panels = ceil(n / 8). Part `parts` gives n.
+  (func $columnAt (param $n i32) (param $part i32) (param $parts i32) (result i32)
+    (call $min (local.get $n)
+      (i32.shl
+        (i32.div_u
+          (i32.mul (i32.shr_u (i32.add (local.get $n) (i32.const 7)) (i32.const 3)) (local.get $part))
+          (local.get $parts))
+        (i32.const 3))))
+
+  ;; $activate on columns c0..c1 of `rows` rows of `width` columns: one call
+  ;; over the whole buffer when the columns are all of them, a call per row
+  ;; otherwise (each element's operation is the same either way).
+  (func $activateColumns
+    (param $activation i32) (param $pre i32) (param $out i32) (param $rows i32)
+    (param $width i32) (param $c0 i32) (param $c1 i32)
+    (local $row i32) (local $offset i32)
+    (if (i32.and (i32.eqz (local.get $c0)) (i32.eq (local.get $c1) (local.get $width)))
+      (then
+        (call $activate (local.get $activation) (local.get $pre) (local.get $out)
+          (i32.mul (local.get $rows) (local.get $width)))
+        (return)))
+    (if (i32.ge_u (local.get $c0) (local.get $c1)) (then (return)))
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
+        (local.set $offset
+          (i32.shl (i32.add (i32.mul (local.get $row) (local.get $width)) (local.get $c0)) (i32.const 2)))
+        (call $activate (local.get $activation)
+          (i32.add (local.get $pre) (local.get $offset)) (i32.add (local.get $out) (local.get $offset))
+          (i32.sub (local.get $c1) (local.get $c0)))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rowLoop))))
+
+  ;; $backpropagateActivation on columns c0..c1, as $activateColumns.
+  (func $backpropagateColumns
+    (param $activation i32) (param $delta i32) (param $pre i32) (param $act i32) (param $rows i32)
+    (param $width i32) (param $c0 i32) (param $c1 i32)
+    (local $row i32) (local $offset i32)
+    (if (i32.and (i32.eqz (local.get $c0)) (i32.eq (local.get $c1) (local.get $width)))
+      (then
+        (call $backpropagateActivation (local.get $activation) (local.get $delta) (local.get $pre)
+          (local.get $act) (i32.mul (local.get $rows) (local.get $width)))
+        (return)))
+    (if (i32.ge_u (local.get $c0) (local.get $c1)) (then (return)))
+    (block $rowsDone
+      (loop $rowLoop
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rows)))
+        (local.set $offset
+          (i32.shl (i32.add (i32.mul (local.get $row) (local.get $width)) (local.get $c0)) (i32.const 2)))
+        (call $backpropagateActivation (local.get $activation)
+          (i32.add (local.get $delta) (local.get $offset)) (i32.add (local.get $pre) (local.get $offset))
+          (i32.add (local.get $act) (local.get $offset)) (i32.sub (local.get $c1) (local.get $c0)))
+        (local.set $row (i32.add (local.get $row) (i32.const 1)))
+        (br $rowLoop))))
 
   ;; parameters[k] += float32(rate * gradients[k]) for k < count, in float32:
   ;; plain SGD's update (a FusedOptimizer's `descentRate`), four lanes at a
@@ -504,15 +599,15 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $inputLoop))))
 
-  ;; gradients[o] = round32(sum_row delta[row, o])
+  ;; gradients[o] = round32(sum_row delta[row, o]), for o < fanOut, the rows of
+  ;; delta `stride` bytes apart.
   ;; With `carry` (not 0: fanOut doubles), each sum starts from carry's
   ;; (`resume`) or zero and is also kept there, unrounded, for the next block.
   (func $biasGradient
     (param $delta i32) (param $rows i32) (param $fanOut i32) (param $gradients i32)
-    (param $carry i32) (param $resume i32)
-    (local $o i32) (local $row i32) (local $d i32) (local $stride i32)
+    (param $carry i32) (param $resume i32) (param $stride i32)
+    (local $o i32) (local $row i32) (local $d i32)
     (local $a v128) (local $b v128) (local $d4 v128) (local $s f64)
-    (local.set $stride (i32.shl (local.get $fanOut) (i32.const 2)))
     (block $quadsDone
       (loop $quadLoop
         (br_if $quadsDone (i32.gt_u (i32.add (local.get $o) (i32.const 4)) (local.get $fanOut)))
@@ -655,8 +750,9 @@
         (br $rowLoop))))
 
   ;; ---- float32 products ----
-  ;; C[m, n] = start + A[m, k] . B[k, n] in float32, C row-major with n
-  ;; columns at `c`; start is the row at `bias` on every row, or zero when
+  ;; C[m, n] = start + A[m, k] . B[k, n] in float32, C row-major at `c`, its
+  ;; rows `cStride` bytes apart (n columns of a wider matrix: a thread's share,
+  ;; see "forward"); start is the row at `bias` on every row, or zero when
   ;; `bias` is 0 (the layer table, never a bias); with `accumulate` (not 0),
   ;; C += A . B instead (a row block's kernel gradients added to the earlier
   ;; blocks'). A and B are read through
@@ -675,14 +771,18 @@
     (param $a i32) (param $aRowStride i32) (param $aKStride i32) (param $m i32) (param $k i32)
     (param $b i32) (param $bKStride i32) (param $bNStride i32) (param $n i32)
     (param $c i32) (param $bias i32) (param $scratch i32) (param $accumulate i32)
-    (local $cStride i32) (local $packed i32) (local $row i32) (local $k0 i32) (local $kc i32)
+    (param $cStride i32)
+    (local $packed i32) (local $row i32) (local $k0 i32) (local $kc i32)
     (local $m0 i32) (local $mEnd i32) (local $n0 i32) (local $panel i32) (local $nr i32)
-    (local $mr i32) (local $panelStride i32) (local $start i32)
-    (local.set $cStride (i32.shl (local.get $n) (i32.const 2)))
+    (local $mr i32) (local $panelStride i32) (local $start i32) (local $packedA i32)
+    (local $packEach i32)
+    ;; No columns (a thread's empty share of a narrow layer): nothing to do.
+    (if (i32.eqz (local.get $n)) (then (return)))
     ;; A single column (a layer of one output, its kernel gradient) or a
     ;; single inner step (a layer of one input, the deltas below one output):
     ;; a 4 x 8 tile would compute 8 or 32 times the work.
-    (if (i32.and (i32.eq (local.get $n) (i32.const 1)) (i32.ne (local.get $k) (i32.const 0)))
+    (if (i32.and (i32.and (i32.eq (local.get $n) (i32.const 1)) (i32.ne (local.get $k) (i32.const 0)))
+          (i32.eq (local.get $cStride) (i32.const 4)))
       (then
         (call $matrixVector (local.get $a) (local.get $aRowStride) (local.get $aKStride)
           (local.get $m) (local.get $k) (local.get $b) (local.get $bKStride)
@@ -691,9 +791,11 @@
     (if (i32.and (i32.eq (local.get $k) (i32.const 1)) (i32.eq (local.get $bNStride) (i32.const 4)))
       (then
         (call $outerProduct (local.get $a) (local.get $aRowStride) (local.get $m)
-          (local.get $b) (local.get $n) (local.get $c) (local.get $bias) (local.get $accumulate))
+          (local.get $b) (local.get $n) (local.get $c) (local.get $bias) (local.get $accumulate)
+          (local.get $cStride))
         (return)))
-    (if (i32.and (i32.eq (local.get $bNStride) (i32.const 4)) (i32.le_u (local.get $n) (i32.const 16)))
+    (if (i32.and (i32.eq (local.get $bNStride) (i32.const 4))
+          (i32.or (i32.le_u (local.get $n) (i32.const 16)) (i32.le_u (local.get $m) (i32.const 256))))
       (then
         ;; A narrow B with adjacent columns (a kernel of at most 16 outputs, a
         ;; narrow layer's deltas): the micro-kernel reads its rows in place,
@@ -706,8 +808,29 @@
         ;; scratch: the micro-kernel's edge tile (32 floats), then the packed B.
         (local.set $packed (i32.add (local.get $scratch) (i32.const 128)))
         (local.set $panelStride (i32.const 32))
-        (call $packColumns (local.get $b) (local.get $bKStride) (local.get $bNStride)
-          (local.get $k) (local.get $n) (local.get $packed))))
+        ;; At most 64 rows of A (one m block) use each panel's k block once:
+        ;; it is packed just before, into the same 8 KiB, and stays in L1
+        ;; (a whole packed B would go out to L2 or further and back).
+        (local.set $packEach (i32.le_u (local.get $m) (i32.const 64)))
+        (if (i32.eqz (local.get $packEach))
+          (then
+            (call $packColumns (local.get $b) (local.get $bKStride) (local.get $bNStride)
+              (local.get $k) (local.get $n) (local.get $packed))))))
+    ;; A transposed A (a kernel gradient's X^T: rows adjacent, k a whole row
+    ;; of X apart): its quads of rows are copied next to each other, k after
+    ;; k, after the packed B (or at its place), so that the micro-kernel's
+    ;; reads of A run in order instead of one cache line per k.
+    (if (i32.and (i32.eq (local.get $aRowStride) (i32.const 4)) (i32.gt_u (local.get $aKStride) (i32.const 64)))
+      (then
+        (local.set $packedA
+          (i32.add (i32.add (local.get $scratch) (i32.const 128))
+            (select
+              (i32.shl (i32.mul (i32.and (i32.add (local.get $n) (i32.const 7)) (i32.const -8)) (local.get $k))
+                (i32.const 2))
+              (i32.const 0)
+              (i32.eq (local.get $panelStride) (i32.const 32)))))
+        (call $packRowQuads (local.get $a) (local.get $aKStride) (local.get $m) (local.get $k)
+          (local.get $packedA))))
     (if (i32.and (i32.eqz (local.get $k)) (i32.eqz (local.get $accumulate)))
       (then
         ;; No products: C is the start value (the micro-kernel writes it otherwise).
@@ -717,11 +840,17 @@
               (loop $fillLoop
                 (br_if $filled (i32.ge_u (local.get $row) (local.get $m)))
                 (memory.copy (i32.add (local.get $c) (i32.mul (local.get $row) (local.get $cStride)))
-                  (local.get $bias) (local.get $cStride))
+                  (local.get $bias) (i32.shl (local.get $n) (i32.const 2)))
                 (local.set $row (i32.add (local.get $row) (i32.const 1)))
                 (br $fillLoop))))
           (else
-            (memory.fill (local.get $c) (i32.const 0) (i32.mul (local.get $m) (local.get $cStride)))))
+            (block $zeroed
+              (loop $zeroLoop
+                (br_if $zeroed (i32.ge_u (local.get $row) (local.get $m)))
+                (memory.fill (i32.add (local.get $c) (i32.mul (local.get $row) (local.get $cStride)))
+                  (i32.const 0) (i32.shl (local.get $n) (i32.const 2)))
+                (local.set $row (i32.add (local.get $row) (i32.const 1)))
+                (br $zeroLoop)))))
         (return)))
     (block $kDone
       (loop $kLoop
@@ -742,16 +871,27 @@
                 (local.set $nr (call $min (local.get $nr) (i32.const 8)))
                 ;; Packed: panel n0 / 8 holds k rows of 8 floats; in place:
                 ;; column n0 of B. This block starts at row k0.
+                (if (local.get $packEach)
+                  (then
+                    (call $packColumns
+                      (i32.add (local.get $b)
+                        (i32.add (i32.mul (local.get $n0) (local.get $bNStride))
+                          (i32.mul (local.get $k0) (local.get $bKStride))))
+                      (local.get $bKStride) (local.get $bNStride) (local.get $kc) (local.get $nr)
+                      (local.get $packed))))
                 (local.set $panel
-                  (if (result i32) (i32.eq (local.get $panelStride) (i32.const 32))
-                    (then
-                      (i32.add (local.get $packed)
-                        (i32.add (i32.shl (i32.mul (local.get $n0) (local.get $k)) (i32.const 2))
-                          (i32.shl (local.get $k0) (i32.const 5)))))
+                  (if (result i32) (local.get $packEach)
+                    (then (local.get $packed))
                     (else
-                      (i32.add (local.get $packed)
-                        (i32.add (i32.shl (local.get $n0) (i32.const 2))
-                          (i32.mul (local.get $k0) (local.get $panelStride)))))))
+                      (if (result i32) (i32.eq (local.get $panelStride) (i32.const 32))
+                        (then
+                          (i32.add (local.get $packed)
+                            (i32.add (i32.shl (i32.mul (local.get $n0) (local.get $k)) (i32.const 2))
+                              (i32.shl (local.get $k0) (i32.const 5)))))
+                        (else
+                          (i32.add (local.get $packed)
+                            (i32.add (i32.shl (local.get $n0) (i32.const 2))
+                              (i32.mul (local.get $k0) (local.get $panelStride)))))))))
                 ;; The first k block writes start + sums (the bias's columns
                 ;; n0.., or zeros), the later ones add theirs to C.
                 (local.set $start
@@ -764,10 +904,20 @@
                     (local.set $mr (i32.sub (local.get $mEnd) (local.get $row)))
                     (local.set $mr (call $min (local.get $mr) (i32.const 4)))
                     (call $microKernel
-                      (i32.add (local.get $a)
-                        (i32.add (i32.mul (local.get $row) (local.get $aRowStride))
-                          (i32.mul (local.get $k0) (local.get $aKStride))))
-                      (local.get $aRowStride) (local.get $aKStride) (local.get $mr)
+                      (if (result i32) (local.get $packedA)
+                        (then
+                          ;; Quad row / 4 of the packed A, k0 quads in.
+                          (i32.add (local.get $packedA)
+                            (i32.shl (i32.add (i32.mul (i32.shr_u (local.get $row) (i32.const 2)) (local.get $k))
+                              (local.get $k0)) (i32.const 4))))
+                        (else
+                          (i32.add (local.get $a)
+                            (i32.add (i32.mul (local.get $row) (local.get $aRowStride))
+                              (i32.mul (local.get $k0) (local.get $aKStride))))))
+                      ;; A packed A's rows are adjacent, as the A it packs.
+                      (local.get $aRowStride)
+                      (select (i32.const 16) (local.get $aKStride) (local.get $packedA))
+                      (local.get $mr)
                       (local.get $panel) (local.get $panelStride) (local.get $kc)
                       (i32.add (local.get $c)
                         (i32.add (i32.mul (local.get $row) (local.get $cStride))
@@ -784,7 +934,7 @@
         (local.set $k0 (i32.add (local.get $k0) (local.get $kc)))
         (br $kLoop))))
 
-  ;; $gemm for n = 1: C[i] = start + sum_k A[i, k] b[k], four rows of A in the
+  ;; $gemm for n = 1 and C's rows adjacent: C[i] = start + sum_k A[i, k] b[k], four rows of A in the
   ;; four lanes (rows past m re-read the last one, computed and dropped), k in
   ;; order in blocks of 256, each from zero and added to C in block order: the
   ;; order, and so the bits, of $gemm's tiles. A's four rows are one load when
@@ -861,7 +1011,7 @@
   ;; micro-kernel's operations on one k, without its tile.
   (func $outerProduct
     (param $a i32) (param $aRowStride i32) (param $m i32) (param $b i32) (param $n i32)
-    (param $c i32) (param $bias i32) (param $accumulate i32)
+    (param $c i32) (param $bias i32) (param $accumulate i32) (param $cStride i32)
     (local $row i32) (local $j i32) (local $x v128) (local $product v128) (local $base v128)
     (local $out i32) (local $offset i32) (local $p f32) (local $s f32)
     (block $rowsDone
@@ -904,13 +1054,36 @@
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $columnLoop)))
         (local.set $a (i32.add (local.get $a) (local.get $aRowStride)))
-        (local.set $c (i32.add (local.get $c) (i32.shl (local.get $n) (i32.const 2))))
+        (local.set $c (i32.add (local.get $c) (local.get $cStride)))
         (local.set $row (i32.add (local.get $row) (i32.const 1)))
         (br $rowLoop))))
 
   ;; The smaller of two unsigned numbers.
   (func $min (param $a i32) (param $b i32) (result i32)
     (select (local.get $a) (local.get $b) (i32.lt_u (local.get $a) (local.get $b))))
+
+  ;; dst = A [m, k] with its rows adjacent (4 bytes apart, k `kStride` bytes
+  ;; apart) as quads of rows, each k quads of 4 floats in k order: quad g's
+  ;; k-th is A[4g .. 4g + 3, k]. The last quad's rows past m are whatever
+  ;; follows A's row m - 1 (the micro-kernel never reads them).
+  (func $packRowQuads
+    (param $a i32) (param $kStride i32) (param $m i32) (param $k i32) (param $dst i32)
+    (local $row i32) (local $src i32) (local $kk i32)
+    (block $quadsDone
+      (loop $quadLoop
+        (br_if $quadsDone (i32.ge_u (local.get $row) (local.get $m)))
+        (local.set $src (i32.add (local.get $a) (i32.shl (local.get $row) (i32.const 2))))
+        (local.set $kk (local.get $k))
+        (block $kDone
+          (loop $kLoop
+            (br_if $kDone (i32.eqz (local.get $kk)))
+            (v128.store (local.get $dst) (v128.load (local.get $src)))
+            (local.set $src (i32.add (local.get $src) (local.get $kStride)))
+            (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+            (local.set $kk (i32.sub (local.get $kk) (i32.const 1)))
+            (br $kLoop)))
+        (local.set $row (i32.add (local.get $row) (i32.const 4)))
+        (br $quadLoop))))
 
   ;; dst = B [k, n] (strides in bytes) as panels of 8 columns, each k rows of
   ;; 8 floats in order; the last panel's missing columns are zeros.

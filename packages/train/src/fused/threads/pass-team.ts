@@ -1,0 +1,73 @@
+import { arriveAndWait, CONTROL, PASS_OPS } from './pass-control.js';
+import type { PassThreadHandle, PassThreadHost } from './pass-thread-host.js';
+
+/** The words of a command other than `OP` and `PARTS`: index, value. */
+export type CommandWords = ReadonlyArray<readonly [index: number, value: number]>;
+
+/**
+ * The caller's side of a fused kernel's threads: `helpers` threads started by
+ * `host` on the same module and shared memory, each waiting for commands in
+ * `runPassThread`. The caller posts a command, runs part 0 itself, and the
+ * pass's barriers (or {@link barrier}) wait for the others. Until every
+ * helper has started (a few tens of milliseconds), {@link readyParts} is 1
+ * and the caller runs passes alone.
+ */
+export class PassTeam {
+  readonly control: Int32Array;
+  /** The float32 view of the control words (a `descend` rate). */
+  readonly rate: Float32Array;
+  readonly helpers: number;
+  private readonly handles: PassThreadHandle[] = [];
+  private disposed = false;
+
+  constructor(
+    host: PassThreadHost,
+    module: WebAssembly.Module,
+    memory: WebAssembly.Memory,
+    helpers: number,
+  ) {
+    const buffer = new SharedArrayBuffer(4 * CONTROL.LENGTH);
+    this.control = new Int32Array(buffer);
+    this.rate = new Float32Array(buffer, 4 * CONTROL.RATE_BITS, 1);
+    this.helpers = helpers;
+    for (let part = 1; part <= helpers; part++) {
+      this.handles.push(host.start({ module, memory, control: buffer, part }));
+    }
+  }
+
+  /** Threads a pass can use now: the caller and, once all have started, its helpers. */
+  get readyParts(): number {
+    if (this.disposed || Atomics.load(this.control, CONTROL.READY) < this.helpers) return 1;
+    return 1 + this.helpers;
+  }
+
+  /**
+   * Writes a command's words, then wakes the helpers: those below `parts`
+   * run their part of `op`, the others skip it. `parts` 1 posts nothing.
+   */
+  post(op: number, parts: number, words: CommandWords): void {
+    if (parts <= 1) return;
+    const { control } = this;
+    control[CONTROL.OP] = op;
+    control[CONTROL.PARTS] = parts;
+    for (const [index, value] of words) control[index] = value;
+    Atomics.add(control, CONTROL.SEQUENCE, 1);
+    Atomics.notify(control, CONTROL.SEQUENCE);
+  }
+
+  /** Waits until the command's `parts` threads have all arrived here. */
+  barrier(parts: number): void {
+    if (parts > 1) arriveAndWait(this.control, parts);
+  }
+
+  /** Tells the helpers to stop and terminates them; later passes run alone. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const { control } = this;
+    control[CONTROL.OP] = PASS_OPS.EXIT;
+    Atomics.add(control, CONTROL.SEQUENCE, 1);
+    Atomics.notify(control, CONTROL.SEQUENCE);
+    for (const handle of this.handles) handle.terminate();
+  }
+}
