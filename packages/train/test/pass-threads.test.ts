@@ -96,8 +96,8 @@ describe('the fused kernel on several threads (Node worker threads)', () => {
     expect(split.parameters).toBe(split.workspace.parameters);
     expect(split.parameters.buffer).toBeInstanceOf(SharedArrayBuffer);
     const control = await helpersStarted(split);
-    // Every pass below 1M multiply-adds runs alone: lower the bar by using a batch
-    // whose passes reach it, or count that none was posted.
+    // A pass below 1M multiply-adds (a row block's rows times the multiply-adds of a
+    // row) runs on the caller's thread alone: no command is posted for it.
     const macs = shape.widths.slice(1).reduce((sum, width, index) => {
       return sum + width * (shape.widths[index] as number);
     }, 0);
@@ -110,8 +110,8 @@ describe('the fused kernel on several threads (Node worker threads)', () => {
     else expect(posted).toBe(0);
   });
 
-  it('splits small passes too when the bar is passed, with the same bits', async () => {
-    // 1M multiply-adds: 40 x 25,600 per row (one layer of 160 x 160 is 25,600).
+  it('splits a narrower network once a batch reaches 1M multiply-adds, with the same bits', async () => {
+    // 64 rows x 26,720 multiply-adds (4 x 160 + 160 x 160 + 160 x 3) = 1.7M a pass.
     const widths = [4, 160, 160, 3];
     const alone = kernelFor(widths, 'sigmoid', 1, 3);
     const split = kernelFor(widths, 'sigmoid', 2, 3);

@@ -55,7 +55,7 @@ export interface MlpPassesExports {
  * `ACTIVATIONS` bit for bit. A model with another activation trains on the
  * JavaScript passes, which call the entry's own functions.
  */
-export const WASM_ACTIVATION_CODES: ReadonlyMap<string, number> = new Map([
+const WASM_ACTIVATION_CODES: ReadonlyMap<string, number> = new Map([
   ['leakyRelu', 0],
   ['relu', 1],
   ['tanh', 2],
