@@ -73,6 +73,27 @@ node notebook-port.cjs
 npx epochlab run line --epochs 200 --quiet --out cli-run
 test -s cli-run/summary.json && echo "epochlab run line: run folder written"
 
+echo "-- a wide network's steps split over a worker thread (the installed worker file runs)"
+node --input-type=module -e "
+  const { DataLoader, samplePolynomial, TensorDataset } = await import('@epochlab/data');
+  const { createMlp } = await import('@epochlab/models');
+  const { initBackend, SeededRandom } = await import('@epochlab/tensor');
+  const { trainModel } = await import('@epochlab/train');
+  await initBackend('cpu');
+  const random = new SeededRandom(0);
+  const [x, y] = samplePolynomial({ coefficients: [1, 0], n: 2048, sigma: 0.1, range: 1, random: random.stream('data') }).toTensors();
+  const run = (fusedThreads) => trainModel({
+    model: createMlp({ inputSize: 1, hiddenSizes: [512, 512], outputSize: 1, activation: 'leakyRelu' }, new SeededRandom(1).stream('init')),
+    train: new DataLoader(new TensorDataset(x, y), { batchSize: 64, shuffle: true, seed: 0 }),
+    epochs: 4, loss: 'l1', optimizer: { name: 'sgd', learningRate: 0.01 }, fusedThreads,
+  });
+  const two = await run(2);
+  const one = await run(1);
+  const same = JSON.stringify(two.history.train) === JSON.stringify(one.history.train);
+  console.log('threads:', two.trainingThreads, 'same losses as one thread:', same);
+  if (two.trainingThreads !== 2 || !same) process.exit(1);
+"
+
 echo "-- next to the user's own @tensorflow/tfjs: one copy of tfjs-core"
 npm install --no-audit --no-fund --ignore-scripts @tensorflow/tfjs@4.22.0 > "$work/npm-tfjs.log" 2>&1 ||
   { cat "$work/npm-tfjs.log"; exit 1; }
