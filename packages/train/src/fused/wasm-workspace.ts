@@ -6,7 +6,7 @@ import {
 } from './mlp-workspace.js';
 import { hasRelaxedMadd } from './relaxed-simd.js';
 import { CONTROL, PASS_OPS } from './threads/pass-control.js';
-import { type CommandWords, PassTeam } from './threads/pass-team.js';
+import { PassTeam } from './threads/pass-team.js';
 import type { PassThreadHost } from './threads/pass-thread-host.js';
 import { descendPart } from './threads/run-pass-thread.js';
 import { MLP_PASSES_FMA_WASM_BASE64, MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
@@ -374,14 +374,7 @@ export class WasmWorkspace implements MlpWorkspace {
     this.pointAt(start);
     const layers = this.shape.layout.length;
     const precision = PRECISION_CODES[this.precision];
-    const parts = this.partsFor(rows, PASS_OPS.FORWARD, [
-      [CONTROL.ROWS, rows],
-      [CONTROL.LAYERS, layers],
-      [CONTROL.ACTIVATION, this.activationIndex],
-      [CONTROL.PRECISION, precision],
-      [CONTROL.SCRATCH, this.scratch],
-      [CONTROL.SCRATCH_BYTES, this.scratchBytes],
-    ]);
+    const parts = this.startPass(PASS_OPS.FORWARD, rows, 0, 0);
     const { activationIndex, scratch } = this;
     this.passes.forward(TABLE_ADDRESS, layers, rows, activationIndex, precision, scratch, 0, parts);
   }
@@ -398,12 +391,12 @@ export class WasmWorkspace implements MlpWorkspace {
       this.passes.descend(parameters.byteOffset, gradients.byteOffset, count, rate);
       return;
     }
+    const { control } = team;
     team.rate[0] = rate;
-    team.post(PASS_OPS.DESCEND, parts, [
-      [CONTROL.PARAMETERS, parameters.byteOffset],
-      [CONTROL.GRADIENTS, gradients.byteOffset],
-      [CONTROL.COUNT, count],
-    ]);
+    control[CONTROL.PARAMETERS] = parameters.byteOffset;
+    control[CONTROL.GRADIENTS] = gradients.byteOffset;
+    control[CONTROL.COUNT] = count;
+    team.post(PASS_OPS.DESCEND, parts);
     descendPart(this.passes, team.control, Math.fround(rate), 0, parts);
     team.barrier(parts);
   }
@@ -418,16 +411,7 @@ export class WasmWorkspace implements MlpWorkspace {
     const { activationIndex, scratch } = this;
     const layers = this.shape.layout.length;
     const precision = PRECISION_CODES[this.precision];
-    const parts = this.partsFor(rows, PASS_OPS.BACKWARD, [
-      [CONTROL.ROWS, rows],
-      [CONTROL.LAYERS, layers],
-      [CONTROL.ACTIVATION, activationIndex],
-      [CONTROL.PRECISION, precision],
-      [CONTROL.SCRATCH, scratch],
-      [CONTROL.SCRATCH_BYTES, this.scratchBytes],
-      [CONTROL.CARRY, carry],
-      [CONTROL.RESUME, resume],
-    ]);
+    const parts = this.startPass(PASS_OPS.BACKWARD, rows, carry, resume);
     this.passes.backward(
       TABLE_ADDRESS,
       layers,
@@ -443,16 +427,26 @@ export class WasmWorkspace implements MlpWorkspace {
   }
 
   /**
-   * The threads a pass over `rows` rows runs on (1 below
-   * {@link THREADS_FROM_MACS} or until the helpers have started), after
-   * posting `op` with `words` to the helpers that take part.
+   * The threads a pass over `rows` rows runs on: 1 below
+   * {@link THREADS_FROM_MACS} or until the helpers have started; otherwise
+   * `op`'s words are written and the helpers woken first. Allocates nothing.
    */
-  private partsFor(rows: number, op: number, words: CommandWords): number {
+  private startPass(op: number, rows: number, carry: number, resume: number): number {
     const { team } = this;
     const parts =
       team !== undefined && rows * this.macsPerRow >= THREADS_FROM_MACS ? team.readyParts : 1;
-    if (team !== undefined) team.post(op, parts, words);
     this.parts = parts;
+    if (parts === 1 || team === undefined) return parts;
+    const { control } = team;
+    control[CONTROL.ROWS] = rows;
+    control[CONTROL.LAYERS] = this.shape.layout.length;
+    control[CONTROL.ACTIVATION] = this.activationIndex;
+    control[CONTROL.PRECISION] = PRECISION_CODES[this.precision];
+    control[CONTROL.SCRATCH] = this.scratch;
+    control[CONTROL.SCRATCH_BYTES] = this.scratchBytes;
+    control[CONTROL.CARRY] = carry;
+    control[CONTROL.RESUME] = resume;
+    team.post(op, parts);
     return parts;
   }
 

@@ -1,9 +1,6 @@
 import { arriveAndWait, CONTROL, PASS_OPS } from './pass-control.js';
 import type { PassThreadHandle, PassThreadHost } from './pass-thread-host.js';
 
-/** The words of a command other than `OP` and `PARTS`: index, value. */
-export type CommandWords = ReadonlyArray<readonly [index: number, value: number]>;
-
 /**
  * The caller's side of a fused kernel's threads: `helpers` threads started by
  * `host` on the same module and shared memory, each waiting for commands in
@@ -42,15 +39,15 @@ export class PassTeam {
   }
 
   /**
-   * Writes a command's words, then wakes the helpers: those below `parts`
-   * run their part of `op`, the others skip it. `parts` 1 posts nothing.
+   * Wakes the helpers for `op`, whose other words the caller has written to
+   * {@link control}: those below `parts` run their part, the others skip
+   * it. `parts` 1 posts nothing.
    */
-  post(op: number, parts: number, words: CommandWords): void {
+  post(op: number, parts: number): void {
     if (parts <= 1) return;
     const { control } = this;
     control[CONTROL.OP] = op;
     control[CONTROL.PARTS] = parts;
-    for (const [index, value] of words) control[index] = value;
     Atomics.add(control, CONTROL.SEQUENCE, 1);
     Atomics.notify(control, CONTROL.SEQUENCE);
   }

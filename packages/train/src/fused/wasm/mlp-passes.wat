@@ -48,7 +48,8 @@
   ;; Threads (float32 only): `parts` instances on one shared memory each call
   ;; the pass with their own `part` (0 .. parts - 1) and `scratch`. Each
   ;; computes its columns of every product (whole panels of 8, see
-  ;; $columnAt) and of the activations after it, then waits for the others
+  ;; $columnAt; "backward" also splits a kernel gradient by rows) and of the
+  ;; activations after it, then waits for the others
   ;; ($barrier, imported) before the next layer reads them. Every element is
   ;; still one call's sum in the same order, so the bits do not depend on
   ;; `parts`. With `parts` 1 nothing waits.
@@ -61,9 +62,12 @@
       (loop $layerLoop
         (br_if $done (i32.ge_u (local.get $layer) (local.get $layers)))
         (local.set $fanOut (i32.load offset=4 (local.get $table)))
-        (local.set $c0 (call $columnAt (local.get $fanOut) (local.get $part) (local.get $parts)))
-        (local.set $c1 (call $columnAt (local.get $fanOut)
-          (i32.add (local.get $part) (i32.const 1)) (local.get $parts)))
+        (local.set $c1 (local.get $fanOut))
+        (if (i32.gt_u (local.get $parts) (i32.const 1))
+          (then
+            (local.set $c0 (call $columnAt (local.get $fanOut) (local.get $part) (local.get $parts)))
+            (local.set $c1 (call $columnAt (local.get $fanOut)
+              (i32.add (local.get $part) (i32.const 1)) (local.get $parts)))))
         (if (local.get $precision)
           (then
             ;; pre[:, c0..c1] = input [rows, fanIn] . kernel[:, c0..c1], from the bias.
@@ -85,9 +89,15 @@
               (i32.load offset=20 (local.get $table)))))
         (if (i32.lt_u (local.get $layer) (local.get $last))
           (then
-            (call $activateColumns (local.get $activation)
-              (i32.load offset=20 (local.get $table)) (i32.load offset=24 (local.get $table))
-              (local.get $rows) (local.get $fanOut) (local.get $c0) (local.get $c1))))
+            (if (i32.gt_u (local.get $parts) (i32.const 1))
+              (then
+                (call $activateColumns (local.get $activation)
+                  (i32.load offset=20 (local.get $table)) (i32.load offset=24 (local.get $table))
+                  (local.get $rows) (local.get $fanOut) (local.get $c0) (local.get $c1)))
+              (else
+                (call $activate (local.get $activation)
+                  (i32.load offset=20 (local.get $table)) (i32.load offset=24 (local.get $table))
+                  (i32.mul (local.get $rows) (local.get $fanOut)))))))
         (if (i32.gt_u (local.get $parts) (i32.const 1)) (then (call $barrier)))
         (local.set $table (i32.add (local.get $table) (i32.const 40)))
         (local.set $layer (i32.add (local.get $layer) (i32.const 1)))
@@ -108,9 +118,10 @@
   ;; the bias sums. Each element's sum then runs in the order of one pass
   ;; over the whole batch when the blocks are 256 rows ($gemm's k block).
   ;;
-  ;; Threads: as in "forward", `part` of `parts` computes its columns of each
-  ;; layer's kernel and bias gradients (the layer's outputs) and of the deltas
-  ;; below (the layer's inputs), then waits for the others.
+  ;; Threads: as in "forward", `part` of `parts` computes its share of each
+  ;; layer's products, then waits for the others: its rows of the kernel
+  ;; gradient and its columns of the deltas below (both the layer's inputs),
+  ;; and its columns of the bias gradient (the layer's outputs).
   (func (export "backward")
     (param $table i32) (param $layers i32) (param $rows i32) (param $activation i32)
     (param $precision i32) (param $scratch i32) (param $carry i32) (param $resume i32)
@@ -125,23 +136,28 @@
         (local.set $fanOut (i32.load offset=4 (local.get $entry)))
         (local.set $delta (i32.load offset=28 (local.get $entry)))
         ;; This part's columns of the layer's outputs and of its inputs.
-        (local.set $j0 (call $columnAt (local.get $fanOut) (local.get $part) (local.get $parts)))
-        (local.set $j1 (call $columnAt (local.get $fanOut)
-          (i32.add (local.get $part) (i32.const 1)) (local.get $parts)))
-        (local.set $i0 (call $columnAt (local.get $fanIn) (local.get $part) (local.get $parts)))
-        (local.set $i1 (call $columnAt (local.get $fanIn)
-          (i32.add (local.get $part) (i32.const 1)) (local.get $parts)))
+        (local.set $j1 (local.get $fanOut))
+        (local.set $i1 (local.get $fanIn))
+        (if (i32.gt_u (local.get $parts) (i32.const 1))
+          (then
+            (local.set $j0 (call $columnAt (local.get $fanOut) (local.get $part) (local.get $parts)))
+            (local.set $j1 (call $columnAt (local.get $fanOut)
+              (i32.add (local.get $part) (i32.const 1)) (local.get $parts)))
+            (local.set $i0 (call $columnAt (local.get $fanIn) (local.get $part) (local.get $parts)))
+            (local.set $i1 (call $columnAt (local.get $fanIn)
+              (i32.add (local.get $part) (i32.const 1)) (local.get $parts)))))
         (if (local.get $precision)
           (then
-            ;; kernel gradient[:, j0..j1] = input^T [fanIn, rows] . delta[:, j0..j1], from zero.
+            ;; kernel gradient[i0..i1, :] = input^T[i0..i1, rows] . delta [rows, fanOut], from
+            ;; zero: this part's rows of it, each thread's block of the gradient in one piece.
             (call $gemm
-              (i32.load offset=8 (local.get $entry))
+              (i32.add (i32.load offset=8 (local.get $entry)) (i32.shl (local.get $i0) (i32.const 2)))
               (i32.const 4) (i32.shl (local.get $fanIn) (i32.const 2))
-              (local.get $fanIn) (local.get $rows)
-              (i32.add (local.get $delta) (i32.shl (local.get $j0) (i32.const 2)))
-              (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4)
-              (i32.sub (local.get $j1) (local.get $j0))
-              (i32.add (i32.load offset=32 (local.get $entry)) (i32.shl (local.get $j0) (i32.const 2)))
+              (i32.sub (local.get $i1) (local.get $i0)) (local.get $rows)
+              (local.get $delta) (i32.shl (local.get $fanOut) (i32.const 2)) (i32.const 4)
+              (local.get $fanOut)
+              (i32.add (i32.load offset=32 (local.get $entry))
+                (i32.mul (local.get $i0) (i32.shl (local.get $fanOut) (i32.const 2))))
               (i32.const 0) (local.get $scratch)
               (local.get $resume) (i32.shl (local.get $fanOut) (i32.const 2))))
           (else
@@ -183,10 +199,16 @@
                   (local.get $delta) (local.get $rows) (local.get $fanIn) (local.get $fanOut)
                   (i32.load offset=12 (local.get $entry)) (i32.load offset=28 (local.get $below))
                   (local.get $scratch))))
-            (call $backpropagateColumns (local.get $activation)
-              (i32.load offset=28 (local.get $below)) (i32.load offset=20 (local.get $below))
-              (i32.load offset=24 (local.get $below)) (local.get $rows) (local.get $fanIn)
-              (local.get $i0) (local.get $i1))))
+            (if (i32.gt_u (local.get $parts) (i32.const 1))
+              (then
+                (call $backpropagateColumns (local.get $activation)
+                  (i32.load offset=28 (local.get $below)) (i32.load offset=20 (local.get $below))
+                  (i32.load offset=24 (local.get $below)) (local.get $rows) (local.get $fanIn)
+                  (local.get $i0) (local.get $i1)))
+              (else
+                (call $backpropagateActivation (local.get $activation)
+                  (i32.load offset=28 (local.get $below)) (i32.load offset=20 (local.get $below))
+                  (i32.load offset=24 (local.get $below)) (i32.mul (local.get $rows) (local.get $fanIn)))))))
         (if (i32.gt_u (local.get $parts) (i32.const 1)) (then (call $barrier)))
         (local.set $entry (i32.sub (local.get $entry) (i32.const 40)))
         (br $layerLoop))))
@@ -778,6 +800,7 @@
     (local $packed i32) (local $row i32) (local $k0 i32) (local $kc i32)
     (local $m0 i32) (local $mEnd i32) (local $n0 i32) (local $panel i32) (local $nr i32)
     (local $mr i32) (local $panelStride i32) (local $start i32) (local $packedA i32)
+    (local $tileRowStride i32)
     (local $packEach i32)
     ;; No columns (a thread's empty share of a narrow layer): nothing to do.
     (if (i32.eqz (local.get $n)) (then (return)))
@@ -834,7 +857,14 @@
               (i32.const 0)
               (i32.eq (local.get $panelStride) (i32.const 32)))))
         (call $packRowQuads (local.get $a) (local.get $aKStride) (local.get $m) (local.get $k)
-          (local.get $packedA))))
+          (local.get $packedA))
+        ;; A tile's four rows start 16 k bytes after the previous tile's, 4
+        ;; bytes apart, and k runs 16 bytes a step: as if A's rows were 4 k
+        ;; bytes apart for the tile's first row.
+        (local.set $a (local.get $packedA))
+        (local.set $tileRowStride (i32.shl (local.get $k) (i32.const 2)))
+        (local.set $aKStride (i32.const 16)))
+      (else (local.set $tileRowStride (local.get $aRowStride))))
     (if (i32.and (i32.eqz (local.get $k)) (i32.eqz (local.get $accumulate)))
       (then
         ;; No products: C is the start value (the micro-kernel writes it otherwise).
@@ -908,20 +938,10 @@
                     (local.set $mr (i32.sub (local.get $mEnd) (local.get $row)))
                     (local.set $mr (call $min (local.get $mr) (i32.const 4)))
                     (call $microKernel
-                      (if (result i32) (local.get $packedA)
-                        (then
-                          ;; Quad row / 4 of the packed A, k0 quads in.
-                          (i32.add (local.get $packedA)
-                            (i32.shl (i32.add (i32.mul (i32.shr_u (local.get $row) (i32.const 2)) (local.get $k))
-                              (local.get $k0)) (i32.const 4))))
-                        (else
-                          (i32.add (local.get $a)
-                            (i32.add (i32.mul (local.get $row) (local.get $aRowStride))
-                              (i32.mul (local.get $k0) (local.get $aKStride))))))
-                      ;; A packed A's rows are adjacent, as the A it packs.
-                      (local.get $aRowStride)
-                      (select (i32.const 16) (local.get $aKStride) (local.get $packedA))
-                      (local.get $mr)
+                      (i32.add (local.get $a)
+                        (i32.add (i32.mul (local.get $row) (local.get $tileRowStride))
+                          (i32.mul (local.get $k0) (local.get $aKStride))))
+                      (local.get $aRowStride) (local.get $aKStride) (local.get $mr)
                       (local.get $panel) (local.get $panelStride) (local.get $kc)
                       (i32.add (local.get $c)
                         (i32.add (i32.mul (local.get $row) (local.get $cStride))
