@@ -4,7 +4,6 @@ import type { FusedOptimizer } from '../optimizers/optimizer-definition.js';
 import { createMlpWorkspace } from './create-mlp-workspace.js';
 import type { KernelPrecision, LayerLayout, MlpShape, MlpWorkspace } from './mlp-workspace.js';
 import { passThreadHost } from './threads/pass-thread-host.js';
-import { sharedPassesModule } from './threads/shared-passes-module.js';
 import { fmaPassesModule, mlpPassesModule, WasmWorkspace } from './wasm-workspace.js';
 
 /**
@@ -127,10 +126,10 @@ export class FusedMlpKernel {
   private threadedWorkspace(precision: KernelPrecision): MlpWorkspace | null {
     const host = passThreadHost();
     if (this.threads <= 1 || precision !== 'float32' || host === undefined) return null;
-    const fmaModule = this.fma ? sharedPassesModule(true) : null;
+    const fmaModule = this.fma ? host.passesModule(true) : null;
     for (const [module, fma] of [
       [fmaModule, true],
-      [sharedPassesModule(false), false],
+      [host.passesModule(false), false],
     ] as const) {
       if (module === null) continue;
       try {

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, Worker } from 'node:worker_threads';
 import type { PassThreadData, PassThreadHost } from '../fused/threads/pass-thread-host.js';
+import { sharedPassesModule } from '../fused/threads/shared-passes-module.js';
 
 /** The most threads a run adds to its own by default. */
 const MOST_SPARE_THREADS = 3;
@@ -14,6 +15,7 @@ const MOST_SPARE_THREADS = 3;
  */
 export const NODE_PASS_THREAD_HOST: PassThreadHost = {
   spareThreads: isMainThread ? Math.min(MOST_SPARE_THREADS, availableParallelism() - 1) : 0,
+  passesModule: sharedPassesModule,
   start(data: PassThreadData) {
     const worker = new Worker(new URL('./pass-thread-worker.js', import.meta.url), {
       workerData: data,

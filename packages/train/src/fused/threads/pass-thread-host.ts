@@ -28,6 +28,13 @@ export interface PassThreadHost {
    * parallel workers (a sweep's thread).
    */
   readonly spareThreads: number;
+  /**
+   * The shared-memory variant of `wasm/mlp-passes.wat` the threads run
+   * (`sharedPassesModule`), its multiply-adds fused with `fma`, or `null`
+   * where it does not compile. Hosts own it, so that a platform without
+   * threads never loads its bytes.
+   */
+  passesModule(fma: boolean): WebAssembly.Module | null;
   /** Starts a thread that runs `runPassThread(data)`; it never keeps the process alive. */
   start(data: PassThreadData): PassThreadHandle;
 }
