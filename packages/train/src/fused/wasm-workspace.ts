@@ -27,7 +27,10 @@ type ForwardPass = (
   parts: number,
 ) => void;
 
-/** The backward pass: the forward pass's first six arguments, the bias sums' carry (0: none) and resume (0 or 1), part and parts. */
+/**
+ * The backward pass: the forward pass's first six arguments, the bias sums'
+ * carry (0: none) and resume (0 or 1), then part and parts.
+ */
 type BackwardPass = (
   table: number,
   layers: number,
@@ -206,8 +209,8 @@ export function fmaPassesModule(relaxedSimd?: boolean): WebAssembly.Module | nul
  * With `threads` (float32 only, `module` a shared-memory variant: see
  * `sharedPassesModule`), the memory is shared and `threads.helpers` more
  * threads run parts of each pass of {@link THREADS_FROM_MACS} multiply-adds
- * or more: each computes its columns of every product, and the bits are
- * those of one thread. The views then stay valid for the workspace's life
+ * or more: each computes its share of every product (columns; a kernel
+ * gradient's rows), and the bits are those of one thread. The views then stay valid for the workspace's life
  * (a shared memory grows without detaching them), {@link parameters} and
  * {@link gradients} are the same arrays from construction on, and
  * {@link dispose} stops the threads.

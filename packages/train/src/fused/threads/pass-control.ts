@@ -8,7 +8,7 @@ export const CONTROL = {
   SEQUENCE: 0,
   /** One of {@link PASS_OPS}. */
   OP: 1,
-  /** Threads that run this command (the caller is part 0); the others skip it. */
+  /** Threads that run this command, the caller (part 0) and every helper. */
   PARTS: 2,
   ROWS: 3,
   LAYERS: 4,

@@ -27,8 +27,14 @@ export class PassTeam {
     this.control = new Int32Array(buffer);
     this.rate = new Float32Array(buffer, 4 * CONTROL.RATE_BITS, 1);
     this.helpers = helpers;
-    for (let part = 1; part <= helpers; part++) {
-      this.handles.push(host.start({ module, memory, control: buffer, part }));
+    try {
+      for (let part = 1; part <= helpers; part++) {
+        this.handles.push(host.start({ module, memory, control: buffer, part }));
+      }
+    } catch (error) {
+      // A thread that would not start: the ones that did stop, and the caller runs alone.
+      this.dispose();
+      throw error;
     }
   }
 
@@ -40,11 +46,13 @@ export class PassTeam {
 
   /**
    * Wakes the helpers for `op`, whose other words the caller has written to
-   * {@link control}: those below `parts` run their part, the others skip
-   * it. `parts` 1 posts nothing.
+   * {@link control}: `parts` is {@link readyParts} (every helper runs its
+   * part); 1 posts nothing.
    */
   post(op: number, parts: number): void {
     if (parts <= 1) return;
+    if (parts !== 1 + this.helpers)
+      throw new Error(`a pass runs on 1 or ${1 + this.helpers} threads`);
     const { control } = this;
     control[CONTROL.OP] = op;
     control[CONTROL.PARTS] = parts;

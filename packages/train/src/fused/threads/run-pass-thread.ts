@@ -5,7 +5,8 @@ import type { PassThreadData } from './pass-thread-host.js';
 /**
  * The loop of one pass thread: instantiates `data.module` on the shared
  * memory, says it is ready, then runs its part of each command the caller
- * posts (see `PassTeam`) until `EXIT`. A part that throws sets `FAILED`, so
+ * posts (see `PassTeam`: every command has every thread take part, so no
+ * thread reads the words of the next one early) until `EXIT`. A part that throws sets `FAILED`, so
  * that every thread waiting at a barrier throws instead of waiting forever.
  */
 export function runPassThread(data: PassThreadData): void {
@@ -28,7 +29,6 @@ export function runPassThread(data: PassThreadData): void {
     const op = control[CONTROL.OP];
     if (op === PASS_OPS.EXIT) return;
     parts = control[CONTROL.PARTS] as number;
-    if (part >= parts) continue;
     try {
       runPart(passes, control, rate[0] as number, part, parts, op);
     } catch (error) {
