@@ -11,37 +11,22 @@ import type { PassThreadHost } from './threads/pass-thread-host.js';
 import { descendPart } from './threads/run-pass-thread.js';
 import { MLP_PASSES_FMA_WASM_BASE64, MLP_PASSES_WASM_BASE64 } from './wasm/mlp-passes-wasm.js';
 
-/**
- * The forward pass of `wasm/mlp-passes.wat`: the layer table, its length,
- * rows, activation and precision codes, scratch, then this thread's part and
- * the number of parts (0 and 1 on one thread).
- */
-type ForwardPass = (
+/** The first arguments of every pass: the layer table, its length, rows, activation and precision codes, scratch. */
+type PassHead = [
   table: number,
   layers: number,
   rows: number,
   activation: number,
   precision: number,
   scratch: number,
-  part: number,
-  parts: number,
-) => void;
+];
 
-/**
- * The backward pass: the forward pass's first six arguments, the bias sums'
- * carry (0: none) and resume (0 or 1), then part and parts.
- */
+/** The forward pass of `wasm/mlp-passes.wat`: {@link PassHead}, then this thread's part and the number of parts (0 and 1 on one thread). */
+type ForwardPass = (...args: [...PassHead, part: number, parts: number]) => void;
+
+/** The backward pass: {@link PassHead}, the bias sums' carry (0: none) and resume (0 or 1), then part and parts. */
 type BackwardPass = (
-  table: number,
-  layers: number,
-  rows: number,
-  activation: number,
-  precision: number,
-  scratch: number,
-  carry: number,
-  resume: number,
-  part: number,
-  parts: number,
+  ...args: [...PassHead, carry: number, resume: number, part: number, parts: number]
 ) => void;
 
 /** The exports of `wasm/mlp-passes.wat`. */
