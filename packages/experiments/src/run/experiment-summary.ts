@@ -37,6 +37,8 @@ export interface ExperimentSummary {
   readonly epochsPerSecond: number;
   /** Which implementation of the training step ran. */
   readonly trainingPath: string;
+  /** Threads the fused path split large steps over (`@epochlab/train`'s `fusedThreads`); 1 for none. */
+  readonly trainingThreads: number;
 }
 
 /** Builds the summary of a finished run. */
@@ -65,6 +67,7 @@ export function summarizeExperiment(
     seconds: s.seconds,
     epochsPerSecond: s.epochsPerSecond,
     trainingPath: result.trainingPath,
+    trainingThreads: result.trainingThreads ?? 1,
   };
 }
 
