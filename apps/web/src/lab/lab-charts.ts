@@ -255,12 +255,23 @@ export class LabCharts {
     }
     const width = chartWidth(element);
     const target = document.createElement('div');
+    const drawnGroups = [...this.groups];
     const chart = await createLiveChart(target, this.spec(kind, width), {
       compile: compileChartInWorker,
     });
     this.charts[kind]?.finalize();
     element.replaceChildren(target);
     this.charts[kind] = chart;
+    // A batch size that finished while the chart compiled (`addGroup` had no
+    // chart of this spec to add it to) joins it now.
+    const changed =
+      drawnGroups.length !== this.groups.length ||
+      this.groups.some((group, index) => group !== drawnGroups[index]);
+    if (changed) {
+      const rows = this.spec(kind, width).datasets?.[bandChartData.bands] ?? [];
+      chart.replace(bandChartData.bands, rows as Record<string, unknown>[]);
+    }
+    element.dataset.filled = String(this.filled);
   }
 }
 
