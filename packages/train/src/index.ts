@@ -20,6 +20,7 @@ export {
   type FusedPrecisionOption,
 } from './fused/choose-precision.js';
 export type { FusedThreadsOption } from './fused/choose-threads.js';
+export { THREADS_FROM_MACS } from './fused/wasm-workspace.js';
 export type { Batch, BatchSource } from './loop/batch-source.js';
 export { trainModel } from './loop/train-model.js';
 export {
