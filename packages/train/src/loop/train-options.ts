@@ -86,7 +86,7 @@ export interface TrainModelOptions {
   readonly fusedFma?: boolean;
   /**
    * Threads the fused path's `'float32'` passes are split over, each thread
-   * computing its columns of every product: the same bits with any number.
+   * computing its share of every product: the same bits with any number.
    * `'auto'` (default): in Node, where the package's Node entry installs
    * worker threads, one more per spare core (at most 4 in all, none from a
    * worker thread) for networks whose batch of 32 reaches 1M multiply-adds
