@@ -45,16 +45,26 @@ export function runTorchAnchor(
 /**
  * PyTorch's thread settings where the bench runs, as one line: intra-op
  * threads (`torch.get_num_threads()`, what the anchor's runs use), inter-op
- * threads, the BLAS and OpenMP lines of `torch.__config__.parallel_info()`,
- * and the environment variables that set them.
+ * threads, the thread pool of OpenBLAS where PyTorch's matrix products run
+ * on it (`blasThreads`, its own: `torch.set_num_threads` does not reach it),
+ * the BLAS and OpenMP lines of `torch.__config__.parallel_info()`, and the
+ * environment variables that set them.
  */
 export function torchThreads(): Record<string, unknown> {
   const script = [
-    'import json, os, torch',
+    'import ctypes, json, os, torch',
+    'torch.ones(64, 64) @ torch.ones(64, 64)',
+    'def blas_threads():',
+    '    for line in open("/proc/self/maps"):',
+    '        path = line.split()[-1]',
+    '        if "openblas" in os.path.basename(path):',
+    '            return ctypes.CDLL(path).openblas_get_num_threads()',
+    '    return None',
     'info = [l.strip() for l in torch.__config__.parallel_info().splitlines()',
     "        if any(k in l for k in ('OpenMP', 'MKL', 'ATen parallel', 'threads'))]",
     'print(json.dumps({"torch": torch.__version__, "intraOpThreads": torch.get_num_threads(),',
-    '  "interOpThreads": torch.get_num_interop_threads(), "parallelInfo": info,',
+    '  "interOpThreads": torch.get_num_interop_threads(), "blasThreads": blas_threads(),',
+    '  "parallelInfo": info,',
     '  "env": {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")}}))',
   ].join('\n');
   const run = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8' });

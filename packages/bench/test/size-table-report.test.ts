@@ -18,8 +18,8 @@ const result = (label: string, epochlab: number, one: number, two: number): Size
   row: row(label),
   epochlab,
   torchOneThread: one,
-  torchAllCores: two,
-  allCoresThreads: 2,
+  torchDefault: two,
+  defaultThreads: { torch: 1, blas: 2 },
   epochlabPeakRssMb: 80,
   torchPeakRssMb: 200,
 });
@@ -35,26 +35,27 @@ describe('size table', () => {
 
   it('names, per series, the first row below 1x against each PyTorch', () => {
     expect(sizeCrossovers(results)).toEqual([
-      { series: 'width', belowOneThread: 'width 256x2', belowAllCores: 'width 128x2' },
-      { series: 'batch', belowOneThread: 'batch full', belowAllCores: 'batch full' },
+      { series: 'width', belowOneThread: 'width 256x2', belowDefault: 'width 128x2' },
+      { series: 'batch', belowOneThread: 'batch full', belowDefault: 'batch full' },
     ]);
   });
 
   it('says none when epochlab stays ahead', () => {
     expect(sizeCrossovers([result('n 1e3', 2, 1, 1)])).toEqual([
-      { series: 'n', belowOneThread: null, belowAllCores: null },
+      { series: 'n', belowOneThread: null, belowDefault: null },
     ]);
   });
 
   it('prints each ratio as epochlab over PyTorch', () => {
     const markdown = sizeTableMarkdown(results);
+    expect(markdown).toContain('| PyTorch 1 thread | PyTorch default (torch 1, BLAS 2) |');
     // 120k / 60k and 120k / 70k; 10k / 60k.
     expect(markdown).toContain('| 120.0k | 60.0k | 70.0k | 2.00x | 1.71x | 80 / 200 MB |');
     expect(markdown).toContain('| 10.0k | 60.0k | 90.0k | 0.17x | 0.11x |');
     expect(markdown).toContain('| 1.00M | 2.00M | 3.00M | 0.50x | 0.33x |');
     expect(sizeTableMarkdown([result('n 1e3', 690, 1_500, 900)])).toContain('| 690 | 1.5k | 900 |');
     expect(markdown).toContain(
-      '- width: against 1 thread width 256x2; against 2 threads width 128x2',
+      '- width: against 1 thread width 256x2; against the default (torch 1, BLAS 2) width 128x2',
     );
   });
 });

@@ -8,6 +8,8 @@ import type { SizeRow } from './size-rows.js';
 export interface SizeRowMeasurement {
   readonly backend: string;
   readonly path: string;
+  /** Threads the fused passes ran on (`trainModel`'s `trainingThreads`). */
+  readonly trainingThreads: number;
   /** Seconds of `trainModel` (the per-run start included, as PyTorch's side times its loop). */
   readonly seconds: number;
   readonly samplesPerSecond: number;
@@ -54,6 +56,7 @@ export async function measureSizeRow(row: SizeRow, fusedFma = true): Promise<Siz
     timed = {
       backend: choice.name,
       path: result.trainingPath,
+      trainingThreads: result.trainingThreads ?? 1,
       seconds,
       samplesPerSecond: (row.n * row.epochs) / seconds,
       finalTrainLoss: result.summary.finalTrainLoss,

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PYTHON } from '../torch-reference.js';
@@ -12,7 +11,10 @@ const ANCHOR = resolve(here, '../../anchors/size_table.py');
 
 /** What `anchors/size_table.py` prints. */
 interface TorchSizeRun {
+  /** torch's intra-op threads. */
   readonly threads: number;
+  /** The BLAS library's own thread pool (OpenBLAS: one per core by default); `null`: unknown. */
+  readonly blas_threads: number | null;
   readonly samples_per_s: number;
   readonly final_train: number;
   readonly peak_rss_mb: number;
@@ -32,7 +34,8 @@ function epochlabSide(index: number): SizeRowMeasurement {
   return lastJsonLine(run.stdout);
 }
 
-function torchSide(row: SizeRow, threads: number): TorchSizeRun {
+/** PyTorch's side of `row`: on `threads` threads (torch's and its BLAS's), or its defaults. */
+function torchSide(row: SizeRow, threads: number | 'default'): TorchSizeRun {
   const args = [
     ANCHOR,
     '--hidden',
@@ -43,8 +46,7 @@ function torchSide(row: SizeRow, threads: number): TorchSizeRun {
     String(row.batch),
     '--epochs',
     String(row.epochs),
-    '--threads',
-    String(threads),
+    ...(threads === 'default' ? [] : ['--threads', String(threads)]),
   ];
   const run = spawnSync(PYTHON, args, { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`size_table.py ${args.join(' ')} failed: ${run.stderr}`);
@@ -53,10 +55,10 @@ function torchSide(row: SizeRow, threads: number): TorchSizeRun {
 
 /**
  * The size table: for every row of `SIZE_ROWS`, epochlab (cpu backend, the path `auto`
- * picks), PyTorch with one thread and PyTorch with one thread per core (its OpenMP default
- * may be fewer: the bench's `pytorch-threads` line says), one after the other
- * (interleaved row by row, so load that drifts falls on all three alike), each in a fresh
- * process. Prints, through `print`, a `pytorch-blas` line (the BLAS PyTorch's matmuls
+ * picks), PyTorch on one thread (torch's and its BLAS's: `size_table.py --threads 1`) and
+ * PyTorch with the threads `import torch` gives (here torch's one intra-op thread and
+ * OpenBLAS's pool of one thread per core), one after the other (interleaved row by row, so
+ * load that drifts falls on all three alike), each in a fresh process. Prints, through `print`, a `pytorch-blas` line (the BLAS PyTorch's matmuls
  * called: with the netlib reference BLAS instead of OpenBLAS its wide rows run 4-20x
  * slower), a JSON line per row and the crossovers, and returns the table as Markdown.
  */
@@ -65,16 +67,16 @@ export function runSizeTable(print: (line: object) => void): string {
   SIZE_ROWS.forEach((row, index) => {
     const ours = epochlabSide(index);
     const one = torchSide(row, 1);
-    const all = torchSide(row, availableParallelism());
+    const byDefault = torchSide(row, 'default');
     if (index === 0) print({ kind: 'pytorch-blas', libraries: one.blas });
     const result: SizeRowResult = {
       row,
       epochlab: ours.samplesPerSecond,
       torchOneThread: one.samples_per_s,
-      torchAllCores: all.samples_per_s,
-      allCoresThreads: all.threads,
+      torchDefault: byDefault.samples_per_s,
+      defaultThreads: { torch: byDefault.threads, blas: byDefault.blas_threads },
       epochlabPeakRssMb: ours.peakRssMb,
-      torchPeakRssMb: Math.max(one.peak_rss_mb, all.peak_rss_mb),
+      torchPeakRssMb: Math.max(one.peak_rss_mb, byDefault.peak_rss_mb),
     };
     results.push(result);
     print({
@@ -82,11 +84,14 @@ export function runSizeTable(print: (line: object) => void): string {
       ...row,
       path: ours.path,
       epochlab_samples_per_s: ours.samplesPerSecond,
+      epochlab_threads: ours.trainingThreads,
       torch_1_thread_samples_per_s: one.samples_per_s,
-      torch_all_cores_threads: all.threads,
-      torch_all_cores_samples_per_s: all.samples_per_s,
+      torch_1_thread_blas_threads: one.blas_threads,
+      torch_default_threads: byDefault.threads,
+      torch_default_blas_threads: byDefault.blas_threads,
+      torch_default_samples_per_s: byDefault.samples_per_s,
       ratio_1_thread: ours.samplesPerSecond / one.samples_per_s,
-      ratio_all_cores: ours.samplesPerSecond / all.samples_per_s,
+      ratio_default: ours.samplesPerSecond / byDefault.samples_per_s,
       epochlab_final_train: ours.finalTrainLoss,
       torch_final_train: one.final_train,
       epochlab_peak_rss_mb: ours.peakRssMb,
