@@ -2,6 +2,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { InvalidArgumentError } from '../errors.js';
+import { fisherYatesInJavaScript, fisherYatesInWebAssembly } from './fisher-yates.js';
 import { hashToState } from './hash-to-state.js';
 
 const TWO_POW_26 = 67108864;
@@ -32,7 +33,9 @@ export function validateSeed(seed: unknown, parameter = 'seed'): number {
  *   recipe of the Mersenne Twister's reference code);
  * - integers: `pure-rand`'s unbiased `uniformInt`;
  * - normal: Box–Muller on two uniforms, using both outputs in turn;
- * - permutation: Fisher–Yates, drawing j in [0, i] for i = n-1 down to 1.
+ * - permutation: Fisher–Yates, drawing j in [0, i] for i = n-1 down to 1
+ *   (in WebAssembly where it runs, `random/wasm/fisher-yates.wat`: the same
+ *   draws and the same order, at native speed from the first call).
  *
  * `stream(name)` derives an independent generator from the same seed, so the
  * training data, validation data, initial weights and shuffling order each
@@ -44,7 +47,7 @@ export class SeededRandom {
   readonly seed: number;
   /** Slash-separated names of the streams leading here; empty for the root. */
   readonly path: string;
-  private readonly generator: RandomGenerator;
+  private generator: RandomGenerator;
   private spareNormal: number | undefined;
 
   constructor(seed: number, path = '') {
@@ -104,15 +107,10 @@ export class SeededRandom {
     if (!Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1) {
       throw new InvalidArgumentError('n', 'a whole number from 0 to 2^31 - 1', n);
     }
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = uniformInt(this.generator, 0, i);
-      const held = order[i] as number;
-      order[i] = order[j] as number;
-      order[j] = held;
-    }
-    return order;
+    const shuffled = fisherYatesInWebAssembly(this.generator, n);
+    if (shuffled === undefined) return fisherYatesInJavaScript(this.generator, n);
+    this.generator = shuffled.generator;
+    return shuffled.order;
   }
 
   /** `n` uniform numbers in [low, high). */
