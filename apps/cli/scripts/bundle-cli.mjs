@@ -7,7 +7,7 @@
 // command depends on directly (package.json): @epochlab/tensor (tfjs, loaded with its own
 // require), @epochlab/plot (its chart thread's file), commander, cli-progress, tinypool (its
 // worker's file) and Node's modules. The library API (dist/index.js) is tsc's output, unbundled.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { rolldown } from 'rolldown';
 
@@ -32,6 +32,11 @@ const bundle = await rolldown({
   logLevel: 'warn',
   external: (id) => id.startsWith('node:') || external.has(packageOf(id)),
 });
+// The chunks of an earlier build: their names carry a hash, so new ones never overwrite them,
+// and npm would pack them all.
+for (const file of readdirSync('dist')) {
+  if (file.startsWith('bundled-')) await rm(`dist/${file}`);
+}
 await bundle.write({
   dir: 'dist',
   format: 'esm',

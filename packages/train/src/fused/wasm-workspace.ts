@@ -4,7 +4,7 @@ import {
   type MlpWorkspace,
   ROW_BLOCK,
 } from './mlp-workspace.js';
-import { hasRelaxedMadd } from './relaxed-simd.js';
+import { hasRelaxedMadd, withRelaxedSimd } from './relaxed-simd.js';
 import { CONTROL, PASS_OPS } from './threads/pass-control.js';
 import { PassTeam } from './threads/pass-team.js';
 import type { PassThreadHost } from './threads/pass-thread-host.js';
@@ -174,7 +174,8 @@ export function fmaPassesModule(relaxedSimd?: boolean): WebAssembly.Module | nul
   compiledFma = null;
   if (!(relaxedSimd ?? hasRelaxedMadd())) return compiledFma;
   try {
-    compiledFma = new WebAssembly.Module(decode(MLP_PASSES_FMA_WASM_BASE64));
+    const bytes = decode(MLP_PASSES_FMA_WASM_BASE64);
+    compiledFma = withRelaxedSimd(() => new WebAssembly.Module(bytes));
   } catch {
     compiledFma = null;
   }

@@ -1,4 +1,4 @@
-import { hasRelaxedMadd } from '../relaxed-simd.js';
+import { hasRelaxedMadd, withRelaxedSimd } from '../relaxed-simd.js';
 import {
   MLP_PASSES_SHARED_FMA_WASM_BASE64,
   MLP_PASSES_SHARED_WASM_BASE64,
@@ -20,8 +20,10 @@ export function sharedPassesModule(fma: boolean): WebAssembly.Module | null {
   let module: WebAssembly.Module | null = null;
   try {
     if (typeof SharedArrayBuffer === 'function' && (!fma || hasRelaxedMadd())) {
-      const base64 = fma ? MLP_PASSES_SHARED_FMA_WASM_BASE64 : MLP_PASSES_SHARED_WASM_BASE64;
-      module = new WebAssembly.Module(decode(base64));
+      const bytes = decode(fma ? MLP_PASSES_SHARED_FMA_WASM_BASE64 : MLP_PASSES_SHARED_WASM_BASE64);
+      module = fma
+        ? withRelaxedSimd(() => new WebAssembly.Module(bytes))
+        : new WebAssembly.Module(bytes);
     }
   } catch {
     module = null;
