@@ -1,5 +1,5 @@
 // First: the fused path's relaxed SIMD (Node 20), as in the main thread (bin.ts): the same
-// float32 products, so a sweep's runs give the numbers \`epochlab run\` gives.
+// float32 products, so a sweep's runs give the numbers `epochlab run` gives.
 import '@epochlab/train/enable-relaxed-simd';
 import { threadId } from 'node:worker_threads';
 import {
