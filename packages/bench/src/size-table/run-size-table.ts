@@ -58,9 +58,10 @@ function torchSide(row: SizeRow, threads: number | 'default'): TorchSizeRun {
  * picks), PyTorch on one thread (torch's and its BLAS's: `size_table.py --threads 1`) and
  * PyTorch with the threads `import torch` gives (here torch's one intra-op thread and
  * OpenBLAS's pool of one thread per core), one after the other (interleaved row by row, so
- * load that drifts falls on all three alike), each in a fresh process. Prints, through `print`, a `pytorch-blas` line (the BLAS PyTorch's matmuls
- * called: with the netlib reference BLAS instead of OpenBLAS its wide rows run 4-20x
- * slower), a JSON line per row and the crossovers, and returns the table as Markdown.
+ * load that drifts falls on all three alike), each in a fresh process. Prints, through
+ * `print`, a `pytorch-blas` line (the BLAS PyTorch's matmuls called: with the netlib
+ * reference BLAS instead of OpenBLAS its wide rows run 4-20x slower), a JSON line per row
+ * and the crossovers, and returns the table as Markdown.
  */
 export function runSizeTable(print: (line: object) => void): string {
   const results: SizeRowResult[] = [];

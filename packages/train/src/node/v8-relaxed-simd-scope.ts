@@ -33,7 +33,8 @@ function processLock(): Int32Array {
  * threads) took 45-60 ms to start instead of 20-35 ms on a 2-core VM.
  *
  * The flag is process-wide, so the threads take a lock around it: one
- * thread turning it off cannot fall into another's compile.
+ * thread turning it off cannot fall into another's compile. The lock is not
+ * reentrant: `compile` must not enter the scope again.
  */
 export function v8RelaxedSimdScope(): RelaxedSimdScope {
   const lock = processLock();
