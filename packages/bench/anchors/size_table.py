@@ -9,7 +9,7 @@ y = x on [-1, 1] with noise sigma 0.2 on x and y, torch.manual_seed(0); L1 loss,
 Prints one JSON line: threads (torch's intra-op threads), blas_threads (the BLAS library's own
 pool, see below), seconds (the training loop only), samples_per_s, final_train, peak_rss_mb
 (the process's), blas (the BLAS libraries the process has loaded after its matmuls, resolved:
-see loaded_blas).
+see blas_info.py).
 
 Why --threads sets the BLAS too: Debian's python3-torch hands its matrix products to the
 system's libblas.so.3, and OpenBLAS runs them on a thread pool of its own, one thread per core,
@@ -24,7 +24,7 @@ BLAS_INFO=generic either way) PyTorch's wide matrix products run 4-20x slower th
 OpenBLAS (apt-get install libopenblas0-pthread), which makes PyTorch look slow, not epochlab
 fast. The script refuses nothing; it says which one ran.
 """
-import argparse, ctypes, json, os, resource, time
+import argparse, json, os, resource, time
 
 parser = argparse.ArgumentParser()
 parser.add_argument('--hidden', required=True)
@@ -40,38 +40,10 @@ if args.threads is not None:
 
 import torch  # noqa: E402 (after the thread variables)
 
+from blas_info import blas_threads, loaded_blas  # noqa: E402 (this folder's)
+
 if args.threads is not None:
     torch.set_num_threads(args.threads)
-
-
-def loaded_blas():
-    """The resolved paths of the BLAS/LAPACK libraries mapped into this process."""
-    names = ('blas', 'lapack', 'mkl')
-    found = set()
-    with open('/proc/self/maps') as maps:
-        for line in maps:
-            fields = line.split()
-            if len(fields) >= 6 and any(name in os.path.basename(fields[-1]).lower() for name in names):
-                found.add(os.path.realpath(fields[-1]))
-    return sorted(found)
-
-
-def blas_threads(libraries):
-    """The thread pool of the BLAS in `libraries` (OpenBLAS, MKL or BLIS, asked through its own
-    C API); 1 for the netlib reference BLAS (it has none); None when none of them answers."""
-    queries = (('openblas', 'openblas_get_num_threads'), ('mkl', 'mkl_get_max_threads'),
-               ('blis', 'bli_thread_get_num_threads'))
-    for path in libraries:
-        name = os.path.basename(path).lower()
-        for marker, function in queries:
-            if marker in name:
-                try:
-                    return int(getattr(ctypes.CDLL(path), function)())
-                except (OSError, AttributeError):
-                    pass
-    if any('/blas/' in path for path in libraries):
-        return 1
-    return None
 
 
 torch.manual_seed(0)

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { WorkloadId } from './workloads.js';
 
 /** The PyTorch variants `torch_anchor.py` runs. */
@@ -15,6 +16,9 @@ export interface TorchMeasurement {
 }
 
 export const PYTHON = '/usr/bin/python3';
+
+/** The folder of the bench's own Python scripts (`size_table.py`, `blas_info.py`, ...). */
+const ANCHORS = fileURLToPath(new URL('../anchors/', import.meta.url));
 
 /** Why PyTorch cannot run here, or `undefined` when it can. */
 export function torchUnavailable(anchor: string): string | undefined {
@@ -45,29 +49,29 @@ export function runTorchAnchor(
 /**
  * PyTorch's thread settings where the bench runs, as one line: intra-op
  * threads (`torch.get_num_threads()`, what the anchor's runs use), inter-op
- * threads, the thread pool of OpenBLAS where PyTorch's matrix products run
- * on it (`blasThreads`, its own: `torch.set_num_threads` does not reach it),
+ * threads, the thread pool of the BLAS PyTorch's matrix products run on
+ * (`blasThreads`, `anchors/blas_info.py`: OpenBLAS's own, which
+ * `torch.set_num_threads` does not reach),
  * the BLAS and OpenMP lines of `torch.__config__.parallel_info()`, and the
  * environment variables that set them.
  */
 export function torchThreads(): Record<string, unknown> {
   const script = [
-    'import ctypes, json, os, torch',
+    'import json, os, torch',
+    'from blas_info import blas_threads, loaded_blas',
     'torch.ones(64, 64) @ torch.ones(64, 64)',
-    'def blas_threads():',
-    '    for line in open("/proc/self/maps"):',
-    '        path = line.split()[-1]',
-    '        if "openblas" in os.path.basename(path):',
-    '            return ctypes.CDLL(path).openblas_get_num_threads()',
-    '    return None',
     'info = [l.strip() for l in torch.__config__.parallel_info().splitlines()',
     "        if any(k in l for k in ('OpenMP', 'MKL', 'ATen parallel', 'threads'))]",
     'print(json.dumps({"torch": torch.__version__, "intraOpThreads": torch.get_num_threads(),',
-    '  "interOpThreads": torch.get_num_interop_threads(), "blasThreads": blas_threads(),',
+    '  "interOpThreads": torch.get_num_interop_threads(), "blasThreads": blas_threads(loaded_blas()),',
     '  "parallelInfo": info,',
     '  "env": {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")}}))',
   ].join('\n');
-  const run = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8' });
+  // blas_info.py is the size table anchor's, in anchors/.
+  const run = spawnSync(PYTHON, ['-c', script], {
+    encoding: 'utf8',
+    env: { ...process.env, PYTHONPATH: ANCHORS },
+  });
   if (run.status !== 0) return { kind: 'pytorch-threads', error: run.stderr.trim() };
   return { kind: 'pytorch-threads', ...(JSON.parse(run.stdout.trim()) as object) };
 }
